@@ -1,0 +1,49 @@
+/** Brings the system up in order — Neo4j (bundled or NEO4J_URI) → migrations → seeds — and down again. */
+import path from "node:path";
+import type { Config } from "./config.js";
+import { Database } from "./db/gateway.js";
+import { applyMigrations } from "./db/migrations.js";
+import { startLocalNeo4j, type LocalNeo4j } from "./localNeo4j/launch.js";
+import type { Logger } from "./log.js";
+import { seedIfNeeded } from "./seeding/loadBundles.js";
+
+export type Booted = { db: Database; local: LocalNeo4j | null; shutdown: () => Promise<void> };
+
+export async function bootDatabase(config: Config, log: Logger, options: { seed: boolean } = { seed: true }): Promise<Booted> {
+  let local: LocalNeo4j | null = null;
+  let uri = config.neo4j.uri;
+  if (!uri) {
+    const homeDir = path.join(config.dataDir, "neo4j");
+    log.info(`NEO4J_URI is not set: starting the bundled Neo4j in ${homeDir}`);
+    local = await startLocalNeo4j({ homeDir, port: config.neo4j.localPort, log: log.info });
+    uri = local.uri;
+    log.info(`Neo4j ready at ${uri} (log: ${local.logFile})`);
+  }
+  let db: Database | undefined;
+  try {
+    db = await Database.connect({ ...config.neo4j, uri, retries: config.neo4j.connectRetries, log: log.warn });
+    const applied = await applyMigrations(db);
+    log.info(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Schema up to date");
+    if (options.seed) {
+      const seeded = await seedIfNeeded(db, config.seedsDir);
+      log.info(seeded ? `Loaded seeds: ${formatCounts(seeded.counts)}` : "Seeds already loaded");
+    }
+  } catch (error) {
+    await db?.close();
+    await local?.stop();
+    throw error;
+  }
+  const database = db;
+  return {
+    db: database,
+    local,
+    shutdown: async () => {
+      await database.close();
+      await local?.stop();
+    },
+  };
+}
+
+export function formatCounts(counts: Record<string, number>): string {
+  return Object.entries(counts).map(([label, n]) => `${label} ${n}`).join(", ");
+}

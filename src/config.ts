@@ -1,0 +1,97 @@
+/**
+ * The one place that reads process.env. Everything else receives a Config.
+ * Invalid values fail at start with a message naming the variable.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const optionalNonEmpty = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const envSchema = z.object({
+  NEO4J_URI: optionalNonEmpty.pipe(
+    z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/, "must be a bolt:// or neo4j:// URI").optional(),
+  ),
+  NEO4J_USER: z.string().min(1).default("neo4j"),
+  NEO4J_PASSWORD: z.string().default(""),
+  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]{2,62}$/, "must be a valid Neo4j database name").default("neo4j"),
+  /** Bolt port for the bundled Neo4j when NEO4J_URI is unset; 0 picks a free port. */
+  NEO4J_LOCAL_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  NEO4J_CONNECT_RETRIES: z.coerce.number().int().min(0).max(60).default(10),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, ".data")),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  SEEDS_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, "seeds")),
+  SOURCES_DIR: z.string().min(1).default(path.resolve(PROJECT_ROOT, "..", "shared", "sources")),
+  /** Per-operation limits: enforced on every GraphQL request. */
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(50).default(10),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(500).default(30),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(10).max(100000).default(2000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).max(1000000).default(5000),
+});
+
+export type Config = {
+  neo4j: {
+    uri: string | undefined;
+    user: string;
+    password: string;
+    database: string;
+    connectRetries: number;
+    localPort: number;
+  };
+  http: { port: number; host: string };
+  dataDir: string;
+  seedsDir: string;
+  sourcesDir: string;
+  logLevel: LogLevel;
+  production: boolean;
+  introspection: boolean;
+  limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parse an environment (process.env by default) into a Config, or throw ConfigError naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+  }
+  const e = parsed.data;
+  return {
+    neo4j: {
+      uri: e.NEO4J_URI,
+      user: e.NEO4J_USER,
+      password: e.NEO4J_PASSWORD,
+      database: e.NEO4J_DATABASE,
+      connectRetries: e.NEO4J_CONNECT_RETRIES,
+      localPort: e.NEO4J_LOCAL_PORT,
+    },
+    http: { port: e.PORT, host: e.HOST },
+    dataDir: path.resolve(e.DATA_DIR),
+    seedsDir: path.resolve(e.SEEDS_DIR),
+    sourcesDir: path.resolve(e.SOURCES_DIR),
+    logLevel: e.LOG_LEVEL,
+    production: e.NODE_ENV === "production",
+    introspection: e.NODE_ENV !== "production",
+    limits: {
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxCost: e.GRAPHQL_MAX_COST,
+    },
+  };
+}

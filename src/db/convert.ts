@@ -1,0 +1,53 @@
+/** Converts Neo4j driver values (Integer, temporal types, nodes) into plain JS at the gateway boundary. */
+import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isTime, isInt, isNode, isRelationship, isPath } from "neo4j-driver";
+
+export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
+
+export function toPlain(value: unknown): Plain {
+  if (value === null || value === undefined) return null;
+  if (isInt(value)) {
+    const integer = neo4j.int(value as never);
+    // Integers beyond 2^53 would lose precision as numbers; keep their exact digits.
+    return integer.inSafeRange() ? integer.toNumber() : integer.toString();
+  }
+  if (typeof value === "bigint") {
+    return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  }
+  if (isDate(value as never) || isLocalDateTime(value as never) || isDateTime(value as never)) {
+    return (value as { toString(): string }).toString();
+  }
+  if (isTime(value as never) || isLocalTime(value as never) || isDuration(value as never)) {
+    return (value as { toString(): string }).toString();
+  }
+  if (isNode(value as never) || isRelationship(value as never)) {
+    return toPlain((value as { properties: unknown }).properties);
+  }
+  if (isPath(value as never)) {
+    throw new TypeError("Paths are not converted implicitly; return nodes and relationships explicitly");
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === "object") {
+    const out: Record<string, Plain> = {};
+    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) out[key] = toPlain(inner);
+    return out;
+  }
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  throw new TypeError(`Unsupported value from Neo4j: ${typeof value}`);
+}
+
+export type DatePrecision = "YEAR" | "MONTH" | "DAY";
+
+/** "2024-09" → a Neo4j date of its earliest day (2024-09-01) and its precision (MONTH). */
+export function partialToNeo4j(partial: string): { date: InstanceType<typeof neo4j.types.Date>; precision: DatePrecision } {
+  const [year, month, day] = partial.split("-").map(Number);
+  const precision: DatePrecision = day !== undefined ? "DAY" : month !== undefined ? "MONTH" : "YEAR";
+  return { date: new neo4j.types.Date(year!, month ?? 1, day ?? 1), precision };
+}
+
+/** The inverse: "2024-09-01" with MONTH → "2024-09". */
+export function plainToPartial(isoDay: string | null, precision: string | null): string | null {
+  if (isoDay === null) return null;
+  if (precision === "YEAR") return isoDay.slice(0, 4);
+  if (precision === "MONTH") return isoDay.slice(0, 7);
+  return isoDay.slice(0, 10);
+}

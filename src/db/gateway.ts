@@ -1,0 +1,141 @@
+/**
+ * The only way to the database. Every query is a NamedQuery (Cypher text kept as a constant) run with
+ * parameters, against the configured database, tagged with the app and query name in transaction
+ * metadata, counted per operation, and returned as plain JS records.
+ */
+import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
+import { databaseUnavailable } from "../errors.js";
+import { toPlain, type Plain } from "./convert.js";
+
+export type NamedQuery = { readonly name: string; readonly text: string };
+export type Row = Record<string, Plain>;
+export type Params = Record<string, unknown>;
+
+/** Counts the Cypher queries one operation (a GraphQL request, a CLI command) sends. */
+export class QueryCounter {
+  count = 0;
+  readonly names: string[] = [];
+  record(name: string): void {
+    this.count += 1;
+    this.names.push(name);
+  }
+}
+
+const APP_NAME = "children-services-graph";
+const UNAVAILABLE_CODES = new Set(["ServiceUnavailable", "SessionExpired"]);
+
+export function cypher(name: string, text: string): NamedQuery {
+  return { name, text };
+}
+
+export class Database {
+  private constructor(
+    private readonly driver: Driver,
+    readonly database: string,
+  ) {}
+
+  /** Connects and verifies the server answers, retrying with backoff; throws DATABASE_UNAVAILABLE. */
+  static async connect(options: {
+    uri: string;
+    user: string;
+    password: string;
+    database: string;
+    retries: number;
+    log?: (message: string) => void;
+  }): Promise<Database> {
+    const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+      userAgent: APP_NAME,
+      connectionAcquisitionTimeout: 10_000,
+      connectionTimeout: 5_000,
+      maxTransactionRetryTime: 5_000,
+    });
+    let lastError: unknown;
+    for (let attempt = 0; attempt <= options.retries; attempt += 1) {
+      try {
+        await driver.verifyConnectivity({ database: options.database });
+        return new Database(driver, options.database);
+      } catch (error) {
+        lastError = error;
+        if (attempt < options.retries) {
+          options.log?.(`Neo4j at ${options.uri} not answering yet (attempt ${attempt + 1}); retrying`);
+          await sleep(Math.min(250 * 2 ** attempt, 2_000));
+        }
+      }
+    }
+    await driver.close();
+    throw databaseUnavailable(
+      `Neo4j at ${options.uri} is unavailable after ${options.retries + 1} attempts: ${(lastError as Error)?.message ?? lastError}`,
+    );
+  }
+
+  read(query: NamedQuery, params: Params = {}, counter?: QueryCounter): Promise<Row[]> {
+    return this.run(query, params, counter, neo4j.routing.READ);
+  }
+
+  write(query: NamedQuery, params: Params = {}, counter?: QueryCounter): Promise<Row[]> {
+    return this.run(query, params, counter, neo4j.routing.WRITE);
+  }
+
+  /** Several writes in one transaction: all or nothing. */
+  async writeTransaction<T>(name: string, work: (tx: Transaction) => Promise<T>, counter?: QueryCounter): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite((managed) => work(new Transaction(managed, counter)), {
+        metadata: { app: APP_NAME, operation: name },
+      });
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.driver.verifyConnectivity({ database: this.database });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  private async run(query: NamedQuery, params: Params, counter: QueryCounter | undefined, routing: "READ" | "WRITE") {
+    counter?.record(query.name);
+    try {
+      const result = await this.driver.executeQuery(query.text, params, {
+        database: this.database,
+        routing,
+        transactionConfig: { metadata: { app: APP_NAME, query: query.name } },
+      });
+      return result.records.map((record) => toPlain(record.toObject()) as Row);
+    } catch (error) {
+      throw mapDriverError(error);
+    }
+  }
+}
+
+/** A transaction handle that keeps the gateway's rules (named queries, counting, conversion). */
+export class Transaction {
+  constructor(
+    private readonly tx: ManagedTransaction,
+    private readonly counter?: QueryCounter,
+  ) {}
+
+  async run(query: NamedQuery, params: Params = {}): Promise<Row[]> {
+    this.counter?.record(query.name);
+    const result = await this.tx.run(query.text, params);
+    return result.records.map((record) => toPlain(record.toObject()) as Row);
+  }
+}
+
+function mapDriverError(error: unknown): unknown {
+  const code = (error as { code?: string })?.code;
+  if (code && UNAVAILABLE_CODES.has(code)) return databaseUnavailable(`Neo4j is unavailable: ${(error as Error).message}`);
+  return error;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,19 @@
+import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import type { Context } from "../../graphql/context.js";
+import { checkId } from "../../graphql/ids.js";
+import { allSources, sourceById } from "./loaders.js";
+import { Source } from "./types.js";
+
+@Resolver(() => Source)
+export class SourceResolver {
+  @Query(() => [Source], { description: "Every source document, oldest first." })
+  sources(@Ctx() ctx: Context) {
+    return allSources(ctx);
+  }
+
+  @Query(() => Source, { nullable: true, description: "One source by id; null when there is none." })
+  source(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    checkId(id, "Source");
+    return sourceById(ctx, id);
+  }
+}

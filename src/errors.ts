@@ -1,0 +1,24 @@
+/** Errors clients see: each a GraphQLError with an extensions.code from the agreed list. */
+import { GraphQLError } from "graphql";
+
+export type ErrorCode =
+  | "BAD_USER_INPUT"
+  | "NOT_FOUND"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "DATABASE_UNAVAILABLE"
+  | "INTERNAL_SERVER_ERROR";
+
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message, { extensions: { code, ...details } });
+  }
+  get code(): ErrorCode {
+    return this.extensions.code as ErrorCode;
+  }
+}
+
+export const badInput = (message: string, details?: Record<string, unknown>) =>
+  new AppError("BAD_USER_INPUT", message, details);
+export const notFound = (message: string) => new AppError("NOT_FOUND", message);
+export const databaseUnavailable = (message: string) => new AppError("DATABASE_UNAVAILABLE", message);

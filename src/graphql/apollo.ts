@@ -1,0 +1,51 @@
+/** The Apollo server: schema, error shaping, limits and the query-count extension. */
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { unwrapResolverError } from "@apollo/server/errors";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import type { Config } from "../config.js";
+import { AppError } from "../errors.js";
+import type { Context } from "./context.js";
+import { getSchema } from "./schema.js";
+
+/** Adds `extensions.queryCount` (and the query names) when the request asked for it. */
+const queryCountPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        if (!contextValue.reportQueryCount || response.body.kind !== "single") return;
+        const result = response.body.singleResult;
+        result.extensions = {
+          ...result.extensions,
+          queryCount: contextValue.counter.count,
+          queries: contextValue.counter.names,
+        };
+      },
+    };
+  },
+};
+
+export function formatError(production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof AppError) return { ...formatted, message: original.message, extensions: { ...original.extensions } };
+    const code = formatted.extensions?.code;
+    if (production && (code === undefined || code === "INTERNAL_SERVER_ERROR") && !(original instanceof GraphQLError)) {
+      // Never leak internals (driver messages, stack traces) to clients in production.
+      return { message: "Internal server error", locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+    }
+    return formatted;
+  };
+}
+
+export async function createApollo(config: Config): Promise<ApolloServer<Context>> {
+  const apollo = new ApolloServer<Context>({
+    schema: await getSchema(),
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: !config.production,
+    formatError: formatError(config.production),
+    plugins: [ApolloServerPluginLandingPageDisabled(), queryCountPlugin],
+  });
+  await apollo.start();
+  return apollo;
+}

@@ -1,0 +1,57 @@
+/** GraphiQL served from this server's own node_modules: the machines have no internet, so no CDN. */
+import express, { type Router } from "express";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const require = createRequire(import.meta.url);
+const dir = (pkg: string) => path.dirname(require.resolve(`${pkg}/package.json`));
+
+export const EXPLORER_ASSETS = {
+  "react.js": path.join(dir("react"), "umd", "react.production.min.js"),
+  "react-dom.js": path.join(dir("react-dom"), "umd", "react-dom.production.min.js"),
+  "graphiql.js": path.join(dir("graphiql"), "graphiql.min.js"),
+  "graphiql.css": path.join(dir("graphiql"), "graphiql.min.css"),
+} as const;
+
+const EXAMPLE_QUERY = `# Welcome. Try:
+{
+  sources {
+    id
+    title
+    publisher
+    published
+  }
+}
+`;
+
+export function explorerPage(endpoint: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Children's services graph — GraphiQL</title>
+  <link rel="stylesheet" href="/explorer/graphiql.css">
+  <style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
+</head>
+<body>
+  <div id="graphiql">Loading GraphiQL…</div>
+  <script src="/explorer/react.js"></script>
+  <script src="/explorer/react-dom.js"></script>
+  <script src="/explorer/graphiql.js"></script>
+  <script>
+    const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
+    ReactDOM.createRoot(document.getElementById("graphiql")).render(
+      React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(EXAMPLE_QUERY)} }),
+    );
+  </script>
+</body>
+</html>`;
+}
+
+export function explorerRouter(): Router {
+  const router = express.Router();
+  for (const [name, file] of Object.entries(EXPLORER_ASSETS)) {
+    router.get(`/explorer/${name}`, (_req, res) => res.sendFile(file, { maxAge: "1h" }));
+  }
+  return router;
+}

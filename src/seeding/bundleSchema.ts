@@ -1,0 +1,256 @@
+/**
+ * The seed/import bundle format: the single definition. A bundle is a folder of JSON files; each file
+ * is an object holding any of the sections below, and the folder's files are merged section by section.
+ * Validation of references across sections (and against other bundles already loaded) is done by
+ * validateBundle.ts; this file checks shape, enums, dates and quote length.
+ */
+import { z } from "zod";
+
+/** "2024", "2024-09" or "2024-09-18": a date known to the year, month or day. */
+export const PARTIAL_DATE_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
+export const MAX_QUOTE_WORDS = 30;
+
+export const partialDate = z
+  .string()
+  .regex(PARTIAL_DATE_PATTERN, "must be a partial date: YYYY, YYYY-MM or YYYY-MM-DD")
+  .refine(isRealDate, "is not a real calendar date");
+
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split("-").map(Number);
+  if (d === undefined) return true;
+  const date = new Date(Date.UTC(y!, m! - 1, d));
+  return date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
+}
+
+const id = (prefix: string) =>
+  z.string().regex(new RegExp(`^${prefix}:[a-z0-9][a-z0-9-]*$`), `must look like "${prefix}:some-slug"`);
+const ref = z.string().regex(/^[a-z-]+:[a-z0-9][a-z0-9-]*$/, "must be an id such as \"person:jim-robbins\"");
+const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+
+export const evidence = z
+  .object({
+    source: id("source"),
+    quote: text(400).refine(
+      (q) => q.split(/\s+/).filter(Boolean).length <= MAX_QUOTE_WORDS,
+      `quote must be at most ${MAX_QUOTE_WORDS} words`,
+    ),
+    locator: text(200).optional(),
+  })
+  .strict();
+
+/** Every claim carries evidence; an inferred claim says so and from what. */
+const claim = {
+  evidence: z.array(evidence).min(1, "a claim needs at least one piece of evidence"),
+  inferred: z.boolean().optional(),
+  inferredFrom: text(500).optional(),
+  note: text(500).optional(),
+};
+
+export const OrganisationKind = z.enum([
+  "COUNCIL", "DIRECTORATE", "CABINET", "IMPROVEMENT_BOARD", "SCRUTINY_COMMITTEE",
+  "GOVERNMENT_DEPARTMENT", "INSPECTORATE", "POLITICAL_GROUP", "PARTNER",
+]);
+export const PostRole = z.enum([
+  "DCS", "LEADER", "CABINET_MEMBER", "CHIEF_EXECUTIVE", "CHAIR", "IMPROVEMENT_ADVISER",
+  "COMMISSIONER", "OPPOSITION_LEADER", "OTHER",
+]);
+export const OccupancyStatus = z.enum(["SUBSTANTIVE", "INTERIM", "ACTING", "UNKNOWN"]);
+export const MembershipRole = z.enum(["MEMBER", "CHAIR", "INDEPENDENT_CHAIR", "OBSERVER"]);
+export const InspectionKind = z.enum([
+  "ILACS_STANDARD", "ILACS_SHORT", "FOCUSED_VISIT", "MONITORING_VISIT", "JTAI", "SIF", "INSPECTION",
+]);
+export const InspectionStatus = z.enum(["HELD", "EXPECTED"]);
+export const Grade = z.enum(["OUTSTANDING", "GOOD", "REQUIRES_IMPROVEMENT", "INADEQUATE"]);
+export const FindingKind = z.enum([
+  "STRENGTH", "WEAKNESS", "RECOMMENDATION", "PRIORITY_ACTION", "PROGRESS", "OBSERVATION",
+]);
+export const Polarity = z.enum(["POSITIVE", "NEGATIVE", "NEUTRAL"]);
+export const InterventionKind = z.enum(["IMPROVEMENT_NOTICE", "STATUTORY_DIRECTION"]);
+export const SourceKind = z.enum(["NEWS", "PRESS_RELEASE", "REPORT", "LETTER", "MINUTES", "OTHER"]);
+export const AccountabilityLine = z.enum(["MANAGERIAL", "POLITICAL"]);
+
+export const source = z.object({
+  id: id("source"),
+  title: text(300),
+  publisher: text(200).nullable(),
+  published: partialDate.nullable(),
+  publishedNote: text(500).optional(),
+  url: z.string().url().nullable().optional(),
+  kind: SourceKind,
+  /** File name of the text in ../shared/sources, used by the quote check; not part of the graph. */
+  textFile: z.string().regex(/^[\w.-]+\.txt$/).optional(),
+}).strict();
+
+export const organisation = z.object({
+  id: id("org"),
+  name: text(200),
+  kind: OrganisationKind,
+  partOf: ref.optional(),
+  description: text(500).optional(),
+  evidence: z.array(evidence).optional(),
+}).strict();
+
+export const post = z.object({
+  id: id("post"),
+  title: text(200),
+  role: PostRole,
+  portfolio: text(200).optional(),
+  organisation: ref,
+}).strict();
+
+export const person = z.object({
+  id: id("person"),
+  name: text(200).nullable(),
+  unnamed: z.boolean(),
+  description: text(500),
+}).strict().refine((p) => (p.name === null) === p.unnamed, {
+  message: "an unnamed person has name null, a named one has a name",
+  path: ["unnamed"],
+});
+
+const interval = { start: partialDate.optional(), end: partialDate.optional() };
+
+export const occupancy = z.object({
+  id: id("occupancy"),
+  person: ref,
+  post: ref,
+  ...interval,
+  status: OccupancyStatus,
+  attestedOn: z.array(partialDate).default([]),
+  ...claim,
+}).strict();
+
+export const membership = z.object({
+  id: id("membership"),
+  body: ref,
+  member: ref,
+  role: MembershipRole,
+  ...interval,
+  ...claim,
+}).strict();
+
+export const serviceArea = z.object({
+  id: id("area"),
+  name: text(200),
+  description: text(500).optional(),
+}).strict();
+
+export const judgementArea = z.object({
+  id: id("judgement-area"),
+  code: z.string().regex(/^[A-Z_]+$/),
+  label: text(300),
+  framework: text(100),
+  validFrom: partialDate.optional(),
+  validTo: partialDate.optional(),
+  covers: z.array(ref).default([]),
+  note: text(500).optional(),
+}).strict();
+
+export const theme = z.object({
+  id: id("theme"),
+  label: text(100),
+  description: text(500),
+}).strict();
+
+export const inspection = z.object({
+  id: id("inspection"),
+  kind: InspectionKind,
+  status: InspectionStatus,
+  authority: ref,
+  by: ref,
+  ...interval,
+  published: partialDate.optional(),
+  focus: text(500).optional(),
+  sequence: z.number().int().positive().optional(),
+  ...claim,
+}).strict();
+
+export const judgement = z.object({
+  id: id("judgement"),
+  inspection: ref,
+  area: ref,
+  grade: Grade,
+  ...claim,
+}).strict();
+
+export const finding = z.object({
+  id: id("finding"),
+  inspection: ref,
+  kind: FindingKind,
+  polarity: Polarity,
+  summary: text(500),
+  serviceAreas: z.array(ref).default([]),
+  themes: z.array(ref).default([]),
+  ...claim,
+}).strict();
+
+export const intervention = z.object({
+  id: id("intervention"),
+  kind: InterventionKind,
+  issued: partialDate.optional(),
+  lifted: partialDate.optional(),
+  issuedBy: ref,
+  to: ref,
+  follows: z.array(ref).default([]),
+  overseenBy: z.array(ref).default([]),
+  requires: text(500).optional(),
+  ...claim,
+}).strict();
+
+export const meeting = z.object({
+  id: id("meeting"),
+  body: ref,
+  date: partialDate,
+  purpose: text(500),
+  considered: z.array(ref).default([]),
+  ...claim,
+}).strict();
+
+export const statement = z.object({
+  id: id("statement"),
+  by: ref,
+  quote: text(400),
+  date: partialDate.optional(),
+  about: z.array(ref).default([]),
+  ...claim,
+}).strict();
+
+export const responsibility = z.object({
+  post: ref,
+  serviceArea: ref,
+  ...interval,
+  ...claim,
+}).strict();
+
+export const accountability = z.object({
+  post: ref,
+  to: ref,
+  line: AccountabilityLine,
+  ...interval,
+  ...claim,
+}).strict();
+
+/** One file of a bundle; every section optional. */
+export const bundleFile = z.object({
+  sources: z.array(source).optional(),
+  organisations: z.array(organisation).optional(),
+  posts: z.array(post).optional(),
+  people: z.array(person).optional(),
+  occupancies: z.array(occupancy).optional(),
+  memberships: z.array(membership).optional(),
+  serviceAreas: z.array(serviceArea).optional(),
+  judgementAreas: z.array(judgementArea).optional(),
+  themes: z.array(theme).optional(),
+  inspections: z.array(inspection).optional(),
+  judgements: z.array(judgement).optional(),
+  findings: z.array(finding).optional(),
+  interventions: z.array(intervention).optional(),
+  meetings: z.array(meeting).optional(),
+  statements: z.array(statement).optional(),
+  responsibilities: z.array(responsibility).optional(),
+  accountabilities: z.array(accountability).optional(),
+}).strict();
+
+export type BundleFile = z.infer<typeof bundleFile>;
+export type Bundle = { [K in keyof BundleFile]-?: NonNullable<BundleFile[K]> };
+export const BUNDLE_SECTIONS = Object.keys(bundleFile.shape) as (keyof Bundle)[];

@@ -1,0 +1,31 @@
+/** The graph's node labels, and the id prefix that names each (ids look like "person:jim-robbins"). */
+export const LABEL_BY_PREFIX = {
+  source: "Source",
+  org: "Organisation",
+  post: "Post",
+  person: "Person",
+  occupancy: "Occupancy",
+  membership: "Membership",
+  area: "ServiceArea",
+  "judgement-area": "JudgementArea",
+  theme: "Theme",
+  inspection: "Inspection",
+  judgement: "Judgement",
+  finding: "Finding",
+  intervention: "Intervention",
+  meeting: "Meeting",
+  statement: "Statement",
+} as const;
+
+export type Label = (typeof LABEL_BY_PREFIX)[keyof typeof LABEL_BY_PREFIX];
+export const LABELS = Object.values(LABEL_BY_PREFIX) as Label[];
+
+/** Labels whose nodes are claims drawn from the sources and so must carry SUPPORTED_BY evidence. */
+export const CLAIM_LABELS: Label[] = [
+  "Occupancy", "Membership", "Inspection", "Judgement", "Finding", "Intervention", "Meeting", "Statement",
+];
+
+export function labelOf(id: string): Label | undefined {
+  const prefix = id.slice(0, id.indexOf(":"));
+  return (LABEL_BY_PREFIX as Record<string, Label>)[prefix];
+}

@@ -1,0 +1,71 @@
+/** Reads a bundle folder (or one file): every *.json parsed and shape-checked, errors with file and JSON path. */
+import fs from "node:fs";
+import path from "node:path";
+import { BUNDLE_SECTIONS, bundleFile, type Bundle } from "./bundleSchema.js";
+
+export type BundleProblem = { file: string; path: string; message: string };
+
+export class BundleError extends Error {
+  override name = "BundleError";
+  constructor(readonly problems: BundleProblem[]) {
+    super(
+      `Bundle is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n` +
+        problems.map((p) => `  ${p.file} ${p.path}: ${p.message}`).join("\n"),
+    );
+  }
+}
+
+/** Where each record came from, for error messages after the files are merged. */
+export type Origin = { file: string; path: string };
+export type LoadedBundle = { bundle: Bundle; origins: Map<object, Origin>; files: string[] };
+
+export function emptyBundle(): Bundle {
+  return Object.fromEntries(BUNDLE_SECTIONS.map((s) => [s, []])) as unknown as Bundle;
+}
+
+export function listBundleFiles(target: string): string[] {
+  if (!fs.existsSync(target)) throw new BundleError([{ file: target, path: "$", message: "no such file or folder" }]);
+  if (fs.statSync(target).isFile()) return [path.resolve(target)];
+  return fs
+    .readdirSync(target, { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => path.resolve(target, name));
+}
+
+/** Reads and merges one or more bundle folders/files; throws BundleError listing every shape problem. */
+export function readBundles(targets: string[]): LoadedBundle {
+  const bundle = emptyBundle();
+  const origins = new Map<object, Origin>();
+  const problems: BundleProblem[] = [];
+  const files = targets.flatMap(listBundleFiles);
+  for (const file of files) {
+    let json: unknown;
+    try {
+      json = JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch (error) {
+      problems.push({ file, path: "$", message: `not valid JSON: ${(error as Error).message}` });
+      continue;
+    }
+    const parsed = bundleFile.safeParse(json);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        problems.push({ file, path: jsonPath(issue.path), message: issue.message });
+      }
+      continue;
+    }
+    for (const section of BUNDLE_SECTIONS) {
+      const records = parsed.data[section] ?? [];
+      records.forEach((record, index) => {
+        origins.set(record, { file, path: `$.${section}[${index}]` });
+        (bundle[section] as object[]).push(record);
+      });
+    }
+  }
+  if (problems.length > 0) throw new BundleError(problems);
+  return { bundle, origins, files };
+}
+
+export function jsonPath(parts: (string | number)[]): string {
+  return "$" + parts.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("");
+}

@@ -1,0 +1,92 @@
+/**
+ * Cross-record checks after the shape check: unique ids, every reference resolving to a node of an
+ * allowed label (in the bundle, or already in the graph), evidence sources existing, intervals ordered.
+ */
+import type { Bundle } from "./bundleSchema.js";
+import { NODE_SECTIONS, RELATIONSHIP_SECTIONS, targetsOf } from "./graphMapping.js";
+import { labelOf, type Label } from "./labels.js";
+import { BundleError, type BundleProblem, type LoadedBundle } from "./readBundle.js";
+
+type AnyRecord = Record<string, unknown> & { id?: string };
+
+/** Ids already in the graph, for references a bundle makes to data it does not carry (e.g. reference themes). */
+export type KnownIds = (ids: string[]) => Promise<Set<string>>;
+
+export async function validateBundle(loaded: LoadedBundle, knownIds?: KnownIds): Promise<void> {
+  const { bundle, origins } = loaded;
+  const problems: BundleProblem[] = [];
+  const where = (record: object, suffix = "") => {
+    const origin = origins.get(record) ?? { file: "(unknown)", path: "$" };
+    return { file: origin.file, path: origin.path + suffix };
+  };
+  const report = (record: object, suffix: string, message: string) => problems.push({ ...where(record, suffix), message });
+
+  const defined = new Map<string, object>();
+  for (const { section } of NODE_SECTIONS) {
+    for (const record of bundle[section] as AnyRecord[]) {
+      const first = defined.get(record.id!);
+      if (first) {
+        const firstAt = where(first);
+        report(record, ".id", `duplicate id "${record.id}" (first defined at ${firstAt.file} ${firstAt.path})`);
+      } else defined.set(record.id!, record);
+    }
+  }
+
+  type Pending = { record: object; suffix: string; id: string; allowed: Label[] };
+  const pending: Pending[] = [];
+  const expect = (record: object, suffix: string, id: string, allowed: Label[]) =>
+    pending.push({ record, suffix, id, allowed });
+
+  for (const spec of NODE_SECTIONS) {
+    for (const record of bundle[spec.section] as AnyRecord[]) {
+      for (const edge of spec.edges) {
+        const value = record[edge.field];
+        targetsOf(record, edge.field).forEach((target, i) =>
+          expect(record, Array.isArray(value) ? `.${edge.field}[${i}]` : `.${edge.field}`, target, edge.allowed),
+        );
+      }
+      checkEvidenceAndDates(record, expect, report);
+    }
+  }
+  for (const spec of RELATIONSHIP_SECTIONS) {
+    const seen = new Set<string>();
+    for (const record of bundle[spec.section] as AnyRecord[]) {
+      expect(record, `.${spec.from.field}`, record[spec.from.field] as string, spec.from.allowed);
+      expect(record, `.${spec.to.field}`, record[spec.to.field] as string, spec.to.allowed);
+      const key = [record[spec.from.field], record[spec.to.field], ...spec.key.map((k) => record[k])].join("|");
+      if (seen.has(key)) report(record, "", `duplicate ${spec.type} relationship ${key}`);
+      seen.add(key);
+      checkEvidenceAndDates(record, expect, report);
+    }
+  }
+
+  const missing = [...new Set(pending.filter((p) => !defined.has(p.id)).map((p) => p.id))];
+  const inGraph = missing.length > 0 && knownIds ? await knownIds(missing) : new Set<string>();
+  for (const p of pending) {
+    const label = labelOf(p.id);
+    if (!label || !p.allowed.includes(label)) {
+      report(p.record, p.suffix, `"${p.id}" must refer to a ${p.allowed.join(" or ")}`);
+    } else if (!defined.has(p.id) && !inGraph.has(p.id)) {
+      report(p.record, p.suffix, `reference "${p.id}" does not resolve to any ${label} in the bundle or the graph`);
+    }
+  }
+  if (problems.length > 0) throw new BundleError(problems);
+}
+
+function checkEvidenceAndDates(
+  record: AnyRecord,
+  expect: (record: object, suffix: string, id: string, allowed: Label[]) => void,
+  report: (record: object, suffix: string, message: string) => void,
+): void {
+  const evidence = (record.evidence as { source: string }[] | undefined) ?? [];
+  evidence.forEach((e, i) => expect(record, `.evidence[${i}].source`, e.source, ["Source"]));
+  for (const [from, to] of [["start", "end"], ["issued", "lifted"], ["validFrom", "validTo"]] as const) {
+    const a = record[from] as string | undefined;
+    const b = record[to] as string | undefined;
+    // Compare on the earliest day each partial date allows; "2024" may end in "2024-03".
+    if (a && b && b.padEnd(10, "9") < a) report(record, `.${to}`, `${to} ${b} is before ${from} ${a}`);
+  }
+  if (record.inferred === true && !record.inferredFrom) {
+    report(record, ".inferredFrom", "an inferred claim must say what it is inferred from");
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Writes a validated bundle in one transaction: nodes first (batched UNWIND/MERGE by id), then the
+ * edges each record owns (stale ones pruned so an updated bundle changes only what differs), then
+ * evidence, then relationships with properties. All or nothing.
+ */
+import type { Database, NamedQuery, QueryCounter, Transaction } from "../db/gateway.js";
+import type { Bundle } from "./bundleSchema.js";
+import { dateProps, NODE_SECTIONS, RELATIONSHIP_SECTIONS, targetsOf } from "./graphMapping.js";
+import { labelOf } from "./labels.js";
+import * as q from "./writeQueries.js";
+
+export const BATCH_SIZE = 500;
+
+type AnyRecord = Record<string, unknown> & { id: string };
+type Step = { query: NamedQuery; rows: Record<string, unknown>[] };
+export type Progress = { done: number; total: number; step: string };
+
+export function planBundleWrite(bundle: Bundle): Step[] {
+  const nodes: Step[] = [];
+  const edges: Step[] = [];
+  const evidence: Step[] = [];
+  for (const spec of NODE_SECTIONS) {
+    const records = bundle[spec.section] as unknown as AnyRecord[];
+    if (records.length === 0) continue;
+    nodes.push({ query: q.upsertNodes(spec.label), rows: records.map((r) => ({ id: r.id, props: spec.props(r) })) });
+    for (const edge of spec.edges) {
+      edges.push({
+        query: q.pruneEdges(spec.label, edge.type, edge.direction),
+        rows: records.map((r) => ({ id: r.id, targets: targetsOf(r, edge.field) })),
+      });
+      const byTargetLabel = groupBy(
+        records.flatMap((r) => targetsOf(r, edge.field).map((target) => ({ id: r.id, target }))),
+        (row) => labelOf(row.target)!,
+      );
+      for (const [targetLabel, rows] of byTargetLabel) {
+        edges.push({ query: q.mergeEdges(spec.label, edge.type, edge.direction, targetLabel), rows });
+      }
+    }
+    const withEvidence = records.filter((r) => Array.isArray(r.evidence));
+    if (withEvidence.length > 0) {
+      const items = (r: AnyRecord) => r.evidence as { source: string; quote: string; locator?: string }[];
+      evidence.push({
+        query: q.pruneEvidence(spec.label),
+        rows: withEvidence.map((r) => ({ id: r.id, keys: items(r).map((e) => `${e.source}\n${e.quote}`) })),
+      });
+      evidence.push({
+        query: q.mergeEvidence(spec.label),
+        rows: withEvidence.flatMap((r) =>
+          items(r).map((e) => ({ id: r.id, source: e.source, quote: e.quote, locator: e.locator ?? null })),
+        ),
+      });
+    }
+  }
+  const relationships: Step[] = [];
+  for (const spec of RELATIONSHIP_SECTIONS) {
+    const records = bundle[spec.section] as unknown as Record<string, unknown>[];
+    const grouped = groupBy(records, (r) => `${labelOf(r[spec.from.field] as string)}|${labelOf(r[spec.to.field] as string)}`);
+    for (const [pair, group] of grouped) {
+      const [fromLabel, toLabel] = pair.split("|") as [string, string];
+      relationships.push({
+        query: q.mergeRelationship(fromLabel, spec.type, toLabel),
+        rows: group.map((r) => relationshipRow(r, spec)),
+      });
+    }
+  }
+  return [...nodes, ...edges, ...evidence, ...relationships];
+}
+
+function relationshipRow(r: Record<string, unknown>, spec: (typeof RELATIONSHIP_SECTIONS)[number]) {
+  const evidence = r.evidence as { source: string; quote: string }[];
+  const extra = Object.fromEntries(spec.key.map((k) => [k, r[k]]));
+  return {
+    from: r[spec.from.field],
+    to: r[spec.to.field],
+    key: spec.key.map((k) => String(r[k])).join("|"),
+    props: {
+      ...extra,
+      ...dateProps(r, "start", "end"),
+      inferred: (r.inferred as boolean | undefined) ?? false,
+      inferredFrom: r.inferredFrom ?? null,
+      note: r.note ?? null,
+      evidenceSources: evidence.map((e) => e.source),
+      evidenceQuotes: evidence.map((e) => e.quote),
+    },
+  };
+}
+
+/** Runs the steps in batches inside one transaction (or the caller's), reporting progress. */
+export async function runSteps(
+  tx: Transaction,
+  steps: Step[],
+  onProgress?: (progress: Progress) => void,
+): Promise<void> {
+  const total = steps.reduce((sum, s) => sum + Math.ceil(s.rows.length / BATCH_SIZE), 0);
+  let done = 0;
+  for (const step of steps) {
+    for (let offset = 0; offset < step.rows.length; offset += BATCH_SIZE) {
+      await tx.run(step.query, { rows: step.rows.slice(offset, offset + BATCH_SIZE) });
+      done += 1;
+      onProgress?.({ done, total, step: step.query.name });
+    }
+  }
+}
+
+export async function writeBundle(
+  db: Database,
+  bundle: Bundle,
+  options: { onProgress?: (progress: Progress) => void; counter?: QueryCounter } = {},
+): Promise<void> {
+  const steps = planBundleWrite(bundle);
+  await db.writeTransaction("bundle.write", (tx) => runSteps(tx, steps, options.onProgress), options.counter);
+}
+
+export async function countByLabel(db: Database): Promise<Record<string, number>> {
+  const rows = await db.read(q.COUNT_BY_LABEL);
+  return Object.fromEntries(rows.map((row) => [row.label as string, row.count as number]));
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  return groups;
+}

@@ -1,0 +1,87 @@
+/**
+ * Cypher for writing bundles. Labels and relationship types cannot be parameters in Cypher, so each
+ * query is made from the fixed vocabulary of graphMapping.ts (never from input) and memoised by name.
+ */
+import { cypher, type NamedQuery } from "../db/gateway.js";
+import { LABELS, type Label } from "./labels.js";
+
+const TYPE_PATTERN = /^[A-Z_]+$/;
+const cache = new Map<string, NamedQuery>();
+
+function memo(name: string, make: () => string): NamedQuery {
+  let query = cache.get(name);
+  if (!query) {
+    query = cypher(name, make());
+    cache.set(name, query);
+  }
+  return query;
+}
+
+function checkLabel(label: string): Label {
+  if (!LABELS.includes(label as Label)) throw new Error(`Unknown label ${label}`);
+  return label as Label;
+}
+function checkType(type: string): string {
+  if (!TYPE_PATTERN.test(type)) throw new Error(`Bad relationship type ${type}`);
+  return type;
+}
+
+/** rows: [{id, props}]; properties set to null are removed, so an update drops what the bundle dropped. */
+export const upsertNodes = (label: string) =>
+  memo(`bundle.upsert.${checkLabel(label)}`, () => `
+    UNWIND $rows AS row
+    MERGE (n:${label} {id: row.id})
+    SET n += row.props`);
+
+/** rows: [{id, targets}]; removes the record's edges of this type to anything not in targets. */
+export const pruneEdges = (owner: string, type: string, direction: "OUT" | "IN") =>
+  memo(`bundle.prune.${checkLabel(owner)}.${checkType(type)}.${direction}`, () => `
+    UNWIND $rows AS row
+    MATCH (a:${owner} {id: row.id})${direction === "OUT" ? `-[r:${type}]->` : `<-[r:${type}]-`}(b)
+    WHERE NOT b.id IN row.targets
+    DELETE r`);
+
+/** rows: [{id, target}] */
+export const mergeEdges = (owner: string, type: string, direction: "OUT" | "IN", target: string) =>
+  memo(`bundle.edge.${checkLabel(owner)}.${checkType(type)}.${direction}.${checkLabel(target)}`, () => `
+    UNWIND $rows AS row
+    MATCH (a:${owner} {id: row.id})
+    MATCH (b:${target} {id: row.target})
+    MERGE ${direction === "OUT" ? `(a)-[:${type}]->(b)` : `(b)-[:${type}]->(a)`}`);
+
+/** rows: [{id, keys}] where keys are "sourceId\n quote" of the evidence to keep. */
+export const pruneEvidence = (owner: string) =>
+  memo(`bundle.evidence.prune.${checkLabel(owner)}`, () => `
+    UNWIND $rows AS row
+    MATCH (a:${owner} {id: row.id})-[e:SUPPORTED_BY]->(s:Source)
+    WHERE NOT (s.id + '\n' + e.quote) IN row.keys
+    DELETE e`);
+
+/** rows: [{id, source, quote, locator}] */
+export const mergeEvidence = (owner: string) =>
+  memo(`bundle.evidence.merge.${checkLabel(owner)}`, () => `
+    UNWIND $rows AS row
+    MATCH (a:${owner} {id: row.id})
+    MATCH (s:Source {id: row.source})
+    MERGE (a)-[e:SUPPORTED_BY {quote: row.quote}]->(s)
+    SET e.locator = row.locator`);
+
+/** rows: [{from, to, key, props}] — a relationship with properties and its evidence as parallel lists. */
+export const mergeRelationship = (fromLabel: string, type: string, toLabel: string) =>
+  memo(`bundle.rel.${checkLabel(fromLabel)}.${checkType(type)}.${checkLabel(toLabel)}`, () => `
+    UNWIND $rows AS row
+    MATCH (a:${fromLabel} {id: row.from})
+    MATCH (b:${toLabel} {id: row.to})
+    MERGE (a)-[r:${type} {key: row.key}]->(b)
+    SET r += row.props`);
+
+/** Node counts per label, from the count store (no scans). */
+export const COUNT_BY_LABEL = memo("bundle.countByLabel", () =>
+  LABELS.map((label) => `MATCH (n:${label}) RETURN '${label}' AS label, count(n) AS count`).join("\nUNION ALL\n"));
+
+export const EXISTING_IDS = memo("bundle.existingIds", () => `
+  UNWIND $ids AS id
+  CALL (id) {
+    ${LABELS.map((label) => `MATCH (n:${label} {id: id}) RETURN n.id AS found`).join("\n    UNION\n    ")}
+  }
+  RETURN DISTINCT found`);
