@@ -1,6 +1,10 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  resolve: {
+    // type-graphql loads graphql's CommonJS build; make our imports use the same copy (one GraphQLScalarType).
+    alias: { graphql: "graphql/index.js" },
+  },
   test: {
     globalSetup: ["test/support/globalSetup.ts"],
     setupFiles: ["reflect-metadata"],
