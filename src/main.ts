@@ -25,7 +25,9 @@ try {
     stopping = true;
     log.info(`${signal}: shutting down`);
     await server.stop();
+    log.debug("HTTP server stopped");
     await booted.shutdown();
+    log.debug("Database stopped");
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

@@ -106,7 +106,7 @@ export class Database {
   private async run(query: NamedQuery, params: Params, counter: QueryCounter | undefined, routing: "READ" | "WRITE") {
     counter?.record(query.name);
     try {
-      const result = await this.driver.executeQuery(query.text, params, {
+      const result = await this.driver.executeQuery(query.text, withNulls(params), {
         database: this.database,
         routing,
         transactionConfig: { metadata: { app: APP_NAME, query: query.name } },
@@ -127,7 +127,7 @@ export class Transaction {
 
   async run(query: NamedQuery, params: Params = {}): Promise<Row[]> {
     this.counter?.record(query.name);
-    const result = await this.tx.run(query.text, params);
+    const result = await this.tx.run(query.text, withNulls(params));
     return result.records.map((record) => toPlain(record.toObject()) as Row);
   }
 }
@@ -136,6 +136,11 @@ function mapDriverError(error: unknown): unknown {
   const code = (error as { code?: string })?.code;
   if (code && UNAVAILABLE_CODES.has(code)) return databaseUnavailable(`Neo4j is unavailable: ${(error as Error).message}`);
   return error;
+}
+
+/** An omitted optional argument arrives as undefined; Cypher needs it as an explicit null. */
+function withNulls(params: Params): Params {
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, value === undefined ? null : value]));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -43,6 +43,8 @@ export async function createApollo(config: Config): Promise<ApolloServer<Context
     schema: await getSchema(),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
+    // main.ts owns shutdown (HTTP, then database, then the bundled JVM); Apollo must not race it.
+    stopOnTerminationSignals: false,
     formatError: formatError(config.production),
     plugins: [ApolloServerPluginLandingPageDisabled(), queryCountPlugin],
   });

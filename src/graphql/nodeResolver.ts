@@ -3,7 +3,7 @@ import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { Context } from "./context.js";
 import { checkId } from "./ids.js";
 import { Node } from "./node.js";
-import { NODE_FETCHERS } from "./nodeFetchers.js";
+import { fetchNode as fetchById } from "./graphRead.js";
 import { badInput } from "../errors.js";
 
 const MAX_NODES = 100;
@@ -23,7 +23,6 @@ export class NodeResolver {
 }
 
 function fetchNode(ctx: Context, id: string) {
-  const label = checkId(id);
-  const fetch = NODE_FETCHERS[label];
-  return fetch ? fetch(ctx, id) : null;
+  checkId(id);
+  return fetchById(ctx, id);
 }

@@ -1,7 +1,20 @@
 /** Every resolver class in the schema. */
 import type { NonEmptyArray } from "type-graphql";
+import * as bodies from "../domains/bodies/resolver.js";
+import * as inspections from "../domains/inspections/resolver.js";
+import * as people from "../domains/people/resolver.js";
+import { EvidenceResolver } from "../domains/sources/evidence.js";
 import { SourceResolver } from "../domains/sources/resolver.js";
+import * as themes from "../domains/themes/resolver.js";
 import { NodeResolver } from "./nodeResolver.js";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const RESOLVERS: NonEmptyArray<Function> = [NodeResolver, SourceResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [
+  NodeResolver,
+  SourceResolver,
+  EvidenceResolver,
+  ...Object.values(people),
+  ...Object.values(bodies),
+  ...Object.values(inspections),
+  ...Object.values(themes),
+];

@@ -72,7 +72,13 @@ function waitForReady(child: ChildProcess, logStream: fs.WriteStream, logFile: s
     });
     child.once("exit", (code, signal) => {
       clearTimeout(timer);
-      reject(new LocalNeo4jError(`Local Neo4j exited before it was ready (${signal ?? `exit ${code}`}); see ${logFile}`));
+      logStream.end(() => {
+        const locked = /FileLockException|Lock file has been locked/.test(fs.readFileSync(logFile, "utf8").slice(-20_000));
+        const reason = locked
+          ? "its data folder is in use by another Neo4j (is `npm start` already running, or still stopping?)"
+          : `${signal ?? `exit ${code}`}`;
+        reject(new LocalNeo4jError(`Local Neo4j exited before it was ready: ${reason}; see ${logFile}`));
+      });
     });
   });
 }

@@ -9,7 +9,8 @@ export function spawnApp(env: Record<string, string | undefined>): StartedApp {
   const { NEO4J_URI: _ignored, ...inherited } = process.env;
   const child = spawn(process.execPath, ["--import", "tsx", path.join("src", "main.ts")], {
     cwd: PROJECT_ROOT,
-    env: { ...inherited, ...env } as NodeJS.ProcessEnv,
+    // NODE_ENV as a user has it (vitest sets "test", which changes Apollo's signal handling).
+    env: { ...inherited, NODE_ENV: "development", ...env } as NodeJS.ProcessEnv,
   });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));

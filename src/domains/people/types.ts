@@ -1,0 +1,110 @@
+import { Field, ObjectType } from "type-graphql";
+import { AccountabilityLine, DatePrecision, OccupancyStatus, PostRole } from "../../graphql/enums.js";
+import { Node } from "../../graphql/node.js";
+import { PartialDateScalar } from "../../graphql/partialDate.js";
+import { Claim, Evidence } from "../sources/evidence.js";
+
+type Precision = keyof typeof DatePrecision | null;
+
+@ObjectType("Person", { implements: Node, description: "A person; an unnamed one is a placeholder never merged with anyone." })
+export class Person extends Node {
+  @Field(() => String, { nullable: true, description: "Null when the sources do not name them." })
+  name!: string | null;
+
+  @Field(() => Boolean)
+  unnamed!: boolean;
+
+  @Field(() => String, { description: "Who this is, in the project's words (for unnamed people, how the sources refer to them)." })
+  description!: string;
+}
+
+@ObjectType("Post", { implements: Node, description: "A post in an organisation, which exists with or without a holder." })
+export class Post extends Node {
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => PostRole)
+  role!: string;
+
+  @Field(() => String, { nullable: true })
+  portfolio!: string | null;
+}
+
+@ObjectType("Occupancy", { implements: [Node, Claim], description: "A person holding a post, with dates only as precise as known." })
+export class Occupancy extends Claim {
+  @Field(() => PartialDateScalar, { nullable: true })
+  start!: string | null;
+
+  @Field(() => DatePrecision, { nullable: true })
+  startPrecision!: Precision;
+
+  @Field(() => PartialDateScalar, { nullable: true })
+  end!: string | null;
+
+  @Field(() => DatePrecision, { nullable: true })
+  endPrecision!: Precision;
+
+  @Field(() => OccupancyStatus)
+  status!: string;
+
+  @Field(() => [PartialDateScalar], { description: "Dates on which a source shows the person in post." })
+  attestedOn!: string[];
+}
+
+@ObjectType("Statement", { implements: [Node, Claim], description: "Something a named person said publicly." })
+export class Statement extends Claim {
+  @Field(() => String)
+  quote!: string;
+
+  @Field(() => PartialDateScalar, { nullable: true })
+  date!: string | null;
+}
+
+@ObjectType("Responsibility", { description: "A post's responsibility for a service area." })
+export class Responsibility {
+  serviceAreaId!: string;
+
+  @Field(() => PartialDateScalar, { nullable: true })
+  start!: string | null;
+
+  @Field(() => PartialDateScalar, { nullable: true })
+  end!: string | null;
+
+  @Field(() => Boolean)
+  inferred!: boolean;
+
+  @Field(() => String, { nullable: true })
+  inferredFrom!: string | null;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+
+  @Field(() => [Evidence])
+  evidence!: Evidence[];
+}
+
+@ObjectType("Accountability", { description: "A post's line of accountability to another post or a body." })
+export class Accountability {
+  toId!: string;
+
+  @Field(() => AccountabilityLine)
+  line!: string;
+
+  @Field(() => PartialDateScalar, { nullable: true })
+  start!: string | null;
+
+  @Field(() => PartialDateScalar, { nullable: true })
+  end!: string | null;
+
+  @Field(() => Boolean)
+  inferred!: boolean;
+
+  @Field(() => String, { nullable: true })
+  inferredFrom!: string | null;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+
+  @Field(() => [Evidence])
+  evidence!: Evidence[];
+}

@@ -1,0 +1,56 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../../graphql/context.js";
+import { fetchNode, loadAll, loadRelated, type GraphObject } from "../../graphql/graphRead.js";
+import { checkId } from "../../graphql/ids.js";
+import { Finding, JudgementArea } from "../inspections/types.js";
+import { Post } from "../people/types.js";
+import * as q from "./queries.js";
+import { ServiceArea, Theme } from "./types.js";
+
+@Resolver(() => Theme)
+export class ThemeResolver {
+  @Query(() => [Theme], { description: "The theme vocabulary, alphabetically." })
+  themes(@Ctx() ctx: Context) {
+    return loadAll(ctx, q.ALL_THEMES, "Theme");
+  }
+
+  @Query(() => Theme, { nullable: true })
+  theme(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    checkId(id, "Theme");
+    return fetchNode(ctx, id, "Theme");
+  }
+
+  @FieldResolver(() => [Finding])
+  findings(@Root() theme: GraphObject, @Ctx() ctx: Context) {
+    return loadRelated(ctx, q.THEME_FINDINGS, theme.id, "Finding");
+  }
+}
+
+@Resolver(() => ServiceArea)
+export class ServiceAreaResolver {
+  @Query(() => [ServiceArea])
+  serviceAreas(@Ctx() ctx: Context) {
+    return loadAll(ctx, q.ALL_SERVICE_AREAS, "ServiceArea");
+  }
+
+  @Query(() => ServiceArea, { nullable: true })
+  serviceArea(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    checkId(id, "ServiceArea");
+    return fetchNode(ctx, id, "ServiceArea");
+  }
+
+  @FieldResolver(() => [Finding])
+  findings(@Root() area: GraphObject, @Ctx() ctx: Context) {
+    return loadRelated(ctx, q.AREA_FINDINGS, area.id, "Finding");
+  }
+
+  @FieldResolver(() => [JudgementArea], { description: "Judgement areas, across framework versions, that cover this service area." })
+  judgementAreas(@Root() area: GraphObject, @Ctx() ctx: Context) {
+    return loadRelated(ctx, q.AREA_JUDGEMENT_AREAS, area.id, "JudgementArea");
+  }
+
+  @FieldResolver(() => [Post], { description: "Posts responsible for this area." })
+  responsiblePosts(@Root() area: GraphObject, @Ctx() ctx: Context) {
+    return loadRelated(ctx, q.AREA_POSTS, area.id, "Post");
+  }
+}

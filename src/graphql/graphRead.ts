@@ -1,0 +1,97 @@
+/**
+ * Shared read patterns for the domains: nodes by id, related nodes, and evidence — each a named Cypher
+ * query built once from fixed labels and relationship patterns in the domain's queries.ts (never from
+ * input), batched through the request's DataLoaders, and turned into plain objects with PartialDates.
+ */
+import { cypher, type NamedQuery, type Row } from "../db/gateway.js";
+import { plainToPartial } from "../db/convert.js";
+import { LABELS, labelOf, type Label } from "../seeding/labels.js";
+import type { Context } from "./context.js";
+
+export type GraphObject = { __typename: string; id: string; [field: string]: unknown };
+
+/** Node properties to a GraphQL object: "xPrecision" companions turn "x" into a PartialDate. */
+export function toObject(typename: string, id: string, props: Record<string, unknown>): GraphObject {
+  const out: GraphObject = { __typename: typename, id };
+  for (const [key, value] of Object.entries(props)) {
+    if (key.endsWith("Precision") && `${key.slice(0, -9)}` in props) {
+      out[key] = value;
+      continue;
+    }
+    const precision = props[`${key}Precision`];
+    if (precision === undefined) out[key] = value;
+    else if (Array.isArray(value)) {
+      out[key] = value.map((v, i) => plainToPartial(v as string, (precision as string[])[i] ?? "DAY"));
+    } else out[key] = plainToPartial(value as string | null, precision as string | null);
+  }
+  return out;
+}
+
+export function rowToObject(typename: string, row: Row): GraphObject {
+  return toObject(typename, row.id as string, row.props as Record<string, unknown>);
+}
+
+export const byIdsQuery = (name: string, label: string) =>
+  cypher(name, `MATCH (n:${label}) WHERE n.id IN $ids RETURN n.id AS id, properties(n) AS props`);
+
+export const allQuery = (name: string, label: string, orderBy = "n.id") =>
+  cypher(name, `MATCH (n:${label}) RETURN n.id AS id, properties(n) AS props ORDER BY ${orderBy}`);
+
+/** `pattern` is a fixed relationship pattern such as "-[:HOLDS]->"; rows are keyed by the parent id. */
+export const relatedQuery = (name: string, from: string, pattern: string, to: string, orderBy = "b.id") =>
+  cypher(
+    name,
+    `MATCH (a:${from})${pattern}(b:${to}) WHERE a.id IN $ids
+     RETURN a.id AS key, b.id AS id, labels(b)[0] AS label, properties(b) AS props ORDER BY ${orderBy}`,
+  );
+
+/** Related nodes of several labels (e.g. a membership's member: a Person or an Organisation). */
+export const relatedAnyQuery = (name: string, from: string, pattern: string, orderBy = "b.id") =>
+  cypher(
+    name,
+    `MATCH (a:${from})${pattern}(b) WHERE a.id IN $ids
+     RETURN a.id AS key, b.id AS id, labels(b)[0] AS label, properties(b) AS props ORDER BY ${orderBy}`,
+  );
+
+export const evidenceQuery = (name: string, label: string) =>
+  cypher(
+    name,
+    `MATCH (a:${label})-[e:SUPPORTED_BY]->(s:Source) WHERE a.id IN $ids
+     RETURN a.id AS key, s.id AS sourceId, e.quote AS quote, e.locator AS locator ORDER BY s.published, s.id, e.quote`,
+  );
+
+export async function loadOne(ctx: Context, query: NamedQuery, typename: string, id: string): Promise<GraphObject | null> {
+  const row = await ctx.loaders.byId(query).load(id);
+  return row ? rowToObject(typename, row) : null;
+}
+
+/** All rows of a list query (columns id, props) for one label; primes the by-id loader for later lookups. */
+export async function loadAll(ctx: Context, query: NamedQuery, label: Label, params: Record<string, unknown> = {}) {
+  const rows = await ctx.db.read(query, params, ctx.counter);
+  const loader = ctx.loaders.byId(NODE_BY_IDS[label]);
+  for (const row of rows) loader.prime(row.id as string, row);
+  return rows.map((row) => rowToObject(label, row));
+}
+
+/** Typename of related rows: the given one, or the node's label (which is its GraphQL type name). */
+export async function loadRelated(ctx: Context, query: NamedQuery, parentId: string, typename?: string): Promise<GraphObject[]> {
+  const rows = await ctx.loaders.related(query).load(parentId);
+  return rows.map((row) => rowToObject(typename ?? (row.label as string), row));
+}
+
+export async function loadRelatedOne(ctx: Context, query: NamedQuery, parentId: string, typename?: string) {
+  const [first] = await loadRelated(ctx, query, parentId, typename);
+  return first ?? null;
+}
+
+/** One by-ids query per label; a label's GraphQL type has the label's name. */
+export const NODE_BY_IDS = Object.fromEntries(
+  LABELS.map((label) => [label, byIdsQuery(`${label.charAt(0).toLowerCase()}${label.slice(1)}.byIds`, label)]),
+) as Record<Label, NamedQuery>;
+
+/** Any node by id (the prefix names the label); null when absent or not of the expected label. */
+export async function fetchNode(ctx: Context, id: string, expected?: Label): Promise<GraphObject | null> {
+  const label = labelOf(id);
+  if (!label || (expected && label !== expected)) return null;
+  return loadOne(ctx, NODE_BY_IDS[label], label, id);
+}
