@@ -65,7 +65,7 @@ export async function validateBundle(loaded: LoadedBundle, knownIds?: KnownIds):
   for (const p of pending) {
     const label = labelOf(p.id);
     if (!label || !p.allowed.includes(label)) {
-      report(p.record, p.suffix, `"${p.id}" must refer to a ${p.allowed.join(" or ")}`);
+      report(p.record, p.suffix, `"${p.id}" must refer to ${p.allowed.join(" or ")}, not ${label ?? "an unknown kind of id"}`);
     } else if (!defined.has(p.id) && !inGraph.has(p.id)) {
       report(p.record, p.suffix, `reference "${p.id}" does not resolve to any ${label} in the bundle or the graph`);
     }

@@ -4,12 +4,17 @@ import { allQuery, relatedQuery } from "../../graphql/graphRead.js";
 
 export const ALL_JUDGEMENT_AREAS = allQuery("judgementAreas.all", "JudgementArea", "n.validFrom, n.framework, n.code");
 
-/** Inspections, optionally of one authority and/or status, oldest first (expected ones last). */
+/**
+ * Inspections, optionally of one authority and/or status, oldest first. A partial date sorts at the middle
+ * of its range (a visit known only as "2024" after one in February 2024), then by its place in a series.
+ */
 export const INSPECTIONS = cypher(
   "inspections.list",
   `MATCH (n:Inspection)-[:OF]->(a:Organisation)
    WHERE ($authority IS NULL OR a.id = $authority) AND ($status IS NULL OR n.status = $status)
-   RETURN n.id AS id, properties(n) AS props ORDER BY n.start, n.sequence, n.id`,
+   RETURN n.id AS id, properties(n) AS props
+   ORDER BY CASE n.startPrecision WHEN 'YEAR' THEN n.start + duration('P6M') WHEN 'MONTH' THEN n.start + duration('P14D')
+            ELSE n.start END, n.sequence, n.id`,
 );
 
 /** Findings filtered in the database; every filter optional. */

@@ -1,0 +1,112 @@
+/** Invalid bundles are rejected whole, with file, JSON path and reason, and the database is left unchanged. */
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cypher, type Database } from "../src/db/gateway.js";
+import { loadBundles } from "../src/seeding/loadBundles.js";
+import { BundleError } from "../src/seeding/readBundle.js";
+import { writeTempBundle } from "./support/bundles.js";
+import { connectTestDb } from "./support/harness.js";
+import { snapshot } from "./support/snapshot.js";
+
+let db: Database;
+beforeAll(async () => {
+  db = await connectTestDb();
+});
+afterAll(() => db.close());
+
+const QUOTE = { source: "source:test-valid-source", quote: "a short quote" };
+
+/** A small valid bundle: references a theme from the reference data already in the graph. */
+function validBundle() {
+  return {
+    "a.json": {
+      sources: [{ id: "source:test-valid-source", title: "Test", publisher: null, published: "2025-03", kind: "OTHER" }],
+      organisations: [{ id: "org:test-valid-council", name: "Test Council", kind: "COUNCIL" }],
+      inspections: [{
+        id: "inspection:test-valid-ilacs", kind: "ILACS_STANDARD", status: "HELD", authority: "org:test-valid-council",
+        by: "org:test-valid-council", start: "2025-02-03", evidence: [QUOTE],
+      }],
+    },
+    "b.json": {
+      findings: [{
+        id: "finding:test-valid-finding", inspection: "inspection:test-valid-ilacs", kind: "WEAKNESS", polarity: "NEGATIVE",
+        summary: "Plans drift.", themes: ["theme:drift-and-delay"], serviceAreas: [], evidence: [QUOTE],
+      }],
+    },
+  };
+}
+type Files = ReturnType<typeof validBundle>;
+
+async function expectRejected(mutate: (files: Files) => void, expected: { file: string; path: string; message: RegExp }) {
+  const files = validBundle();
+  mutate(files);
+  const dir = writeTempBundle(files);
+  const before = await snapshot(db);
+  const error = await loadBundles(db, [dir]).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(BundleError);
+  const problems = (error as BundleError).problems;
+  expect(problems).toContainEqual({ file: path.join(dir, expected.file), path: expected.path, message: expect.stringMatching(expected.message) });
+  expect((error as Error).message).toContain(expected.path);
+  expect(await snapshot(db)).toEqual(before);
+}
+
+describe("bundle validation", () => {
+  it("accepts the valid bundle, resolving a reference to reference data already in the graph", async () => {
+    const dir = writeTempBundle(validBundle());
+    try {
+      const result = await loadBundles(db, [dir]);
+      expect(result.records).toBe(4);
+      const [row] = await db.read(cypher("test.validTheme", "MATCH (:Finding {id: 'finding:test-valid-finding'})-[:EXEMPLIFIES]->(t:Theme) RETURN t.id AS id"));
+      expect(row?.id).toBe("theme:drift-and-delay");
+    } finally {
+      await db.write(cypher("test.cleanupValid", "MATCH (n) WHERE n.id STARTS WITH 'source:test-valid' OR n.id STARTS WITH 'org:test-valid' OR n.id STARTS WITH 'inspection:test-valid' OR n.id STARTS WITH 'finding:test-valid' DETACH DELETE n"));
+    }
+  });
+
+  it("rejects a dangling reference", () =>
+    expectRejected((f) => (f["b.json"].findings[0]!.themes = ["theme:no-such-theme"]), {
+      file: "b.json", path: "$.findings[0].themes[0]", message: /"theme:no-such-theme" does not resolve to any Theme/,
+    }));
+
+  it("rejects a reference to the wrong kind of node", () =>
+    expectRejected((f) => (f["b.json"].findings[0]!.inspection = "org:test-valid-council"), {
+      file: "b.json", path: "$.findings[0].inspection", message: /must refer to Inspection, not Organisation/,
+    }));
+
+  it("rejects a bad enum value", () =>
+    expectRejected((f) => (f["a.json"].inspections[0]!.kind = "SURPRISE_VISIT"), {
+      file: "a.json", path: "$.inspections[0].kind", message: /Invalid enum value/,
+    }));
+
+  it("rejects an impossible date", () =>
+    expectRejected((f) => (f["a.json"].inspections[0]!.start = "2025-02-30"), {
+      file: "a.json", path: "$.inspections[0].start", message: /not a real calendar date/,
+    }));
+
+  it("rejects a malformed date", () =>
+    expectRejected((f) => (f["a.json"].sources[0]!.published = "March 2025"), {
+      file: "a.json", path: "$.sources[0].published", message: /YYYY, YYYY-MM or YYYY-MM-DD/,
+    }));
+
+  it("rejects an overlong quote", () =>
+    expectRejected(
+      (f) => (f["b.json"].findings[0]!.evidence = [{ ...QUOTE, quote: Array.from({ length: 40 }, (_, i) => `word${i}`).join(" ") }]),
+      { file: "b.json", path: "$.findings[0].evidence[0].quote", message: /at most 30 words/ },
+    ));
+
+  it("rejects a claim without evidence", () =>
+    expectRejected((f) => (f["b.json"].findings[0]!.evidence = []), {
+      file: "b.json", path: "$.findings[0].evidence", message: /at least one piece of evidence/,
+    }));
+
+  it("rejects a duplicate id across files", () =>
+    expectRejected(
+      (f) => ((f["b.json"] as Record<string, unknown>).organisations = [{ id: "org:test-valid-council", name: "Again", kind: "COUNCIL" }]),
+      { file: "b.json", path: "$.organisations[0].id", message: /duplicate id "org:test-valid-council" \(first defined at .*a\.json \$\.organisations\[0\]\)/ },
+    ));
+
+  it("rejects an end before its start", () =>
+    expectRejected((f) => Object.assign(f["a.json"].inspections[0]!, { end: "2025-01" }), {
+      file: "a.json", path: "$.inspections[0].end", message: /end 2025-01 is before start 2025-02-03/,
+    }));
+});

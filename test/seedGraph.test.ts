@@ -1,0 +1,88 @@
+/** The seed graph as loaded into the real Neo4j: counts, evidence, unnamed people, idempotence. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cypher, type Database } from "../src/db/gateway.js";
+import { NODE_SECTIONS } from "../src/seeding/graphMapping.js";
+import { CLAIM_LABELS } from "../src/seeding/labels.js";
+import { countByLabel } from "../src/seeding/writeBundle.js";
+import { seedIfNeeded } from "../src/seeding/loadBundles.js";
+import { readSeeds, SEEDS_DIR } from "./support/bundles.js";
+import { connectTestDb } from "./support/harness.js";
+import { snapshot } from "./support/snapshot.js";
+
+let db: Database;
+const seeds = readSeeds();
+beforeAll(async () => {
+  db = await connectTestDb();
+});
+afterAll(() => db.close());
+
+describe("seed graph", () => {
+  it("holds one node per seed record, for every label", async () => {
+    const counts = await countByLabel(db);
+    for (const spec of NODE_SECTIONS) {
+      expect(counts[spec.label], spec.label).toBe(seeds[spec.section].length);
+    }
+    expect(counts.Source).toBe(5);
+  });
+
+  it("has every inspection and visit the sources mention, at the precision they give", async () => {
+    const rows = await db.read(
+      cypher("test.inspections", "MATCH (i:Inspection) RETURN i.kind AS kind, i.status AS status, i.startPrecision AS p, toString(i.start) AS start, i.sequence AS sequence"),
+    );
+    expect(rows.map((r) => `${r.start}/${r.p}/${r.kind}/${r.status}/${r.sequence}`).sort()).toEqual([
+      "2014-01-01/YEAR/INSPECTION/HELD/null",
+      "2018-05-01/MONTH/FOCUSED_VISIT/HELD/null",
+      "2019-01-01/YEAR/ILACS_STANDARD/HELD/null",
+      "2023-07-17/DAY/ILACS_STANDARD/HELD/null",
+      "2024-01-01/YEAR/MONITORING_VISIT/HELD/2", // the second visit: only its year is known
+      "2024-02-01/MONTH/MONITORING_VISIT/HELD/1",
+      "2024-09-01/MONTH/MONITORING_VISIT/HELD/3",
+      "2026-01-01/YEAR/ILACS_STANDARD/EXPECTED/null",
+    ]);
+  });
+
+  it("gives every claim node at least one SUPPORTED_BY edge with a non-empty quote", async () => {
+    for (const label of CLAIM_LABELS) {
+      const [row] = await db.read(
+        cypher(`test.unsupported.${label}`, `MATCH (n:${label}) WHERE NOT EXISTS { (n)-[e:SUPPORTED_BY]->(:Source) WHERE size(trim(e.quote)) > 0 } RETURN count(n) AS n`),
+      );
+      expect(row!.n, label).toBe(0);
+    }
+    const [rels] = await db.read(
+      cypher("test.unsupportedRels", "MATCH ()-[r:RESPONSIBLE_FOR|ACCOUNTABLE_TO]->() WHERE size(coalesce(r.evidenceSources, [])) = 0 RETURN count(r) AS n"),
+    );
+    expect(rels!.n).toBe(0);
+  });
+
+  it("marks every inferred claim with what it is inferred from", async () => {
+    const [row] = await db.read(
+      cypher("test.inferred", "MATCH (n) WHERE n.inferred = true AND n.inferredFrom IS NULL RETURN count(n) AS n"),
+    );
+    expect(row!.n).toBe(0);
+  });
+
+  it("keeps unnamed people as distinct placeholders, each with its own occupancy", async () => {
+    const rows = await db.read(
+      cypher("test.unnamed", `MATCH (p:Person {unnamed: true})
+        OPTIONAL MATCH (p)-[:HOLDS]->(o:Occupancy)-[:OF]->(post:Post)
+        RETURN p.id AS id, p.name AS name, p.description AS description, collect(o.id) AS occupancies, collect(post.role) AS roles`),
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+    expect(new Set(rows.map((r) => r.description)).size).toBe(rows.length);
+    for (const row of rows) expect(row.name).toBeNull();
+    const roles = rows.flatMap((r) => r.roles as string[]);
+    expect(roles.filter((r) => r === "DCS").length).toBeGreaterThanOrEqual(2);
+    const [shared] = await db.read(
+      cypher("test.sharedOccupancy", "MATCH (o:Occupancy)<-[:HOLDS]-(p:Person) WITH o, count(p) AS holders WHERE holders > 1 RETURN count(o) AS n"),
+    );
+    expect(shared!.n).toBe(0);
+  });
+
+  it("loading the seeds again changes nothing", async () => {
+    const before = await snapshot(db);
+    const result = await seedIfNeeded(db, SEEDS_DIR, true);
+    expect(result?.records).toBeGreaterThan(100);
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
