@@ -37,7 +37,9 @@ const envSchema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(50).default(10),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(500).default(30),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(10).max(100000).default(2000),
-  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).max(1000000).default(5000),
+  // List fields multiply cost by 10 (or their `first`): 50000 admits four nested lists, not five.
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).max(10000000).default(50000),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(1).max(500).default(50),
 });
 
 export type Config = {
@@ -56,7 +58,7 @@ export type Config = {
   logLevel: LogLevel;
   production: boolean;
   introspection: boolean;
-  limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
+  limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxDirectives: number };
 };
 
 export class ConfigError extends Error {
@@ -92,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAliases: e.GRAPHQL_MAX_ALIASES,
       maxTokens: e.GRAPHQL_MAX_TOKENS,
       maxCost: e.GRAPHQL_MAX_COST,
+      maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
     },
   };
 }

@@ -6,6 +6,7 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Config } from "../config.js";
 import { AppError } from "../errors.js";
 import type { Context } from "./context.js";
+import { formatLimitError, limitOptions } from "./limits.js";
 import { getSchema } from "./schema.js";
 
 /** Adds `extensions.queryCount` (and the query names) when the request asked for it. */
@@ -27,6 +28,8 @@ const queryCountPlugin: ApolloServerPlugin<Context> = {
 
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const limited = formatLimitError(formatted, error);
+    if (limited) return limited;
     const original = unwrapResolverError(error);
     if (original instanceof AppError) return { ...formatted, message: original.message, extensions: { ...original.extensions } };
     const code = formatted.extensions?.code;
@@ -39,14 +42,21 @@ export function formatError(production: boolean) {
 }
 
 export async function createApollo(config: Config): Promise<ApolloServer<Context>> {
+  const limits = limitOptions(config);
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
     // main.ts owns shutdown (HTTP, then database, then the bundled JVM); Apollo must not race it.
     stopOnTerminationSignals: false,
+    // Apollo's CSRF check would refuse plain GET queries (GraphQL over HTTP allows them). It guards against
+    // cross-site requests riding on cookies; this API is read-only, has no cookies or sessions, and GET never
+    // runs a mutation (405). Turn it back on if cookie-based auth is ever added.
+    csrfPrevention: false,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     formatError: formatError(config.production),
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryCountPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), queryCountPlugin, ...limits.plugins],
   });
   await apollo.start();
   return apollo;

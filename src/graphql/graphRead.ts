@@ -95,3 +95,10 @@ export async function fetchNode(ctx: Context, id: string, expected?: Label): Pro
   if (!label || (expected && label !== expected)) return null;
   return loadOne(ctx, NODE_BY_IDS[label], label, id);
 }
+
+/** An object built from a row's id and properties, primed into the by-id loader so resolving it again costs no query. */
+export function primeObject(ctx: Context, label: Label, id: string, props: unknown): GraphObject {
+  const row = { id, props } as Row;
+  ctx.loaders.byId(NODE_BY_IDS[label]).prime(id, row);
+  return rowToObject(label, row);
+}

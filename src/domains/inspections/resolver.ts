@@ -6,6 +6,10 @@ import { checkId } from "../../graphql/ids.js";
 import { Intervention, Meeting, Organisation } from "../bodies/types.js";
 import { claimResolver } from "../sources/evidence.js";
 import { ServiceArea, Theme } from "../themes/types.js";
+import { notFound } from "../../errors.js";
+import { judgementHistory } from "./history.js";
+import { AUTHORITY_JUDGEMENTS, CURRENT_JUDGEMENT_AREAS } from "./historyQueries.js";
+import { GradeSeries } from "./historyTypes.js";
 import * as q from "./queries.js";
 import { Finding, Inspection, Judgement, JudgementArea } from "./types.js";
 
@@ -121,5 +125,29 @@ export class FindingResolver extends claimResolver(Finding, "Finding") {
   @FieldResolver(() => [Theme])
   themes(@Root() f: GraphObject, @Ctx() ctx: Context) {
     return loadRelated(ctx, q.FINDING_THEMES, f.id, "Theme");
+  }
+}
+
+@Resolver()
+export class JudgementHistoryResolver {
+  @Query(() => [GradeSeries], {
+    description: "Grades over time per judgement area of the framework in force (overall effectiveness first), across framework changes, each with the change from the previous grade; `area` keeps the series covering that service area.",
+  })
+  async judgementHistory(
+    @Arg("authority", () => ID) authority: string,
+    @Arg("area", () => ID, { nullable: true }) area: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    checkId(authority, "Organisation");
+    if (area != null) checkId(area, "ServiceArea");
+    const [org, serviceArea, rows, current] = await Promise.all([
+      fetchNode(ctx, authority, "Organisation"),
+      area == null ? null : fetchNode(ctx, area, "ServiceArea"),
+      ctx.db.read(AUTHORITY_JUDGEMENTS, { authority }, ctx.counter),
+      ctx.db.read(CURRENT_JUDGEMENT_AREAS, {}, ctx.counter),
+    ]);
+    if (!org) throw notFound(`No Organisation with id "${authority}"`);
+    if (area != null && !serviceArea) throw notFound(`No ServiceArea with id "${area}"`);
+    return judgementHistory(ctx, rows, current, area ?? null);
   }
 }

@@ -1,4 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { badInput, notFound } from "../../errors.js";
+import { Polarity } from "../../graphql/enums.js";
+import { PartialDateScalar } from "../../graphql/partialDate.js";
+import { partialRange } from "../accountability/certainty.js";
+import { recurringThemes } from "./recurring.js";
+import { RecurringThemes } from "./recurringTypes.js";
 import type { Context } from "../../graphql/context.js";
 import { fetchNode, loadAll, loadRelated, type GraphObject } from "../../graphql/graphRead.js";
 import { checkId } from "../../graphql/ids.js";
@@ -52,5 +58,26 @@ export class ServiceAreaResolver {
   @FieldResolver(() => [Post], { description: "Posts responsible for this area." })
   responsiblePosts(@Root() area: GraphObject, @Ctx() ctx: Context) {
     return loadRelated(ctx, q.AREA_POSTS, area.id, "Post");
+  }
+}
+
+@Resolver()
+export class RecurringThemesResolver {
+  @Query(() => RecurringThemes, {
+    description: "Themes raised in at least `minInspections` distinct inspections or visits of an authority between `from` and `to` (by each inspection's start), with every occurrence; `polarity: NEGATIVE` keeps weaknesses only.",
+  })
+  async recurringThemes(
+    @Arg("authority", () => ID) authority: string,
+    @Arg("from", () => PartialDateScalar) from: string,
+    @Arg("to", () => PartialDateScalar) to: string,
+    @Arg("minInspections", () => Int, { defaultValue: 2 }) minInspections: number,
+    @Arg("polarity", () => Polarity, { nullable: true }) polarity: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    checkId(authority, "Organisation");
+    if (minInspections < 1 || minInspections > 50) throw badInput("minInspections must be between 1 and 50", { argument: "minInspections" });
+    if (partialRange(to)[1] < partialRange(from)[0]) throw badInput(`"to" (${to}) is before "from" (${from})`, { argument: "to" });
+    if (!(await fetchNode(ctx, authority, "Organisation"))) throw notFound(`No Organisation with id "${authority}"`);
+    return recurringThemes(ctx, { authority, from, to, minInspections, polarity: polarity ?? null });
   }
 }

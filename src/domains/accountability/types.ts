@@ -1,0 +1,76 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { AccountabilityLine, MembershipRole } from "../../graphql/enums.js";
+import { Node } from "../../graphql/node.js";
+import { PartialDateScalar } from "../../graphql/partialDate.js";
+import { registerEnumType } from "type-graphql";
+import { Intervention, Membership, Organisation } from "../bodies/types.js";
+import { Occupancy, Person, Post } from "../people/types.js";
+import { ServiceArea } from "../themes/types.js";
+import { Evidence } from "../sources/evidence.js";
+
+export const CertaintyEnum = { CERTAIN: "CERTAIN", ATTESTED: "ATTESTED", VACANT: "VACANT", UNKNOWN: "UNKNOWN" } as const;
+registerEnumType(CertaintyEnum, {
+  name: "Certainty",
+  description: "CERTAIN: the known dates contain the day. ATTESTED: a source shows the holder in post within a year (see attestedOn). VACANT: every known occupancy has both dates and none contains the day. UNKNOWN: the sources cannot say.",
+});
+
+@ObjectType("HolderAtDate", { description: "A candidate holder of a post on the day asked, with how sure that is." })
+export class HolderAtDate {
+  @Field(() => Person) person!: unknown;
+  @Field(() => Occupancy) occupancy!: unknown;
+  @Field(() => CertaintyEnum) certainty!: string;
+  @Field(() => PartialDateScalar, { nullable: true, description: "For ATTESTED: the attestation nearest the day asked." })
+  attestedOn!: string | null;
+  @Field(() => Int, { description: "Days between the day asked and that attestation (0 when it covers the day)." })
+  distanceDays!: number;
+}
+
+@ObjectType("PostAtDate", { description: "A post and everyone who may have held it on the day asked." })
+export class PostAtDate {
+  @Field(() => Post) post!: unknown;
+  @Field(() => Int, { description: "0 for the post responsible for the service area, then 1, 2… up the lines." })
+  level!: number;
+  @Field(() => CertaintyEnum) certainty!: string;
+  @Field(() => [HolderAtDate], { description: "All candidates, best first; never silently reduced to one." })
+  holders!: HolderAtDate[];
+}
+
+@ObjectType("AccountabilityStep", { description: "One line of accountability in force on the day asked." })
+export class AccountabilityStep {
+  @Field(() => Post) from!: unknown;
+  @Field(() => Node, { description: "The post or body answered to." }) to!: unknown;
+  @Field(() => AccountabilityLine) line!: string;
+  @Field(() => Int) level!: number;
+  @Field(() => Boolean) inferred!: boolean;
+  @Field(() => String, { nullable: true }) inferredFrom!: string | null;
+  @Field(() => [Evidence]) evidence!: Evidence[];
+}
+
+@ObjectType("MemberAtDate", { description: "A member of an overseeing body, as far as the sources date it." })
+export class MemberAtDate {
+  @Field(() => Membership) membership!: unknown;
+  @Field(() => Node, { description: "A Person or an Organisation." }) member!: unknown;
+  @Field(() => MembershipRole) role!: string;
+  @Field(() => CertaintyEnum, { description: "CERTAIN when the membership's dates contain the day; UNKNOWN when they are not stated." })
+  certainty!: string;
+}
+
+@ObjectType("Oversight", { description: "A body overseeing the authority's improvement work on the day asked." })
+export class Oversight {
+  @Field(() => Organisation) body!: unknown;
+  @Field(() => Intervention, { description: "The intervention whose work the body oversees." }) intervention!: unknown;
+  @Field(() => [MemberAtDate], { description: "Members, chairs first." }) members!: MemberAtDate[];
+  @Field(() => [PostAtDate], { description: "The body's own posts (e.g. its independent chair) and their holders." })
+  posts!: PostAtDate[];
+}
+
+@ObjectType("AccountabilityAnswer", { description: "Who was accountable for a service area on a day, up to the chief executive and the leader." })
+export class AccountabilityAnswer {
+  @Field(() => Organisation) authority!: unknown;
+  @Field(() => ServiceArea) serviceArea!: unknown;
+  @Field(() => String, { description: "The day asked (YYYY-MM-DD)." }) on!: string;
+  @Field(() => [PostAtDate], { description: "Responsible posts (level 0), then every post up the managerial and political lines." })
+  posts!: PostAtDate[];
+  @Field(() => [AccountabilityStep]) steps!: AccountabilityStep[];
+  @Field(() => [Oversight]) oversight!: Oversight[];
+}

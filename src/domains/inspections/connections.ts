@@ -1,0 +1,114 @@
+/** findingsConnection and inspectionsConnection: filtered, sorted, keyset-paged in the database. */
+import { Arg, Ctx, Field, InputType, Int, Query, Resolver, ID, registerEnumType } from "type-graphql";
+import { partialToNeo4j } from "../../db/convert.js";
+import type { Context } from "../../graphql/context.js";
+import { connectionOf, paginate, SortDirection } from "../../graphql/connections.js";
+import { FindingKind, Grade, InspectionKind, InspectionStatus, Polarity } from "../../graphql/enums.js";
+import { checkId } from "../../graphql/ids.js";
+import { PartialDateScalar } from "../../graphql/partialDate.js";
+import { partialRange } from "../accountability/certainty.js";
+import { FINDING_PAGES, INSPECTION_PAGES } from "./connectionQueries.js";
+import { Finding, Inspection } from "./types.js";
+
+const FindingSortField = { INSPECTION_DATE: "INSPECTION_DATE", KIND: "KIND" } as const;
+registerEnumType(FindingSortField, { name: "FindingSortField" });
+const InspectionSortField = { START: "START" } as const;
+registerEnumType(InspectionSortField, { name: "InspectionSortField" });
+
+@InputType("DateRange", { description: "Inclusive; partial dates stand for their whole year or month." })
+export class DateRange {
+  @Field(() => PartialDateScalar, { nullable: true }) from?: string | null;
+  @Field(() => PartialDateScalar, { nullable: true }) to?: string | null;
+}
+
+@InputType("InspectionFilter")
+class InspectionFilter {
+  @Field(() => ID, { nullable: true }) authority?: string | null;
+  @Field(() => InspectionKind, { nullable: true }) kind?: string | null;
+  @Field(() => InspectionStatus, { nullable: true }) status?: string | null;
+  @Field(() => Grade, { nullable: true, description: "Inspections that gave this grade in any judgement." }) grade?: string | null;
+  @Field(() => DateRange, { nullable: true }) dates?: DateRange | null;
+}
+
+@InputType("FindingFilter")
+class FindingFilter {
+  @Field(() => ID, { nullable: true }) authority?: string | null;
+  @Field(() => ID, { nullable: true }) inspection?: string | null;
+  @Field(() => ID, { nullable: true }) theme?: string | null;
+  @Field(() => ID, { nullable: true }) area?: string | null;
+  @Field(() => FindingKind, { nullable: true }) kind?: string | null;
+  @Field(() => Polarity, { nullable: true }) polarity?: string | null;
+  @Field(() => DateRange, { nullable: true, description: "On the inspection's start." }) dates?: DateRange | null;
+}
+
+@InputType("FindingOrder")
+class FindingOrder {
+  @Field(() => FindingSortField) field!: keyof typeof FindingSortField;
+  @Field(() => SortDirection) direction!: keyof typeof SortDirection;
+}
+
+@InputType("InspectionOrder")
+class InspectionOrder {
+  @Field(() => InspectionSortField) field!: keyof typeof InspectionSortField;
+  @Field(() => SortDirection) direction!: keyof typeof SortDirection;
+}
+
+const FindingConnection = connectionOf(Finding, "Finding");
+const InspectionConnection = connectionOf(Inspection, "Inspection");
+
+/** Date range as Neo4j dates: from its first day to the last day of `to`. */
+export function dateParams(range: DateRange | null | undefined) {
+  const from = range?.from ?? null;
+  const to = range?.to ?? null;
+  const lastDayOfTo = to ? new Date(partialRange(to)[1]).toISOString().slice(0, 10) : null;
+  return { from: from ? partialToNeo4j(from).date : null, to: lastDayOfTo ? partialToNeo4j(lastDayOfTo).date : null };
+}
+
+function ids(filter: Record<string, unknown>, fields: Record<string, Parameters<typeof checkId>[1]>) {
+  for (const [field, label] of Object.entries(fields)) {
+    const value = filter[field];
+    if (value != null) checkId(value as string, label);
+  }
+}
+
+@Resolver()
+export class ListConnectionsResolver {
+  @Query(() => FindingConnection, { description: "Findings, filtered and sorted in the database, paged with keyset cursors." })
+  findingsConnection(
+    @Arg("first", () => Int, { defaultValue: 20 }) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("filter", () => FindingFilter, { nullable: true }) filter: FindingFilter | null,
+    @Arg("orderBy", () => FindingOrder, { nullable: true }) orderBy: FindingOrder | null,
+    @Ctx() ctx: Context,
+  ) {
+    const f = filter ?? {};
+    ids(f as Record<string, unknown>, { authority: "Organisation", inspection: "Inspection", theme: "Theme", area: "ServiceArea" });
+    const order = orderBy ?? { field: "INSPECTION_DATE", direction: "ASC" };
+    return paginate(ctx, FINDING_PAGES[order.field][order.direction], "Finding", {
+      first,
+      after,
+      params: {
+        authority: f.authority ?? null, inspection: f.inspection ?? null, theme: f.theme ?? null, area: f.area ?? null,
+        kind: f.kind ?? null, polarity: f.polarity ?? null, ...dateParams(f.dates),
+      },
+    });
+  }
+
+  @Query(() => InspectionConnection, { description: "Inspections and visits, filtered and sorted in the database, paged with keyset cursors." })
+  inspectionsConnection(
+    @Arg("first", () => Int, { defaultValue: 20 }) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("filter", () => InspectionFilter, { nullable: true }) filter: InspectionFilter | null,
+    @Arg("orderBy", () => InspectionOrder, { nullable: true }) orderBy: InspectionOrder | null,
+    @Ctx() ctx: Context,
+  ) {
+    const f = filter ?? {};
+    ids(f as Record<string, unknown>, { authority: "Organisation" });
+    const order = orderBy ?? { field: "START", direction: "ASC" };
+    return paginate(ctx, INSPECTION_PAGES[order.field][order.direction], "Inspection", {
+      first,
+      after,
+      params: { authority: f.authority ?? null, kind: f.kind ?? null, status: f.status ?? null, grade: f.grade ?? null, ...dateParams(f.dates) },
+    });
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Cypher and Lucene for full-text search. User text never reaches Lucene's query syntax: it is cut into
+ * words, every special character is escaped and operator words are lowercased, so each word is a plain
+ * term; the only operator we produce ourselves is a trailing `*` on a plain word (prefix search).
+ */
+import { cypher } from "../../db/gateway.js";
+
+/** The text properties of the `search_text` index, in the order a snippet prefers them. */
+export const SEARCH_FIELDS = ["name", "title", "label", "summary", "description", "publisher"] as const;
+
+/**
+ * Type filtering happens before ORDER BY/LIMIT, so asking for one type never loses its hits to others.
+ * `$labels` null means every type. The index returns hits best first; ties are broken by id here.
+ */
+export const SEARCH = cypher(
+  "search.fullText",
+  `CALL db.index.fulltext.queryNodes('search_text', $query) YIELD node, score
+   WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
+   RETURN node.id AS id, labels(node)[0] AS label, properties(node) AS props, score
+   ORDER BY score DESC, id
+   LIMIT toInteger($first)`,
+);
+
+/** A word of the user's text as Lucene will get it, and its tokens (for marking the snippet). */
+export type SearchTerm = { lucene: string; tokens: string[]; prefix: boolean };
+
+// Every character the classic Lucene query parser treats specially (&& and || are escaped per character).
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+const OPERATOR_WORDS = new Set(["AND", "OR", "NOT"]);
+// Roughly what the standard analyzer keeps as one token: letters and digits, with inner apostrophes.
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+// A prefix search only on a plain word of at least two letters or digits (no leading or inner wildcards).
+const PREFIX_WORD = /^([\p{L}\p{N}]{2,})\*$/u;
+// Keeps the Lucene query well under its 1024-clause limit (each word expands over six fields).
+export const MAX_WORDS = 50;
+
+export function escapeLucene(word: string): string {
+  return word.replace(LUCENE_SPECIAL, "\\$&");
+}
+
+/**
+ * The user's words as plain Lucene terms: specials escaped, AND/OR/NOT lowercased (Lucene only reads
+ * them as operators in capitals). Words with no letter or digit ("*", "(", "\\") are dropped: they
+ * would analyse to nothing. A trailing `*` on a plain word is kept, unescaped, as a prefix search;
+ * wildcard terms skip the analyzer, so they are lowercased here.
+ */
+export function parseTerms(text: string): SearchTerm[] {
+  const terms: SearchTerm[] = [];
+  for (const word of text.split(/\s+/).slice(0, MAX_WORDS)) {
+    const prefix = PREFIX_WORD.exec(word);
+    if (prefix) {
+      const stem = prefix[1]!.toLowerCase();
+      terms.push({ lucene: `${escapeLucene(stem)}*`, tokens: [stem], prefix: true });
+      continue;
+    }
+    const tokens = (word.match(TOKEN) ?? []).map((t) => t.toLowerCase());
+    if (tokens.length === 0) continue;
+    const plain = OPERATOR_WORDS.has(word) ? word.toLowerCase() : word;
+    terms.push({ lucene: escapeLucene(plain), tokens, prefix: false });
+  }
+  return terms;
+}
+
+/** Words joined by spaces: Lucene's default OR, so hits matching more of the words score higher. */
+export function luceneQuery(terms: SearchTerm[]): string {
+  return terms.map((term) => term.lucene).join(" ");
+}

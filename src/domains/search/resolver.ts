@@ -1,0 +1,50 @@
+import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import { badInput } from "../../errors.js";
+import type { Context } from "../../graphql/context.js";
+import { NODE_BY_IDS, rowToObject } from "../../graphql/graphRead.js";
+import type { Label } from "../../seeding/labels.js";
+import { luceneQuery, parseTerms, SEARCH } from "./queries.js";
+import { snippetOf } from "./snippet.js";
+import { LABEL_OF_SEARCH_TYPE, SearchHit, SearchType } from "./types.js";
+
+const MAX_TEXT = 200;
+const MAX_FIRST = 50;
+const DEFAULT_FIRST = 10;
+
+@Resolver(() => SearchHit)
+export class SearchResolver {
+  @Query(() => [SearchHit], {
+    description:
+      `Full-text search over people, organisations, posts, findings, themes, service areas and sources. ` +
+      `Words are plain terms (any word may match; more matches rank higher); end a word with * for a prefix search. ` +
+      `text: 1–${MAX_TEXT} characters; first: 1–${MAX_FIRST}.`,
+  })
+  async search(
+    @Arg("text", () => String) text: string,
+    @Arg("types", () => [SearchType], { nullable: true, description: "Only these kinds of entity; omit for all." })
+    types: SearchType[] | null,
+    @Arg("first", () => Int, { nullable: true, defaultValue: DEFAULT_FIRST }) first: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<SearchHit[]> {
+    const trimmed = text.trim();
+    if (trimmed.length < 1 || trimmed.length > MAX_TEXT) {
+      throw badInput(`text must be 1 to ${MAX_TEXT} characters after trimming (got ${trimmed.length})`, { argument: "text" });
+    }
+    const limit = first ?? DEFAULT_FIRST;
+    if (limit < 1 || limit > MAX_FIRST) throw badInput(`first must be between 1 and ${MAX_FIRST} (got ${limit})`, { argument: "first" });
+    if (types && types.length === 0) throw badInput("types must name at least one type; omit it to search all", { argument: "types" });
+
+    const terms = parseTerms(trimmed);
+    // Nothing searchable (only punctuation or operators): no hits, and no query to send.
+    if (terms.length === 0) return [];
+    const labels = types ? [...new Set(types.map((t) => LABEL_OF_SEARCH_TYPE[t]))] : null;
+    const rows = await ctx.db.read(SEARCH, { query: luceneQuery(terms), labels, first: limit }, ctx.counter);
+    return rows.map((row) => {
+      const label = row.label as Label;
+      // The hit carries the node's properties: later lookups of it by id cost no query.
+      ctx.loaders.byId(NODE_BY_IDS[label]).prime(row.id as string, { id: row.id as string, props: row.props ?? {} });
+      const props = row.props as Record<string, unknown>;
+      return { score: row.score as number, node: rowToObject(label, row), ...snippetOf(props, terms) };
+    });
+  }
+}

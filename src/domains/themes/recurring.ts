@@ -1,0 +1,62 @@
+/**
+ * Recurring themes: themes raised in at least N distinct inspections of an authority within a range,
+ * most recurrent first, with every occurrence; and the reverse view against the latest inspection in
+ * the range: themes that stopped recurring there, and themes that newly appeared there.
+ */
+import { partialToNeo4j } from "../../db/convert.js";
+import type { Context } from "../../graphql/context.js";
+import { primeObject, type GraphObject } from "../../graphql/graphRead.js";
+import { partialRange } from "../accountability/certainty.js";
+import { THEME_OCCURRENCES } from "./recurringQueries.js";
+
+export type ThemeOccurrence = { inspection: GraphObject; finding: GraphObject; date: string | null; polarity: string };
+export type RecurringTheme = { theme: GraphObject; inspectionCount: number; findingCount: number; occurrences: ThemeOccurrence[] };
+export type ThemeSpan = { theme: GraphObject; firstSeen: GraphObject; lastSeen: GraphObject; inspectionCount: number };
+
+export async function recurringThemes(
+  ctx: Context,
+  args: { authority: string; from: string; to: string; minInspections: number; polarity: string | null },
+) {
+  const from = partialToNeo4j(args.from).date;
+  const to = partialToNeo4j(new Date(partialRange(args.to)[1]).toISOString().slice(0, 10)).date;
+  const rows = await ctx.db.read(THEME_OCCURRENCES, { authority: args.authority, from, to, polarity: args.polarity }, ctx.counter);
+
+  const byTheme = new Map<string, RecurringTheme>();
+  const inspectionOrder: string[] = [];
+  for (const row of rows) {
+    const inspection = primeObject(ctx, "Inspection", row.inspectionId as string, row.inspectionProps);
+    const finding = primeObject(ctx, "Finding", row.findingId as string, row.findingProps);
+    if (!inspectionOrder.includes(inspection.id)) inspectionOrder.push(inspection.id);
+    let entry = byTheme.get(row.themeId as string);
+    if (!entry) {
+      entry = { theme: primeObject(ctx, "Theme", row.themeId as string, row.themeProps), inspectionCount: 0, findingCount: 0, occurrences: [] };
+      byTheme.set(entry.theme.id, entry);
+    }
+    entry.occurrences.push({ inspection, finding, date: (inspection.start as string) ?? null, polarity: finding.polarity as string });
+  }
+  for (const entry of byTheme.values()) {
+    entry.findingCount = entry.occurrences.length;
+    entry.inspectionCount = new Set(entry.occurrences.map((o) => o.inspection.id)).size;
+  }
+  const all = [...byTheme.values()];
+  const themes = all
+    .filter((t) => t.inspectionCount >= args.minInspections)
+    .sort((a, b) => b.inspectionCount - a.inspectionCount || b.findingCount - a.findingCount || String(a.theme.label).localeCompare(String(b.theme.label)));
+
+  const latestId = inspectionOrder.at(-1);
+  const span = (t: RecurringTheme): ThemeSpan => ({
+    theme: t.theme,
+    firstSeen: t.occurrences[0]!.inspection,
+    lastSeen: t.occurrences.at(-1)!.inspection,
+    inspectionCount: t.inspectionCount,
+  });
+  const inLatest = (t: RecurringTheme) => t.occurrences.some((o) => o.inspection.id === latestId);
+  const before = (t: RecurringTheme) => t.occurrences.some((o) => o.inspection.id !== latestId);
+  const latestInspection = latestId ? all.flatMap((t) => t.occurrences).find((o) => o.inspection.id === latestId)!.inspection : null;
+  return {
+    themes,
+    latestInspection,
+    stoppedRecurring: all.filter((t) => before(t) && !inLatest(t)).map(span),
+    newlyAppeared: all.filter((t) => inLatest(t) && !before(t)).map(span),
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Relay connections with keyset cursors. A cursor is the sort key and id of the last row seen, so a page
+ * is "rows after (key, id)" in the database's order: stable under inserts, no OFFSET scans. Each paged
+ * query is built once, from a fixed MATCH/filter text and a fixed sort key per order, never from input.
+ */
+import { Field, Int, ObjectType, registerEnumType, type ClassType } from "type-graphql";
+import { cypher, type NamedQuery } from "../db/gateway.js";
+import { badInput } from "../errors.js";
+import type { Label } from "../seeding/labels.js";
+import type { Context } from "./context.js";
+import { primeObject, type GraphObject } from "./graphRead.js";
+
+export const MAX_PAGE = 100;
+export const SortDirection = { ASC: "ASC", DESC: "DESC" } as const;
+registerEnumType(SortDirection, { name: "SortDirection" });
+
+@ObjectType("PageInfo")
+export class PageInfo {
+  @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => Boolean, { description: "Always false: pages only go forward (after)." }) hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true }) startCursor!: string | null;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+/** Makes the Edge and Connection object types for a node type. */
+export function connectionOf<T extends object>(nodeType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => String) cursor!: string;
+    @Field(() => nodeType) node!: T;
+  }
+  @ObjectType(`${name}Connection`)
+  class Connection {
+    @Field(() => [Edge]) edges!: Edge[];
+    @Field(() => PageInfo) pageInfo!: PageInfo;
+    @Field(() => Int, { description: "All matches of the filter, across pages (one extra query, only when asked)." })
+    totalCount!: number;
+  }
+  return Connection;
+}
+
+export type PagedQueries = { page: NamedQuery; count: NamedQuery };
+
+/**
+ * `match` binds `n` and applies the filters (parameters only); `key` is the sort expression over `n`.
+ * Keys are compared as strings or numbers; a null key sorts as '' (first ascending).
+ */
+export function pagedQueries(name: string, match: string, key: string, direction: keyof typeof SortDirection): PagedQueries {
+  const after = direction === "ASC" ? ">" : "<";
+  return {
+    page: cypher(
+      `${name}.page.${direction}`,
+      `${match}
+       WITH n, coalesce(${key}, '') AS key
+       WHERE $afterId IS NULL OR key ${after} $afterKey OR (key = $afterKey AND n.id ${after} $afterId)
+       RETURN n.id AS id, properties(n) AS props, key
+       ORDER BY key ${direction}, n.id ${direction}
+       LIMIT toInteger($limit)`,
+    ),
+    count: cypher(`${name}.count`, `${match}\nRETURN count(n) AS total`),
+  };
+}
+
+export function encodeCursor(key: unknown, id: string): string {
+  return Buffer.from(JSON.stringify([key, id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string): [string | number, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(value) && value.length === 2 && typeof value[1] === "string" && ["string", "number"].includes(typeof value[0])) {
+      return value as [string | number, string];
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw badInput("`after` is not a cursor this API issued", { argument: "after" });
+}
+
+/** Runs one page (first + 1 rows to learn whether there is a next page); totalCount runs lazily. */
+export async function paginate(
+  ctx: Context,
+  queries: PagedQueries,
+  label: Label,
+  args: { first: number; after: string | null | undefined; params: Record<string, unknown> },
+) {
+  if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE) {
+    throw badInput(`first must be between 1 and ${MAX_PAGE}`, { argument: "first" });
+  }
+  const [afterKey, afterId] = args.after ? decodeCursor(args.after) : [null, null];
+  const rows = await ctx.db.read(queries.page, { ...args.params, afterKey, afterId, limit: args.first + 1 }, ctx.counter);
+  const page = rows.slice(0, args.first);
+  const edges = page.map((row) => ({ cursor: encodeCursor(row.key, row.id as string), node: primeObject(ctx, label, row.id as string, row.props) as GraphObject }));
+  let total: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > args.first,
+      hasPreviousPage: false,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    // A getter, so the count query runs only when the client selects totalCount.
+    get totalCount() {
+      total ??= ctx.db.read(queries.count, args.params, ctx.counter).then(([row]) => row!.total as number);
+      return total;
+    },
+  };
+}

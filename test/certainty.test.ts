@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { holderOn, mayCover, partialRange, postCertainty } from "../src/domains/accountability/certainty.js";
+
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+describe("partial date ranges", () => {
+  it("spans the whole year, month or day", () => {
+    expect(partialRange("2024").map(iso)).toEqual(["2024-01-01", "2024-12-31"]);
+    expect(partialRange("2024-02").map(iso)).toEqual(["2024-02-01", "2024-02-29"]);
+    expect(partialRange("2024-09-18").map(iso)).toEqual(["2024-09-18", "2024-09-18"]);
+  });
+});
+
+describe("holder on a date", () => {
+  it("is CERTAIN only when the whole known interval contains the date", () => {
+    expect(holderOn({ start: "2023-01-09", end: "2024-03" }, "2023-06-01")?.certainty).toBe("CERTAIN");
+    // Started some time in 2023: on 1 June 2023 they may not have started yet.
+    expect(holderOn({ start: "2023", end: "2025" }, "2023-06-01")).toBeNull();
+    expect(holderOn({ start: "2023", end: "2025", attestedOn: ["2023-09"] }, "2023-06-01")).toMatchObject({ certainty: "ATTESTED", attestedOn: "2023-09" });
+  });
+
+  it("excludes dates certainly outside the interval", () => {
+    expect(holderOn({ start: "2024-05", attestedOn: ["2024-05"] }, "2024-04-30")).toBeNull();
+    expect(holderOn({ end: "2020-03-31", attestedOn: ["2020"] }, "2020-04-01")).toBeNull();
+  });
+
+  it("is ATTESTED within a year of an attestation, with the nearest attestation date", () => {
+    const occupancy = { attestedOn: ["2023-09-18", "2024-12-06"] };
+    expect(holderOn(occupancy, "2024-10-01")).toMatchObject({ certainty: "ATTESTED", attestedOn: "2024-12-06", distanceDays: 66 });
+    expect(holderOn(occupancy, "2022-09-18")).toMatchObject({ certainty: "ATTESTED", attestedOn: "2023-09-18", distanceDays: 365 });
+    expect(holderOn(occupancy, "2022-09-17")).toBeNull();
+    expect(holderOn({ attestedOn: ["2019"] }, "2019-06-30")).toMatchObject({ distanceDays: 0 });
+  });
+});
+
+describe("post certainty", () => {
+  it("takes the best holder, and says VACANT only when every interval is fully known", () => {
+    const certain = { start: "2020-01-01", end: "2021-01-01" };
+    expect(postCertainty([certain], [holderOn(certain, "2020-06-01")])).toBe("CERTAIN");
+    expect(postCertainty([certain], [holderOn(certain, "2022-06-01")])).toBe("VACANT");
+    const open = { start: "2020-01-01" };
+    expect(postCertainty([certain, open], [null, holderOn(open, "2022-06-01")])).toBe("UNKNOWN");
+    expect(postCertainty([], [])).toBe("UNKNOWN");
+  });
+
+  it("lets open-ended bounds cover any later date", () => {
+    expect(mayCover({ start: "2023-09" }, "2030-01-01")).toBe(true);
+    expect(mayCover({ start: "2023-09" }, "2023-08-31")).toBe(false);
+    expect(mayCover({ end: "2024" }, "2024-12-31")).toBe(true);
+  });
+});

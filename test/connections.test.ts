@@ -1,0 +1,104 @@
+/** Relay connections: keyset pages that add up to the whole, filters and sorts done in the database. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readSeeds } from "./support/bundles.js";
+import { startTestServer, type TestServer } from "./support/harness.js";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+async function data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  const res = await server.gql<T>(query, variables);
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data!;
+}
+
+const FINDINGS = `query($first: Int, $after: String, $filter: FindingFilter, $orderBy: FindingOrder) {
+  findingsConnection(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { id kind polarity inspection { start } themes { id } } } } }`;
+
+async function allPages(variables: Record<string, unknown>) {
+  const seen: any[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < 100; page++) {
+    const { findingsConnection: c }: any = await data(FINDINGS, { ...variables, after });
+    seen.push(...c.edges.map((e: any) => e.node));
+    if (!c.pageInfo.hasNextPage) return { seen, total: c.totalCount };
+    expect(c.pageInfo.endCursor).toBe(c.edges.at(-1).cursor);
+    after = c.pageInfo.endCursor;
+  }
+  throw new Error("did not finish paging");
+}
+
+describe("findingsConnection", () => {
+  it("pages through every finding exactly once, in order, matching totalCount", async () => {
+    const { seen, total } = await allPages({ first: 7 });
+    expect(total).toBe(readSeeds().findings.length);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen.map((f) => f.id)).size).toBe(total);
+    const starts = seen.map((f) => f.inspection.start.padEnd(10, "-01"));
+    expect(starts).toEqual([...starts].sort());
+  });
+
+  it("sorts descending too, and pages the same set", async () => {
+    const { seen } = await allPages({ first: 11, orderBy: { field: "INSPECTION_DATE", direction: "DESC" } });
+    const starts = seen.map((f) => f.inspection.start.padEnd(10, "-01"));
+    expect(starts).toEqual([...starts].sort().reverse());
+    expect(seen).toHaveLength(readSeeds().findings.length);
+  });
+
+  it("filters by theme, polarity and date range in the database", async () => {
+    const filter = { theme: "theme:drift-and-delay", polarity: "NEGATIVE", dates: { from: "2023", to: "2024" } };
+    const { seen, total } = await allPages({ first: 2, filter });
+    expect(seen.length).toBe(total);
+    expect(total).toBeGreaterThan(0);
+    for (const f of seen) {
+      expect(f.polarity).toBe("NEGATIVE");
+      expect(f.themes.map((t: any) => t.id)).toContain("theme:drift-and-delay");
+      expect(f.inspection.start >= "2023").toBe(true);
+    }
+    const expected = readSeeds().findings.filter(
+      (f) => f.polarity === "NEGATIVE" && f.themes.includes("theme:drift-and-delay") && !f.inspection.includes("2019"),
+    );
+    expect(total).toBe(expected.length);
+  });
+
+  it("rejects a forged cursor and an out-of-range page size", async () => {
+    const forged = await server.gql(FINDINGS, { first: 5, after: "not-a-cursor" });
+    expect(forged.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const tooMany = await server.gql(FINDINGS, { first: 101 });
+    expect(tooMany.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("theme and service area connections", () => {
+  it("sorts themes by the number of findings raising them, computed in the database", async () => {
+    const { themesConnection: c } = await data(`{ themesConnection(first: 100, orderBy: {field: FINDING_COUNT, direction: DESC}) {
+      totalCount edges { node { id findingCount } } } }`);
+    const counts = c.edges.map((e: any) => e.node.findingCount);
+    expect(counts).toEqual([...counts].sort((a: number, b: number) => b - a));
+    const seeds = readSeeds();
+    const expected = new Map(seeds.themes.map((t) => [t.id, seeds.findings.filter((f) => f.themes.includes(t.id)).length]));
+    for (const e of c.edges) expect(e.node.findingCount).toBe(expected.get(e.node.id));
+    expect(c.totalCount).toBe(seeds.themes.length);
+  });
+
+  it("pages service areas by finding count with stable cursors", async () => {
+    const q = `query($after: String) { serviceAreasConnection(first: 4, after: $after, orderBy: {field: FINDING_COUNT, direction: DESC}) {
+      pageInfo { hasNextPage endCursor } edges { node { id findingCount } } } }`;
+    const first = (await data(q)).serviceAreasConnection;
+    const second = (await data(q, { after: first.pageInfo.endCursor })).serviceAreasConnection;
+    const ids = [...first.edges, ...second.edges].map((e: any) => e.node.id);
+    expect(new Set(ids).size).toBe(8);
+    expect(second.edges[0].node.findingCount).toBeLessThanOrEqual(first.edges.at(-1).node.findingCount);
+  });
+
+  it("filters inspections by grade", async () => {
+    const { inspectionsConnection: c } = await data(`{ inspectionsConnection(filter: {grade: GOOD}) { totalCount edges { node { id } } } }`);
+    expect(c.edges.map((e: any) => e.node.id)).toEqual(["inspection:swindon-ilacs-2019"]);
+    expect(c.totalCount).toBe(1);
+  });
+});

@@ -1,0 +1,146 @@
+/** Full-text search over real HTTP: hits, snippets, type filters, hostile Lucene input, validation. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { escapeLucene, luceneQuery, parseTerms } from "../src/domains/search/queries.js";
+import { snippetOf } from "../src/domains/search/snippet.js";
+import { startTestServer, type TestServer } from "./support/harness.js";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+type Hit = { score: number; field: string; snippet: string; node: { __typename: string; id: string } };
+const SEARCH = `query($text: String!, $types: [SearchType!], $first: Int) {
+  search(text: $text, types: $types, first: $first) { score field snippet node { __typename id } } }`;
+
+async function search(text: string, variables: Record<string, unknown> = {}): Promise<Hit[]> {
+  const res = await server.gql<{ search: Hit[] }>(SEARCH, { text, ...variables });
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data!.search;
+}
+
+async function errorOf(text: string, variables: Record<string, unknown> = {}) {
+  const res = await server.gql(SEARCH, { text, ...variables });
+  expect(res.body.data?.search ?? null).toBeNull();
+  return res.body.errors?.[0];
+}
+
+describe("search", () => {
+  it("finds Jim Robbins by surname, the name marked", async () => {
+    const hits = await search("robbins");
+    const jim = hits.find((h) => h.node.id === "person:jim-robbins");
+    expect(jim).toMatchObject({ field: "name", snippet: "Jim **Robbins**", node: { __typename: "Person" } });
+    expect(jim!.score).toBeGreaterThan(0);
+  });
+
+  it("finds findings by a word of their summary, with the word marked in context", async () => {
+    const hits = await search("drift", { first: 50 });
+    const findings = hits.filter((h) => h.node.__typename === "Finding");
+    expect(findings.map((h) => h.node.id)).toEqual(
+      expect.arrayContaining(["finding:swindon-2019-historic-drift-into-care", "finding:swindon-mv2-drift-and-delay"]),
+    );
+    for (const f of findings) {
+      expect(f.field).toBe("summary");
+      expect(f.snippet).toMatch(/\*\*drift\*\*/i);
+    }
+    // Whole words only: "drifting" is not "drift" without a prefix search.
+    expect(hits.map((h) => h.node.id)).not.toContain("finding:swindon-2023-plans-drift");
+  });
+
+  it("searches by prefix when a word ends with *", async () => {
+    const hits = await search("drift*", { types: ["FINDING"] });
+    const plans = hits.find((h) => h.node.id === "finding:swindon-2023-plans-drift");
+    expect(plans?.snippet).toBe("Children's plans were **drifting**.");
+  });
+
+  it("filters by type in the database, before the limit", async () => {
+    const themes = await search("drift", { types: ["THEME"] });
+    expect(themes.map((h) => h.node.id)).toContain("theme:drift-and-delay");
+    expect(new Set(themes.map((h) => h.node.__typename))).toEqual(new Set(["Theme"]));
+
+    const [top] = await search("drift", { first: 1 });
+    expect(top!.node.__typename).not.toBe("Finding");
+    // Were the filter applied after LIMIT 1, this would come back empty.
+    const onlyFindings = await search("drift", { first: 1, types: ["FINDING"] });
+    expect(onlyFindings).toHaveLength(1);
+    expect(onlyFindings[0]!.node.__typename).toBe("Finding");
+  });
+
+  it("ranks by score, best first, ties by id", async () => {
+    const hits = await search("children care council", { first: 50 });
+    expect(hits.length).toBeGreaterThan(5);
+    for (let i = 1; i < hits.length; i += 1) {
+      const [a, b] = [hits[i - 1]!, hits[i]!];
+      expect(a.score).toBeGreaterThanOrEqual(b.score);
+      if (a.score === b.score) expect(a.node.id < b.node.id).toBe(true);
+    }
+    expect(hits[0]!.score).toBeGreaterThan(hits[hits.length - 1]!.score);
+  });
+
+  it("treats Lucene syntax in user text as plain words, never as an error", async () => {
+    for (const text of ["drift AND (", '"unterminated', "*", "title:x", "a~~~", "\\", "NOT", "drift || ^2 [a TO z] {x} /re/ ?", "&& !"]) {
+      const res = await server.gql<{ search: Hit[] }>(SEARCH, { text });
+      expect(res.body.errors, text).toBeUndefined();
+      expect(Array.isArray(res.body.data?.search), text).toBe(true);
+    }
+    // The words around the syntax still search: "drift AND (" finds drift, "and" is a plain word.
+    const hits = await search("drift AND (");
+    expect(hits.map((h) => h.node.id)).toContain("theme:drift-and-delay");
+    expect(await search("*")).toEqual([]);
+  });
+
+  it("rejects empty or over-long text and first outside 1..50 with BAD_USER_INPUT naming the argument", async () => {
+    for (const [text, vars, argument] of [
+      ["", {}, "text"],
+      ["   ", {}, "text"],
+      ["x".repeat(500), {}, "text"],
+      ["drift", { first: 0 }, "first"],
+      ["drift", { first: 51 }, "first"],
+      ["drift", { types: [] }, "types"],
+    ] as const) {
+      const error = await errorOf(text, vars);
+      expect(error?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(error?.extensions?.argument).toBe(argument);
+      expect(error?.message).toContain(argument);
+    }
+    expect(await search("x".repeat(200), { first: 50 })).toEqual([]);
+  });
+
+  it("resolves hit nodes from the search query itself: one query in all", async () => {
+    const res = await server.gql(
+      `{ search(text: "robbins drift") { node { id ... on Person { name description } ... on Finding { summary kind } ... on Theme { label } } } }`,
+      undefined,
+      { "x-debug-query-count": "1" },
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect((res.body.data as any).search.length).toBeGreaterThan(1);
+    expect(res.body.extensions).toMatchObject({ queryCount: 1, queries: ["search.fullText"] });
+  });
+});
+
+describe("search query building", () => {
+  it("escapes every Lucene special character", () => {
+    const specials = '+-&|!(){}[]^"~*?:\\/';
+    expect(escapeLucene(specials)).toBe([...specials].map((c) => `\\${c}`).join(""));
+  });
+
+  it("turns operators into plain words and keeps only a safe trailing * as a prefix", () => {
+    expect(luceneQuery(parseTerms("drift AND ( NOT title:x a~~~ plans* *x x* OR"))).toBe(
+      "drift and not title\\:x a\\~\\~\\~ plans* \\*x x\\* or",
+    );
+    expect(parseTerms("* \\ && ( ~")).toEqual([]);
+  });
+
+  it("marks the first matching word in the preferred field, with ellipses where it cuts", () => {
+    const summary = `${"word ".repeat(20)}plans that drift or are repeated ${"more ".repeat(30)}`.trim();
+    const { field, snippet } = snippetOf({ description: "nothing here", summary }, parseTerms("drift"));
+    expect(field).toBe("summary");
+    expect(snippet).toMatch(/^….*plans that \*\*drift\*\* or are repeated .*…$/);
+    expect(snippet.length).toBeLessThan(140);
+    expect(snippetOf({ name: "Children in care", description: "care" }, parseTerms("care children")).snippet).toBe(
+      "**Children** in **care**",
+    );
+    expect(snippetOf({ summary: "Careers and scare" }, parseTerms("care"))).toEqual({ field: "summary", snippet: "Careers and scare" });
+  });
+});
