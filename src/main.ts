@@ -1,4 +1,5 @@
 /** `npm start`: database up, schema applied, seeds loaded if missing, GraphQL served. Ctrl-C stops all. */
+import "reflect-metadata";
 import { loadConfig } from "./config.js";
 import { bootDatabase } from "./boot.js";
 import { createLogger } from "./log.js";

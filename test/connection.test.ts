@@ -142,3 +142,18 @@ describe("connection", () => {
     expect(await errorCode(from, "inspection:never-held")).toBe("NOT_FOUND");
   });
 });
+
+describe("connection: how sure each hop is", () => {
+  it("marks an inferred line of accountability as inferred, and a stated occupancy as not", async () => {
+    const res = await server.gql(`{ connection(from: "person:jim-robbins", to: "org:swindon-borough-council", maxHops: 4, first: 10) {
+      hops { type inferred from { id } to { id } } } }`);
+    expect(res.body.errors).toBeUndefined();
+    const hops = (res.body.data as any).connection.flatMap((p: any) => p.hops);
+    const accountable = hops.filter((h: any) => h.type === "ACCOUNTABLE_TO");
+    expect(accountable.length).toBeGreaterThan(0);
+    for (const h of accountable) expect(h.inferred).toBe(true);
+    const holds = hops.filter((h: any) => h.type === "HOLDS");
+    expect(holds.length).toBeGreaterThan(0);
+    for (const h of holds) expect(h.inferred).toBe(false);
+  });
+});

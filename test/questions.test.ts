@@ -178,3 +178,12 @@ describe("authorityContext", () => {
     expect(c).toEqual({ latestJudgedInspection: { id: "inspection:swindon-ilacs-2019" }, openInterventions: [], oversight: [] });
   });
 });
+
+describe("input validation of literals", () => {
+  it("an impossible PartialDate literal is BAD_USER_INPUT with a clear message, and status 400", async () => {
+    const res = await server.gql(`{ recurringThemes(authority: "${SWINDON}", from: "2019-13", to: "2024") { themes { theme { id } } } }`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(res.body.errors?.[0]?.message).toMatch(/PartialDate must be "YYYY", "YYYY-MM" or "YYYY-MM-DD"/);
+  });
+});

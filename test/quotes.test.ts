@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { readSeeds, SEEDS_DIR } from "./support/bundles.js";
 
-const sourcesDir = loadConfig({}).sourcesDir;
+const sourcesDir = loadConfig(process.env).sourcesDir;
 const haveSources = fs.existsSync(sourcesDir);
 if (!haveSources) console.warn(`\n*** SKIPPING quote checks: source texts not found at ${sourcesDir} ***\n`);
 

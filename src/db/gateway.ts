@@ -90,6 +90,15 @@ export class Database {
     }
   }
 
+  /** The planner's plan for a query (EXPLAIN: nothing runs), for checks that queries use indexes. */
+  async explain(query: NamedQuery, params: Params = {}): Promise<unknown> {
+    const result = await this.driver.executeQuery(`EXPLAIN ${query.text}`, withNulls(params), {
+      database: this.database,
+      routing: neo4j.routing.READ,
+    });
+    return result.summary.plan;
+  }
+
   async ping(): Promise<boolean> {
     try {
       await this.driver.verifyConnectivity({ database: this.database });

@@ -26,11 +26,19 @@ const queryCountPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
+/** An AppError anywhere in the cause chain (e.g. a scalar's parseLiteral inside a validation error). */
+function findAppError(error: unknown): AppError | undefined {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { originalError?: unknown }).originalError, depth++) {
+    if (e instanceof AppError) return e;
+  }
+  return undefined;
+}
+
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const limited = formatLimitError(formatted, error);
     if (limited) return limited;
-    const original = unwrapResolverError(error);
+    const original = findAppError(error) ?? unwrapResolverError(error);
     if (original instanceof AppError) return { ...formatted, message: original.message, extensions: { ...original.extensions } };
     const code = formatted.extensions?.code;
     if (production && (code === undefined || code === "INTERNAL_SERVER_ERROR") && !(original instanceof GraphQLError)) {

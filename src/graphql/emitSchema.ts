@@ -1,4 +1,5 @@
 /** `npm run schema`: writes schema/schema.graphql from the code. A test fails when the file drifts. */
+import "reflect-metadata";
 import fs from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "../config.js";

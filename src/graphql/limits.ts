@@ -25,6 +25,7 @@ import {
   type ValidationRule,
 } from "graphql";
 import type { Config } from "../config.js";
+import { MAX_PAGE } from "./connections.js";
 
 export type LimitCode =
   | "DEPTH_LIMIT_EXCEEDED"
@@ -73,12 +74,17 @@ export function costLimitRule(maxCost: number, listFactor = DEFAULT_LIST_FACTOR)
       if (name === "__schema" || name === "__type") return 0; // bounded by the schema; off in production
       const def = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
       const children = field.selectionSet ? selectionCost(field.selectionSet, def ? getNamedType(def.type) : undefined) : 0;
-      return (1 + children) * multiplier(field, def !== undefined && isListType(getNullableType(def.type)));
+      // A connection's edges are its page: the connection field's `first` already multiplied them.
+      const isPage = name === "edges" && parent?.name.endsWith("Connection") === true;
+      const isConnection = def !== undefined && getNamedType(def.type).name.endsWith("Connection");
+      return (1 + children) * multiplier(field, !isPage && def !== undefined && isListType(getNullableType(def.type)), isConnection);
     };
 
-    const multiplier = (field: FieldNode, isList: boolean): number => {
+    const multiplier = (field: FieldNode, isList: boolean, isConnection: boolean): number => {
       const page = field.arguments?.find((a) => a.name.value === "first" || a.name.value === "last");
       if (page?.value.kind === Kind.INT) return Math.max(1, Number.parseInt(page.value.value, 10));
+      // A connection whose page size is a variable or a default is costed at the largest page allowed.
+      if (isConnection) return MAX_PAGE;
       return isList ? listFactor : 1;
     };
 

@@ -1,38 +1,51 @@
-/** Cypher for the accountability question. */
+/** Cypher for the accountability question and the context card: few queries, each batched over all posts. */
 import { cypher } from "../../db/gateway.js";
 
 /**
- * Posts of the authority (or its bodies) responsible for the area, each with every ACCOUNTABLE_TO step
- * reachable above it. Dates are filtered in TS, where partial-date ranges are understood.
+ * The authority and the service area (null when absent), the authority's posts responsible for the area,
+ * and every ACCOUNTABLE_TO step reachable above each, with the nodes at both ends. Dates are filtered
+ * in TS, where partial-date ranges are understood.
  */
 export const RESPONSIBILITY_CHAINS = cypher(
   "accountability.chains",
-  `MATCH (auth:Organisation {id: $authority})
-   MATCH (p:Post)-[resp:RESPONSIBLE_FOR]->(:ServiceArea {id: $area})
-   WHERE EXISTS { MATCH (p)-[:IN]->(o:Organisation) WHERE o = auth OR EXISTS { (o)-[:PART_OF*1..3]->(auth) } }
-   CALL (p) {
-     OPTIONAL MATCH path = (p)-[:ACCOUNTABLE_TO*1..6]->()
-     UNWIND relationships(path) AS r
-     RETURN collect(DISTINCT {from: startNode(r).id, to: endNode(r).id, props: properties(r)}) AS steps
+  `OPTIONAL MATCH (auth:Organisation {id: $authority})
+   OPTIONAL MATCH (area:ServiceArea {id: $area})
+   CALL (auth, area) {
+     MATCH (p:Post)-[resp:RESPONSIBLE_FOR]->(area)
+     WHERE EXISTS { MATCH (p)-[:IN]->(o:Organisation) WHERE o = auth OR EXISTS { (o)-[:PART_OF*1..3]->(auth) } }
+     CALL (p) {
+       OPTIONAL MATCH path = (p)-[:ACCOUNTABLE_TO*1..6]->()
+       UNWIND relationships(path) AS r
+       WITH DISTINCT r
+       RETURN collect({from: startNode(r).id, fromProps: properties(startNode(r)), to: endNode(r).id,
+                       toLabel: labels(endNode(r))[0], toProps: properties(endNode(r)), props: properties(r)}) AS steps
+     }
+     RETURN collect({id: p.id, props: properties(p), responsibility: properties(resp), steps: steps}) AS responsible
    }
-   RETURN p.id AS id, properties(resp) AS responsibility, steps`,
+   RETURN auth.id AS authorityId, properties(auth) AS authorityProps, area.id AS areaId, properties(area) AS areaProps, responsible`,
 );
 
-/** Interventions made in the authority, the inspections they follow, and the bodies overseeing them. */
+/** Every occupancy of the given posts with its holder: one query for all posts. */
+export const POST_HOLDERS = cypher(
+  "accountability.postHolders",
+  `MATCH (p:Post)<-[:OF]-(o:Occupancy)<-[:HOLDS]-(person:Person) WHERE p.id IN $ids
+   RETURN p.id AS key, o.id AS occupancyId, properties(o) AS occupancyProps, person.id AS personId, properties(person) AS personProps
+   ORDER BY o.id`,
+);
+
+/**
+ * Interventions made in the authority, the latest start of the inspections they follow, and each body
+ * overseeing them with its memberships (and members) and its own posts.
+ */
 export const OVERSIGHT = cypher(
   "accountability.oversight",
   `MATCH (:Organisation {id: $authority})<-[:TO]-(iv:Intervention)
    OPTIONAL MATCH (iv)-[:FOLLOWS]->(followed:Inspection)
    WITH iv, max(followed.start) AS followsFrom
    MATCH (body:Organisation)-[:OVERSEES]->(iv)
-   RETURN iv.id AS id, properties(iv) AS props, followsFrom, body.id AS bodyId, properties(body) AS bodyProps
+   RETURN iv.id AS id, properties(iv) AS props, followsFrom, body.id AS bodyId, properties(body) AS bodyProps,
+          [(member)-[:HOLDS]->(m:Membership)-[:OF]->(body) |
+             {id: m.id, props: properties(m), memberId: member.id, memberLabel: labels(member)[0], memberProps: properties(member)}] AS memberships,
+          [(post:Post)-[:IN]->(body) | {id: post.id, props: properties(post)}] AS posts
    ORDER BY iv.id, body.name`,
-);
-
-export const AUTHORITY_POSTS = cypher(
-  "accountability.authorityPosts",
-  `MATCH (auth:Organisation {id: $authority})
-   MATCH (p:Post)-[:IN]->(o:Organisation) WHERE o = auth OR EXISTS { (o)-[:PART_OF*1..3]->(auth) }
-   RETURN p.id AS id, properties(p) AS props
-   ORDER BY CASE p.role WHEN 'LEADER' THEN 0 WHEN 'CHIEF_EXECUTIVE' THEN 1 WHEN 'DCS' THEN 2 WHEN 'CABINET_MEMBER' THEN 3 ELSE 4 END, p.title`,
 );

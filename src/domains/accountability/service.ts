@@ -1,15 +1,15 @@
 /** The accountability question: responsible posts, the lines above them, holders and oversight on a day. */
-import type { Row } from "../../db/gateway.js";
 import { notFound } from "../../errors.js";
 import type { Context } from "../../graphql/context.js";
-import { fetchNode, loadRelated, loadRelatedOne, primeObject, toObject, type GraphObject } from "../../graphql/graphRead.js";
-import { labelOf } from "../../seeding/labels.js";
-import { MEMBERSHIP_MEMBER, ORGANISATION_MEMBERSHIPS, ORGANISATION_POSTS } from "../bodies/queries.js";
-import { OCCUPANCY_PERSON, POST_OCCUPANCIES } from "../people/queries.js";
+import { fetchNode, primeObject, toObject, type GraphObject } from "../../graphql/graphRead.js";
+import { labelOf, type Label } from "../../seeding/labels.js";
 import { evidenceFromLists } from "../sources/evidence.js";
 import { holderOn, mayCover, postCertainty, type OccupancyDates } from "./certainty.js";
-import { OVERSIGHT, RESPONSIBILITY_CHAINS } from "./queries.js";
+import { OVERSIGHT, POST_HOLDERS, RESPONSIBILITY_CHAINS } from "./queries.js";
 import type { AccountabilityStep, HolderAtDate, MemberAtDate, Oversight, PostAtDate } from "./types.js";
+
+type Props = Record<string, unknown>;
+type Step = { from: string; fromProps: Props; to: string; toLabel: Label; toProps: Props; props: Props };
 
 export async function requireNode(ctx: Context, id: string, label: "Organisation" | "ServiceArea") {
   const node = await fetchNode(ctx, id, label);
@@ -21,14 +21,15 @@ export async function requireNode(ctx: Context, id: string, label: "Organisation
 export async function postsOn(ctx: Context, posts: { post: GraphObject; level: number }[], on: string): Promise<PostAtDate[]> {
   return Promise.all(
     posts.map(async ({ post, level }) => {
-      const occupancies = await loadRelated(ctx, POST_OCCUPANCIES, post.id, "Occupancy");
+      const rows = await ctx.loaders.related(POST_HOLDERS).load(post.id);
+      const occupancies = rows.map((row) => primeObject(ctx, "Occupancy", row.occupancyId as string, row.occupancyProps));
       const verdicts = occupancies.map((o) => holderOn(o as OccupancyDates, on));
       const holders: HolderAtDate[] = [];
-      for (const [i, verdict] of verdicts.entries()) {
-        if (!verdict) continue;
-        const person = await loadRelatedOne(ctx, OCCUPANCY_PERSON, occupancies[i]!.id, "Person");
+      verdicts.forEach((verdict, i) => {
+        if (!verdict) return;
+        const person = primeObject(ctx, "Person", rows[i]!.personId as string, rows[i]!.personProps);
         holders.push({ person, occupancy: occupancies[i], ...verdict });
-      }
+      });
       holders.sort((a, b) => (a.certainty === b.certainty ? a.distanceDays - b.distanceDays : a.certainty === "CERTAIN" ? -1 : 1));
       return { post, level, certainty: postCertainty(occupancies as OccupancyDates[], verdicts), holders };
     }),
@@ -36,79 +37,92 @@ export async function postsOn(ctx: Context, posts: { post: GraphObject; level: n
 }
 
 export async function accountability(ctx: Context, authorityId: string, areaId: string, on: string) {
-  const [authority, serviceArea] = await Promise.all([requireNode(ctx, authorityId, "Organisation"), requireNode(ctx, areaId, "ServiceArea")]);
-  const rows = await ctx.db.read(RESPONSIBILITY_CHAINS, { authority: authorityId, area: areaId }, ctx.counter);
-  const responsible = rows.filter((row) => mayCover(toObject("", "", row.responsibility as Record<string, unknown>) as never, on));
+  const [row] = await ctx.db.read(RESPONSIBILITY_CHAINS, { authority: authorityId, area: areaId }, ctx.counter);
+  if (!row?.authorityId) throw notFound(`No Organisation with id "${authorityId}"`);
+  if (!row.areaId) throw notFound(`No ServiceArea with id "${areaId}"`);
+  const authority = primeObject(ctx, "Organisation", authorityId, row.authorityProps);
+  const serviceArea = primeObject(ctx, "ServiceArea", areaId, row.areaProps);
+  const responsible = (row.responsible as { id: string; props: Props; responsibility: Props; steps: Step[] }[])
+    .filter((r) => mayCover(toObject("", "", r.responsibility) as never, on));
 
   // Walk up from the responsible posts, level by level, keeping only lines in force on the day.
-  const levels = new Map<string, number>(responsible.map((row) => [row.id as string, 0]));
-  const allSteps = new Map<string, { from: string; to: string; props: Record<string, unknown> }>();
-  for (const row of responsible) {
-    for (const step of row.steps as { from: string; to: string; props: Record<string, unknown> }[]) {
-      const props = toObject("", "", step.props);
-      if (mayCover(props as never, on)) allSteps.set(`${step.from}|${step.to}|${props.line}`, { ...step, props });
+  const levels = new Map<string, { post: GraphObject; level: number }>();
+  for (const r of responsible) levels.set(r.id, { post: primeObject(ctx, "Post", r.id, r.props), level: 0 });
+  const inForce = new Map<string, Step>();
+  for (const r of responsible) {
+    for (const step of r.steps) {
+      if (mayCover(toObject("", "", step.props) as never, on)) inForce.set(`${step.from}|${step.to}|${step.props.line}`, step);
     }
   }
   const steps: AccountabilityStep[] = [];
-  let frontier = [...levels.keys()];
-  for (let level = 1; frontier.length > 0 && level <= 6; level++) {
-    const next: string[] = [];
-    for (const step of allSteps.values()) {
-      if (!frontier.includes(step.from)) continue;
+  let frontier = new Set(levels.keys());
+  for (let level = 1; frontier.size > 0 && level <= 6; level++) {
+    const next = new Set<string>();
+    for (const step of inForce.values()) {
+      if (!frontier.has(step.from)) continue;
+      const props = toObject("", "", step.props);
+      const to = primeObject(ctx, step.toLabel, step.to, step.toProps);
       steps.push({
-        from: await fetchNode(ctx, step.from, "Post"),
-        to: await fetchNode(ctx, step.to),
-        line: step.props.line as string,
+        from: primeObject(ctx, "Post", step.from, step.fromProps),
+        to,
+        line: props.line as string,
         level,
-        inferred: Boolean(step.props.inferred),
-        inferredFrom: (step.props.inferredFrom as string) ?? null,
-        evidence: evidenceFromLists(step.props.evidenceSources, step.props.evidenceQuotes),
+        inferred: Boolean(props.inferred),
+        inferredFrom: (props.inferredFrom as string) ?? null,
+        evidence: evidenceFromLists(props.evidenceSources, props.evidenceQuotes),
       });
       if (labelOf(step.to) === "Post" && !levels.has(step.to)) {
-        levels.set(step.to, level);
-        next.push(step.to);
+        levels.set(step.to, { post: to, level });
+        next.add(step.to);
       }
     }
     frontier = next;
   }
-  const postObjects = await Promise.all([...levels].map(async ([id, level]) => ({ post: (await fetchNode(ctx, id, "Post"))!, level })));
-  return {
-    authority,
-    serviceArea,
-    on,
-    posts: await postsOn(ctx, postObjects, on),
-    steps,
-    oversight: await oversightOn(ctx, authorityId, on),
-  };
+  const oversight = await oversightOn(ctx, authorityId, on, [...levels.values()]);
+  return { authority, serviceArea, on, posts: oversight.chainPosts, steps, oversight: oversight.bodies };
 }
 
-/** Bodies overseeing interventions in force on the day, with their members and posts. */
-export async function oversightOn(ctx: Context, authorityId: string, on: string): Promise<Oversight[]> {
-  const rows = await ctx.db.read(OVERSIGHT, { authority: authorityId }, ctx.counter);
-  const inForce = rows.filter((row) => interventionInForce(row, on));
-  return Promise.all(
-    inForce.map(async (row) => {
-      const body = primeObject(ctx, "Organisation", row.bodyId as string, row.bodyProps);
-      const intervention = primeObject(ctx, "Intervention", row.id as string, row.props);
-      const memberships = (await loadRelated(ctx, ORGANISATION_MEMBERSHIPS, body.id, "Membership")).filter((m) => mayCover(m as never, on));
-      const members: MemberAtDate[] = await Promise.all(
-        memberships.map(async (membership) => ({
-          membership,
-          member: await loadRelatedOne(ctx, MEMBERSHIP_MEMBER, membership.id),
-          role: membership.role as string,
-          certainty: membership.start && membership.end ? "CERTAIN" : "UNKNOWN",
-        })),
-      );
-      members.sort((a, b) => Number(b.role.includes("CHAIR")) - Number(a.role.includes("CHAIR")));
-      const posts = await loadRelated(ctx, ORGANISATION_POSTS, body.id, "Post");
-      return { body, intervention, members, posts: await postsOn(ctx, posts.map((post) => ({ post, level: 0 })), on) };
-    }),
+type OversightResult = { bodies: Oversight[]; chainPosts: PostAtDate[] };
+
+/**
+ * Bodies overseeing interventions in force on the day, with members and posts. Holders of the body posts
+ * and of `alsoPosts` (the caller's own) are looked up together: one query for all of them.
+ */
+export async function oversightOn(
+  ctx: Context,
+  authorityId: string,
+  on: string,
+  alsoPosts: { post: GraphObject; level: number }[] = [],
+): Promise<OversightResult> {
+  const rows = (await ctx.db.read(OVERSIGHT, { authority: authorityId }, ctx.counter)).filter((row) => interventionInForce(row, on));
+  const bodyPosts = rows.map((row) =>
+    (row.posts as { id: string; props: Props }[]).map((p) => ({ post: primeObject(ctx, "Post", p.id, p.props), level: 0 })),
   );
+  const [chainPosts, ...perBody] = await Promise.all([postsOn(ctx, alsoPosts, on), ...bodyPosts.map((posts) => postsOn(ctx, posts, on))]);
+  const bodies = rows.map((row, i) => {
+    const members: MemberAtDate[] = (row.memberships as { id: string; props: Props; memberId: string; memberLabel: Label; memberProps: Props }[])
+      .map((m) => ({ ...m, membership: primeObject(ctx, "Membership", m.id, m.props) }))
+      .filter(({ membership }) => mayCover(membership as never, on))
+      .map(({ membership, memberId, memberLabel, memberProps }) => ({
+        membership,
+        member: primeObject(ctx, memberLabel, memberId, memberProps),
+        role: membership.role as string,
+        certainty: membership.start && membership.end ? "CERTAIN" : "UNKNOWN",
+      }));
+    members.sort((a, b) => Number(b.role.includes("CHAIR")) - Number(a.role.includes("CHAIR")) || (a.membership as GraphObject).id.localeCompare((b.membership as GraphObject).id));
+    return {
+      body: primeObject(ctx, "Organisation", row.bodyId as string, row.bodyProps),
+      intervention: primeObject(ctx, "Intervention", row.id as string, row.props),
+      members,
+      posts: perBody[i]!,
+    };
+  });
+  return { bodies, chainPosts };
 }
 
 /** In force if issued (or, when that is unknown, the inspection it follows began) by the day, and not lifted before it. */
-export function interventionInForce(row: Row, on: string): boolean {
-  const props = toObject("", "", row.props as Record<string, unknown>);
+export function interventionInForce(row: { props?: unknown; followsFrom?: unknown }, on: string): boolean {
+  const props = toObject("", "", row.props as Props);
   const start = (props.issued as string | null) ?? (row.followsFrom ? String(row.followsFrom).slice(0, 10) : null);
   return mayCover({ start, end: props.lifted as string | null }, on);
 }

@@ -1,19 +1,16 @@
-/** Cypher for the authority context card. */
+/** Cypher for the authority context card: one query for everything but oversight and post holders. */
 import { cypher } from "../../db/gateway.js";
 
-export const AUTHORITY_INSPECTIONS = cypher(
-  "context.inspections",
-  `MATCH (i:Inspection)-[:OF]->(:Organisation {id: $authority})
-   RETURN i.id AS id, properties(i) AS props,
-          EXISTS { (i)-[:JUDGED]->(:Judgement) } AS judged, EXISTS { (i)-[:FOUND]->(:Finding) } AS found
-   ORDER BY i.start, i.sequence, i.id`,
-);
-
-export const AUTHORITY_INTERVENTIONS = cypher(
-  "context.interventions",
-  `MATCH (:Organisation {id: $authority})<-[:TO]-(iv:Intervention)
-   OPTIONAL MATCH (iv)-[:FOLLOWS]->(followed:Inspection)
-   WITH iv, max(followed.start) AS followsFrom
-   RETURN iv.id AS id, properties(iv) AS props, followsFrom
-   ORDER BY iv.issued, iv.id`,
+export const AUTHORITY_CARD = cypher(
+  "context.card",
+  `MATCH (auth:Organisation {id: $authority})
+   RETURN properties(auth) AS props,
+     // Expand from the authority (index seek), never scan IN relationships: its own posts and its bodies' posts.
+     [(auth)<-[:PART_OF*0..3]-(:Organisation)<-[:IN]-(p:Post) | {id: p.id, props: properties(p)}] AS posts,
+     [(part:Organisation)-[:PART_OF]->(auth) | {id: part.id, props: properties(part)}] AS bodies,
+     [(i:Inspection)-[:OF]->(auth) | {id: i.id, props: properties(i),
+        judgements: [(i)-[:JUDGED]->(j:Judgement) | {id: j.id, props: properties(j)}],
+        findings: [(i)-[:FOUND]->(f:Finding) | {id: f.id, props: properties(f)}]}] AS inspections,
+     [(iv:Intervention)-[:TO]->(auth) | {id: iv.id, props: properties(iv),
+        followsStarts: [(iv)-[:FOLLOWS]->(f:Inspection) | f.start]}] AS interventions`,
 );

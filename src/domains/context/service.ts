@@ -1,43 +1,53 @@
 /** The authority context card: post holders, latest judgements and findings, interventions, bodies, next inspection. */
+import { notFound } from "../../errors.js";
 import type { Context } from "../../graphql/context.js";
-import { loadAll, loadRelated, primeObject } from "../../graphql/graphRead.js";
+import { primeObject, type GraphObject } from "../../graphql/graphRead.js";
+import type { Label } from "../../seeding/labels.js";
 import { dayOf, partialRange } from "../accountability/certainty.js";
-import { AUTHORITY_POSTS } from "../accountability/queries.js";
-import { interventionInForce, oversightOn, postsOn, requireNode } from "../accountability/service.js";
-import { ORGANISATION_PARTS } from "../bodies/queries.js";
-import { INSPECTION_FINDINGS, INSPECTION_JUDGEMENTS } from "../inspections/queries.js";
-import { AUTHORITY_INSPECTIONS, AUTHORITY_INTERVENTIONS } from "./queries.js";
+import { interventionInForce, oversightOn } from "../accountability/service.js";
+import { AUTHORITY_CARD } from "./queries.js";
+
+type Item = { id: string; props: Record<string, unknown> };
+type InspectionItem = Item & { judgements: Item[]; findings: Item[] };
+type InterventionItem = Item & { followsStarts: string[] };
+
+const ROLE_ORDER = ["LEADER", "CHIEF_EXECUTIVE", "DCS", "CABINET_MEMBER"];
+const roleRank = (post: GraphObject) => (ROLE_ORDER.indexOf(post.role as string) + ROLE_ORDER.length + 1) % (ROLE_ORDER.length + 1);
+const startDay = (i: GraphObject) => (i.start ? partialRange(i.start as string)[0] : Number.POSITIVE_INFINITY);
 
 export async function authorityContext(ctx: Context, authorityId: string, on: string) {
-  const authority = await requireNode(ctx, authorityId, "Organisation");
-  const params = { authority: authorityId };
-  const [posts, inspectionRows, interventionRows, bodies, oversight] = await Promise.all([
-    loadAll(ctx, AUTHORITY_POSTS, "Post", params),
-    ctx.db.read(AUTHORITY_INSPECTIONS, params, ctx.counter),
-    ctx.db.read(AUTHORITY_INTERVENTIONS, params, ctx.counter),
-    loadRelated(ctx, ORGANISATION_PARTS, authorityId, "Organisation"),
-    oversightOn(ctx, authorityId, on),
-  ]);
+  const [card] = await ctx.db.read(AUTHORITY_CARD, { authority: authorityId }, ctx.counter);
+  if (!card) throw notFound(`No Organisation with id "${authorityId}"`);
+  const prime = (label: Label, items: Item[]) => items.map((item) => primeObject(ctx, label, item.id, item.props));
+
+  const posts = prime("Post", card.posts as Item[]).sort(
+    (a, b) => roleRank(a) - roleRank(b) || String(a.title).localeCompare(String(b.title)),
+  );
+  const inspections = (card.inspections as InspectionItem[])
+    .map((item) => ({ item, inspection: primeObject(ctx, "Inspection", item.id, item.props) }))
+    .sort((a, b) => startDay(a.inspection) - startDay(b.inspection) || Number(a.inspection.sequence ?? 0) - Number(b.inspection.sequence ?? 0) || a.item.id.localeCompare(b.item.id));
   const day = dayOf(on);
-  const inspections = inspectionRows.map((row) => ({ row, inspection: primeObject(ctx, "Inspection", row.id as string, row.props) }));
-  const began = inspections.filter(({ inspection }) => inspection.status === "HELD" && inspection.start && partialRange(inspection.start as string)[0] <= day);
-  const latestJudged = began.filter(({ row }) => row.judged).at(-1)?.inspection ?? null;
-  const latestVisit = began.filter(({ row }) => row.found).at(-1)?.inspection ?? null;
+  const began = inspections.filter(({ inspection }) => inspection.status === "HELD" && startDay(inspection) <= day);
+  const latestJudged = began.filter(({ item }) => item.judgements.length > 0).at(-1);
+  const latestVisit = began.filter(({ item }) => item.findings.length > 0).at(-1);
   const next = inspections.find(({ inspection }) => inspection.status === "EXPECTED" && (!inspection.start || partialRange(inspection.start as string)[1] >= day));
+  const interventions = (card.interventions as InterventionItem[]).filter((item) =>
+    interventionInForce({ props: item.props, followsFrom: [...item.followsStarts].sort().at(-1) ?? null }, on),
+  );
+  // The authority's posts and the overseeing bodies' posts share one holders query.
+  const oversight = await oversightOn(ctx, authorityId, on, posts.map((post) => ({ post, level: 0 })));
 
   return {
-    authority,
+    authority: primeObject(ctx, "Organisation", authorityId, card.props),
     on,
-    posts: await postsOn(ctx, posts.map((post) => ({ post, level: 0 })), on),
-    latestJudgedInspection: latestJudged,
-    latestJudgements: latestJudged ? await loadRelated(ctx, INSPECTION_JUDGEMENTS, latestJudged.id, "Judgement") : [],
-    latestVisit,
-    latestFindings: latestVisit ? await loadRelated(ctx, INSPECTION_FINDINGS, latestVisit.id, "Finding") : [],
-    openInterventions: interventionRows
-      .filter((row) => interventionInForce(row, on))
-      .map((row) => primeObject(ctx, "Intervention", row.id as string, row.props)),
-    oversight,
-    bodies,
+    posts: oversight.chainPosts,
+    latestJudgedInspection: latestJudged?.inspection ?? null,
+    latestJudgements: prime("Judgement", latestJudged?.item.judgements ?? []),
+    latestVisit: latestVisit?.inspection ?? null,
+    latestFindings: prime("Finding", latestVisit?.item.findings ?? []),
+    openInterventions: prime("Intervention", interventions),
+    oversight: oversight.bodies,
+    bodies: prime("Organisation", card.bodies as Item[]),
     nextExpectedInspection: next?.inspection ?? null,
   };
 }

@@ -7,7 +7,7 @@ import { FindingKind, Grade, InspectionKind, InspectionStatus, Polarity } from "
 import { checkId } from "../../graphql/ids.js";
 import { PartialDateScalar } from "../../graphql/partialDate.js";
 import { partialRange } from "../accountability/certainty.js";
-import { FINDING_PAGES, INSPECTION_PAGES } from "./connectionQueries.js";
+import { FINDING_PAGES, INSPECTION_PAGES, type Scope } from "./connectionQueries.js";
 import { Finding, Inspection } from "./types.js";
 
 const FindingSortField = { INSPECTION_DATE: "INSPECTION_DATE", KIND: "KIND" } as const;
@@ -64,6 +64,8 @@ export function dateParams(range: DateRange | null | undefined) {
   return { from: from ? partialToNeo4j(from).date : null, to: lastDayOfTo ? partialToNeo4j(lastDayOfTo).date : null };
 }
 
+const scopeOf = (filter: { authority?: string | null }): Scope => (filter.authority == null ? "ANY" : "AUTHORITY");
+
 function ids(filter: Record<string, unknown>, fields: Record<string, Parameters<typeof checkId>[1]>) {
   for (const [field, label] of Object.entries(fields)) {
     const value = filter[field];
@@ -84,7 +86,7 @@ export class ListConnectionsResolver {
     const f = filter ?? {};
     ids(f as Record<string, unknown>, { authority: "Organisation", inspection: "Inspection", theme: "Theme", area: "ServiceArea" });
     const order = orderBy ?? { field: "INSPECTION_DATE", direction: "ASC" };
-    return paginate(ctx, FINDING_PAGES[order.field][order.direction], "Finding", {
+    return paginate(ctx, FINDING_PAGES[order.field][scopeOf(f)][order.direction], "Finding", {
       first,
       after,
       params: {
@@ -105,7 +107,7 @@ export class ListConnectionsResolver {
     const f = filter ?? {};
     ids(f as Record<string, unknown>, { authority: "Organisation" });
     const order = orderBy ?? { field: "START", direction: "ASC" };
-    return paginate(ctx, INSPECTION_PAGES[order.field][order.direction], "Inspection", {
+    return paginate(ctx, INSPECTION_PAGES[order.field][scopeOf(f)][order.direction], "Inspection", {
       first,
       after,
       params: { authority: f.authority ?? null, kind: f.kind ?? null, status: f.status ?? null, grade: f.grade ?? null, ...dateParams(f.dates) },

@@ -4,17 +4,25 @@ import { allQuery, relatedQuery } from "../../graphql/graphRead.js";
 
 export const ALL_JUDGEMENT_AREAS = allQuery("judgementAreas.all", "JudgementArea", "n.validFrom, n.framework, n.code");
 
-/**
- * Inspections, optionally of one authority and/or status, oldest first. A partial date sorts at the middle
- * of its range (a visit known only as "2024" after one in February 2024), then by its place in a series.
- */
-export const INSPECTIONS = cypher(
-  "inspections.list",
-  `MATCH (n:Inspection)-[:OF]->(a:Organisation)
-   WHERE ($authority IS NULL OR a.id = $authority) AND ($status IS NULL OR n.status = $status)
-   RETURN n.id AS id, properties(n) AS props
-   ORDER BY CASE n.startPrecision WHEN 'YEAR' THEN n.start + duration('P6M') WHEN 'MONTH' THEN n.start + duration('P14D')
-            ELSE n.start END, n.sequence, n.id`,
+/** A partial date sorts at the middle of its range: a visit known only as "2024" after one in February 2024. */
+export const sortableStart = (v: string) =>
+  `CASE ${v}.startPrecision WHEN 'YEAR' THEN ${v}.start + duration('P6M') WHEN 'MONTH' THEN ${v}.start + duration('P14D') ELSE ${v}.start END`;
+
+const INSPECTION_STATUS = "($status IS NULL OR n.status = $status)";
+const INSPECTION_ORDER = `ORDER BY ${sortableStart("n")}, n.sequence, n.id`;
+
+/** Inspections of one authority (starting from it: an index seek), oldest first, then by place in a series. */
+export const AUTHORITY_INSPECTIONS = cypher(
+  "inspections.ofAuthority",
+  `MATCH (:Organisation {id: $authority})<-[:OF]-(n:Inspection) WHERE ${INSPECTION_STATUS}
+   RETURN n.id AS id, properties(n) AS props ${INSPECTION_ORDER}`,
+);
+
+/** Every inspection (a full listing scans by nature). */
+export const ALL_INSPECTIONS = cypher(
+  "inspections.all",
+  `MATCH (n:Inspection) WHERE ${INSPECTION_STATUS}
+   RETURN n.id AS id, properties(n) AS props ${INSPECTION_ORDER}`,
 );
 
 /** Findings filtered in the database; every filter optional. */

@@ -26,7 +26,8 @@ export class InspectionResolver extends claimResolver(Inspection, "Inspection") 
     @Arg("status", () => InspectionStatus, { nullable: true }) status: string | null,
     @Ctx() ctx: Context,
   ) {
-    return loadAll(ctx, q.INSPECTIONS, "Inspection", { authority: optionalId(authority, "Organisation"), status });
+    const query = optionalId(authority, "Organisation") == null ? q.ALL_INSPECTIONS : q.AUTHORITY_INSPECTIONS;
+    return loadAll(ctx, query, "Inspection", { authority, status });
   }
 
   @Query(() => Inspection, { nullable: true })

@@ -68,7 +68,7 @@ function shortestPathsQuery(maxHops: number): NamedQuery {
      RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
        [n IN coalesce(nodes(p), []) | {id: n.id, label: labels(n)[0], props: properties(n)}] AS nodes,
        [r IN coalesce(relationships(p), []) |
-         {type: type(r), start: startNode(r).id, sources: r.evidenceSources, quotes: r.evidenceQuotes}] AS rels`,
+         {type: type(r), start: startNode(r).id, sources: r.evidenceSources, quotes: r.evidenceQuotes, inferred: coalesce(r.inferred, false)}] AS rels`,
   );
 }
 

@@ -11,7 +11,7 @@ import { Hop, Path } from "./types.js";
 
 const DEFAULT_HOPS = 4;
 
-type RelRow = { type: string; start: string; sources: unknown; quotes: unknown };
+type RelRow = { type: string; start: string; sources: unknown; quotes: unknown; inferred: boolean };
 
 @Resolver(() => Path)
 export class ConnectionResolver {
@@ -61,22 +61,24 @@ function toHop(from: GraphObject, to: GraphObject, rel: RelRow): Hop {
   const forward = rel.start === from.id;
   const [start, end] = forward ? [from, to] : [to, from];
   const list = LIST_EVIDENCE_TYPES.has(rel.type);
+  const claim = list ? null : claimOf(rel.type, start, end);
   return {
     from,
     to,
     type: rel.type,
     direction: forward ? "FORWARD" : "BACKWARD",
     evidence: list ? evidenceFromLists(rel.sources, rel.quotes) : [],
-    claim: list ? null : claimOf(rel.type, start, end),
+    inferred: list ? rel.inferred : claim?.inferred === true,
+    claim: claim ? { label: claim.__typename, id: claim.id } : null,
   };
 }
 
 /** The claim that asserts the relationship; failing the mapping, whichever end is a claim. */
-function claimOf(type: string, start: GraphObject, end: GraphObject): { label: string; id: string } | null {
+function claimOf(type: string, start: GraphObject, end: GraphObject): GraphObject | null {
   const side = ASSERTED_BY.get(`${type} ${start.__typename} ${end.__typename}`);
   const candidates = side === "start" ? [start] : side === "end" ? [end] : [start, end];
   const claim = candidates.find((n) => CLAIM_LABELS.includes(n.__typename as Label));
-  return claim ? { label: claim.__typename, id: claim.id } : null;
+  return claim ?? null;
 }
 
 @Resolver(() => Hop)

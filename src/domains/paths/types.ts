@@ -31,6 +31,9 @@ export class Hop {
   })
   evidence!: Evidence[];
 
+  @Field(() => Boolean, { description: "True when the link is inferred rather than stated (see the claim's or relationship's inferredFrom)." })
+  inferred!: boolean;
+
   /** The claim whose evidence backs this hop, when there is one. */
   claim!: { label: string; id: string } | null;
 }

@@ -1,0 +1,85 @@
+/**
+ * Cypher quality: EXPLAIN every headline query and every batched lookup, and reject plans that scan a
+ * large label, every node, or every relationship of a type. Reference labels (themes, service areas,
+ * judgement areas) are small by design and may be scanned.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cypher, type Database, type NamedQuery } from "../src/db/gateway.js";
+import * as accountability from "../src/domains/accountability/queries.js";
+import * as bodies from "../src/domains/bodies/queries.js";
+import * as context from "../src/domains/context/queries.js";
+import { FINDING_PAGES, INSPECTION_PAGES } from "../src/domains/inspections/connectionQueries.js";
+import * as history from "../src/domains/inspections/historyQueries.js";
+import * as inspections from "../src/domains/inspections/queries.js";
+import { SHORTEST_PATHS } from "../src/domains/paths/queries.js";
+import * as people from "../src/domains/people/queries.js";
+import { SEARCH } from "../src/domains/search/queries.js";
+import * as recurring from "../src/domains/themes/recurringQueries.js";
+import * as themes from "../src/domains/themes/queries.js";
+import { NODE_BY_IDS } from "../src/graphql/graphRead.js";
+import { connectTestDb } from "./support/harness.js";
+
+const LARGE = ["Finding", "Inspection", "Judgement", "Occupancy", "Membership", "Statement", "Person", "Post", "Organisation", "Source", "Intervention", "Meeting"];
+
+const PARAMS = {
+  authority: "org:swindon-borough-council", area: "area:children-in-care", ids: ["x:y"], from: null, to: null, polarity: null,
+  inspection: null, kind: null, theme: null, status: null, grade: null, afterKey: null, afterId: null, limit: 10, first: 10,
+  query: "drift", labels: null,
+};
+
+let db: Database;
+beforeAll(async () => {
+  db = await connectTestDb();
+});
+afterAll(() => db.close());
+
+type PlanNode = { operatorType: string; arguments: Record<string, unknown>; children: PlanNode[] };
+
+async function scans(query: NamedQuery, params: Record<string, unknown>): Promise<string[]> {
+  const found: string[] = [];
+  const walk = (plan: PlanNode) => {
+    const op = plan.operatorType.split("@")[0]!;
+    const details = String(plan.arguments?.Details ?? "");
+    if (op === "AllNodesScan" || /RelationshipTypeScan|RelationshipScan/.test(op)) found.push(`${op} ${details}`);
+    if (op === "NodeByLabelScan" && LARGE.some((label) => details.includes(`:${label}`))) found.push(`${op} ${details}`);
+    plan.children.forEach(walk);
+  };
+  walk((await db.explain(query, params)) as PlanNode);
+  return found;
+}
+
+/** Batched lookups and relations: every constant of these modules that takes $ids. */
+const batched = [accountability, bodies, inspections, people, themes]
+  .flatMap((module) => Object.values(module))
+  .filter((value): value is NamedQuery => typeof value === "object" && value !== null && "text" in value && String((value as NamedQuery).text).includes("$ids"));
+
+const HEADLINE: NamedQuery[] = [
+  accountability.RESPONSIBILITY_CHAINS, accountability.OVERSIGHT, context.AUTHORITY_CARD, recurring.THEME_OCCURRENCES,
+  history.AUTHORITY_JUDGEMENTS, inspections.AUTHORITY_INSPECTIONS, SEARCH,
+  FINDING_PAGES.INSPECTION_DATE.AUTHORITY.ASC.page, FINDING_PAGES.KIND.AUTHORITY.DESC.page,
+  INSPECTION_PAGES.START.AUTHORITY.ASC.page, ...SHORTEST_PATHS.values(),
+];
+
+describe("index-backed queries", () => {
+  it("finds the queries to check", () => {
+    expect(batched.length).toBeGreaterThan(20);
+    expect(Object.keys(NODE_BY_IDS).length).toBeGreaterThan(10);
+  });
+
+  it("the check itself catches a label scan", async () => {
+    expect(await scans(cypher("test.scan", "MATCH (n:Finding) WHERE n.summary = $q RETURN n"), { q: "x" })).not.toEqual([]);
+  });
+
+  it.each(HEADLINE.map((q) => [q.name, q] as const))("headline %s seeks by index", async (_name, query) => {
+    expect(await scans(query, { ...PARAMS, from: "person:jim-robbins", to: "org:swindon-borough-council" })).toEqual([]);
+  });
+
+  it("every batched relation and by-id lookup seeks by index", async () => {
+    const bad: string[] = [];
+    for (const query of [...batched, ...Object.values(NODE_BY_IDS)]) {
+      const found = await scans(query, PARAMS);
+      if (found.length > 0) bad.push(`${query.name}: ${found.join("; ")}`);
+    }
+    expect(bad).toEqual([]);
+  });
+});

@@ -1,0 +1,40 @@
+/** Batching: each headline operation sends at most as many Cypher queries as it is deep, however many parents. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HEADLINE_OPERATIONS, nestingDepth } from "./support/operations.js";
+import { startTestServer, type TestServer } from "./support/harness.js";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+async function queryCount(query: string): Promise<number> {
+  const res = await server.gql(query, undefined, { "x-debug-query-count": "1" });
+  expect(res.body.errors).toBeUndefined();
+  return res.body.extensions!.queryCount as number;
+}
+
+describe("query count per operation", () => {
+  it("measures nesting depth as levels of fields", () => {
+    expect(nestingDepth("{ a { b { c } } }")).toBe(3);
+    expect(nestingDepth("{ a { ... on X { b { c d { e } } } } f }")).toBe(4);
+  });
+
+  it.each(HEADLINE_OPERATIONS.map((op) => [op.name, op] as const))("%s", async (_name, op) => {
+    const count = await queryCount(op.query);
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThanOrEqual(nestingDepth(op.query));
+  });
+
+  it("does not grow with the number of parents (no N+1)", async () => {
+    const nested = "findings { id themes { label } serviceAreas { name } evidence { quote } }";
+    const one = await queryCount(`{ inspection(id: "inspection:swindon-ilacs-2023-07") { id ${nested} } }`);
+    const all = await queryCount(`{ inspections { id ${nested} } }`);
+    expect(one).toBe(5);
+    expect(all).toBe(one);
+    const fewPeople = await queryCount(`{ people(unnamed: false) { occupancies { post { title } evidence { quote } } } }`);
+    const allPeople = await queryCount(`{ people { occupancies { post { title } evidence { quote } } } }`);
+    expect(allPeople).toBe(fewPeople);
+  });
+});
