@@ -39,8 +39,36 @@ const envSchema = z.object({
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(10).max(100000).default(2000),
   // List fields multiply cost by 10 (or their `first`): 50000 admits four nested lists, not five.
   GRAPHQL_MAX_COST: z.coerce.number().int().min(1).max(10000000).default(50000),
+  /**
+   * API keys for writes (and reads, if READS_REQUIRE_KEY): comma-separated "name:role:sha256hex" entries.
+   * Only hashes are configured; `npm run cli -- hash-key <key>` prints one.
+   */
+  API_KEYS: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const entries = value.split(",").map((s) => s.trim()).filter(Boolean);
+      const keys: ApiKey[] = [];
+      for (const entry of entries) {
+        const match = /^([A-Za-z0-9._@-]{1,64}):(reader|editor|admin):([0-9a-f]{64})$/.exec(entry);
+        if (!match) {
+          ctx.addIssue({ code: "custom", message: `entry "${entry.slice(0, 20)}…" must be name:role:sha256hex with role reader, editor or admin` });
+          return z.NEVER;
+        }
+        keys.push({ name: match[1]!, role: match[2] as Role, sha256: match[3]! });
+      }
+      if (new Set(keys.map((k) => k.sha256)).size !== keys.length) {
+        ctx.addIssue({ code: "custom", message: "two entries share one key" });
+        return z.NEVER;
+      }
+      return keys;
+    }),
+  READS_REQUIRE_KEY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(1).max(500).default(50),
 });
+
+export type Role = "reader" | "editor" | "admin";
+export type ApiKey = { name: string; role: Role; sha256: string };
 
 export type Config = {
   neo4j: {
@@ -59,6 +87,7 @@ export type Config = {
   production: boolean;
   introspection: boolean;
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxDirectives: number };
+  auth: { apiKeys: ApiKey[]; readsRequireKey: boolean };
 };
 
 export class ConfigError extends Error {
@@ -95,6 +124,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxTokens: e.GRAPHQL_MAX_TOKENS,
       maxCost: e.GRAPHQL_MAX_COST,
       maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+    },
+    auth: {
+      apiKeys: e.API_KEYS,
+      readsRequireKey: e.READS_REQUIRE_KEY,
     },
   };
 }

@@ -3,6 +3,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { authenticate, keyFromHeaders } from "./auth/apiKeys.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/gateway.js";
 import { createApollo } from "./graphql/apollo.js";
@@ -32,7 +33,8 @@ export async function startServer(db: Database, config: Config): Promise<Running
     "/graphql",
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(db, config, req.headers["x-debug-query-count"] === "1"),
+      context: async ({ req }) =>
+        createContext(db, config, req.headers["x-debug-query-count"] === "1", authenticate(config.auth.apiKeys, keyFromHeaders(req.headers))),
     }),
   );
 

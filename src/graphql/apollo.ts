@@ -3,6 +3,7 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { authPlugin } from "../auth/apiKeys.js";
 import type { Config } from "../config.js";
 import { AppError } from "../errors.js";
 import type { Context } from "./context.js";
@@ -39,7 +40,11 @@ export function formatError(production: boolean) {
     const limited = formatLimitError(formatted, error);
     if (limited) return limited;
     const original = findAppError(error) ?? unwrapResolverError(error);
-    if (original instanceof AppError) return { ...formatted, message: original.message, extensions: { ...original.extensions } };
+    if (original instanceof AppError) {
+      // `http` only tells Apollo the status code; clients never see it.
+      const { http: _status, ...extensions } = original.extensions;
+      return { ...formatted, message: original.message, extensions };
+    }
     const code = formatted.extensions?.code;
     if (production && (code === undefined || code === "INTERNAL_SERVER_ERROR") && !(original instanceof GraphQLError)) {
       // Never leak internals (driver messages, stack traces) to clients in production.
@@ -64,7 +69,7 @@ export async function createApollo(config: Config): Promise<ApolloServer<Context
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     formatError: formatError(config.production),
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryCountPlugin, ...limits.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), queryCountPlugin, authPlugin(config), ...limits.plugins],
   });
   await apollo.start();
   return apollo;

@@ -2,9 +2,11 @@
 import type { NonEmptyArray } from "type-graphql";
 import { AccountabilityResolver } from "../domains/accountability/resolver.js";
 import * as bodies from "../domains/bodies/resolver.js";
+import { ChangeSetResolver } from "../domains/changes/resolver.js";
 import { AuthorityContextResolver } from "../domains/context/resolver.js";
 import { ListConnectionsResolver } from "../domains/inspections/connections.js";
 import * as inspections from "../domains/inspections/resolver.js";
+import { MutationResolver } from "../domains/mutations/resolver.js";
 import * as paths from "../domains/paths/resolver.js";
 import * as people from "../domains/people/resolver.js";
 import { SearchResolver } from "../domains/search/resolver.js";
@@ -29,4 +31,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...Object.values(themeConnections),
   SearchResolver,
   ...Object.values(paths),
+  ChangeSetResolver,
+  MutationResolver,
 ];

@@ -15,6 +15,7 @@ export const LABEL_BY_PREFIX = {
   intervention: "Intervention",
   meeting: "Meeting",
   statement: "Statement",
+  changeset: "ChangeSet",
 } as const;
 
 export type Label = (typeof LABEL_BY_PREFIX)[keyof typeof LABEL_BY_PREFIX];

@@ -35,35 +35,48 @@ export function listBundleFiles(target: string): string[] {
 
 /** Reads and merges one or more bundle folders/files; throws BundleError listing every shape problem. */
 export function readBundles(targets: string[]): LoadedBundle {
+  const files = targets.flatMap(listBundleFiles);
+  return mergeBundleFiles(
+    files.map((file) => {
+      try {
+        return { file, json: JSON.parse(fs.readFileSync(file, "utf8")) as unknown };
+      } catch (error) {
+        return { file, error: `not valid JSON: ${(error as Error).message}` };
+      }
+    }),
+  );
+}
+
+/** A bundle given as a value (e.g. a mutation's argument), named `origin` in error messages. */
+export function bundleFromValue(json: unknown, origin: string): LoadedBundle {
+  return mergeBundleFiles([{ file: origin, json }]);
+}
+
+type BundleInput = { file: string; json?: unknown; error?: string };
+
+function mergeBundleFiles(inputs: BundleInput[]): LoadedBundle {
   const bundle = emptyBundle();
   const origins = new Map<object, Origin>();
   const problems: BundleProblem[] = [];
-  const files = targets.flatMap(listBundleFiles);
-  for (const file of files) {
-    let json: unknown;
-    try {
-      json = JSON.parse(fs.readFileSync(file, "utf8"));
-    } catch (error) {
-      problems.push({ file, path: "$", message: `not valid JSON: ${(error as Error).message}` });
+  for (const { file, json, error } of inputs) {
+    if (error) {
+      problems.push({ file, path: "$", message: error });
       continue;
     }
     const parsed = bundleFile.safeParse(json);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        problems.push({ file, path: jsonPath(issue.path), message: issue.message });
-      }
+      for (const issue of parsed.error.issues) problems.push({ file, path: jsonPath(issue.path), message: issue.message });
       continue;
     }
     for (const section of BUNDLE_SECTIONS) {
-      const records = parsed.data[section] ?? [];
-      records.forEach((record, index) => {
+      (parsed.data[section] ?? []).forEach((record, index) => {
         origins.set(record, { file, path: `$.${section}[${index}]` });
         (bundle[section] as object[]).push(record);
       });
     }
   }
   if (problems.length > 0) throw new BundleError(problems);
-  return { bundle, origins, files };
+  return { bundle, origins, files: inputs.map((i) => i.file) };
 }
 
 export function jsonPath(parts: (string | number)[]): string {

@@ -12,7 +12,7 @@ import * as q from "./writeQueries.js";
 export const BATCH_SIZE = 500;
 
 type AnyRecord = Record<string, unknown> & { id: string };
-type Step = { query: NamedQuery; rows: Record<string, unknown>[] };
+export type Step = { query: NamedQuery; rows: Record<string, unknown>[] };
 export type Progress = { done: number; total: number; step: string };
 
 export function planBundleWrite(bundle: Bundle): Step[] {
@@ -66,7 +66,8 @@ export function planBundleWrite(bundle: Bundle): Step[] {
   return [...nodes, ...edges, ...evidence, ...relationships];
 }
 
-function relationshipRow(r: Record<string, unknown>, spec: (typeof RELATIONSHIP_SECTIONS)[number]) {
+/** The row mergeRelationship writes for one responsibility/accountability record (also what diffBundle compares). */
+export function relationshipRow(r: Record<string, unknown>, spec: (typeof RELATIONSHIP_SECTIONS)[number]) {
   const evidence = r.evidence as { source: string; quote: string }[];
   const extra = Object.fromEntries(spec.key.map((k) => [k, r[k]]));
   return {
@@ -85,13 +86,18 @@ function relationshipRow(r: Record<string, unknown>, spec: (typeof RELATIONSHIP_
   };
 }
 
+/** How many batches runSteps will send for these steps (the progress total). */
+export function countBatches(steps: Step[]): number {
+  return steps.reduce((sum, s) => sum + Math.ceil(s.rows.length / BATCH_SIZE), 0);
+}
+
 /** Runs the steps in batches inside one transaction (or the caller's), reporting progress. */
 export async function runSteps(
   tx: Transaction,
   steps: Step[],
   onProgress?: (progress: Progress) => void,
 ): Promise<void> {
-  const total = steps.reduce((sum, s) => sum + Math.ceil(s.rows.length / BATCH_SIZE), 0);
+  const total = countBatches(steps);
   let done = 0;
   for (const step of steps) {
     for (let offset = 0; offset < step.rows.length; offset += BATCH_SIZE) {
@@ -116,7 +122,7 @@ export async function countByLabel(db: Database): Promise<Record<string, number>
   return Object.fromEntries(rows.map((row) => [row.label as string, row.count as number]));
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);

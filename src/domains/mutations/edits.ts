@@ -1,0 +1,70 @@
+/** The small edits: tag or untag a theme, end an occupancy. Each validates fully, then writes with its ChangeSet. */
+import { recordChangeSet } from "../../audit/changeSets.js";
+import type { Principal } from "../../auth/apiKeys.js";
+import { partialToNeo4j, plainToPartial } from "../../db/convert.js";
+import type { Database } from "../../db/gateway.js";
+import { badInput, notFound } from "../../errors.js";
+import { evidence as evidenceSchema, partialDate } from "../../seeding/bundleSchema.js";
+import { partialRange } from "../accountability/certainty.js";
+import type { EvidenceInput } from "./inputs.js";
+import { FINDING_AND_THEME, OCCUPANCY_FOR_END, SET_OCCUPANCY_END, TAG_THEME, UNTAG_THEME } from "./queries.js";
+
+export type EditResult = { changeSetId: string | null };
+type Who = { principal: Principal; reason: string };
+
+/** Tags (or untags) a finding with a theme; a no-op when it already is (or is not), with no ChangeSet. */
+export async function setThemeTag(db: Database, who: Who, finding: string, theme: string, tagged: boolean): Promise<EditResult> {
+  return db.writeTransaction(tagged ? "mutations.tagTheme" : "mutations.untagTheme", async (tx) => {
+    const [state] = await tx.run(FINDING_AND_THEME, { finding, theme });
+    if (!state?.findingFound) throw notFound(`No Finding with id "${finding}"`);
+    if (!state.themeFound) throw notFound(`No Theme with id "${theme}"`);
+    if (state.tagged === tagged) return { changeSetId: null };
+    await tx.run(tagged ? TAG_THEME : UNTAG_THEME, { finding, theme });
+    const changeSetId = await recordChangeSet(tx, {
+      via: "graphql",
+      operation: `${tagged ? "tagTheme" : "untagTheme"} ${finding} ${theme}`,
+      actor: who.principal.name,
+      role: who.principal.role,
+      reason: who.reason,
+      summary: { "Finding.updated": 1 },
+      touched: [{ id: finding, change: "UPDATED" }],
+    });
+    return { changeSetId };
+  });
+}
+
+/** Records when an occupancy ended, with the evidence for it. */
+export async function endOccupancy(db: Database, who: Who, occupancy: string, end: string, evidence: EvidenceInput[]): Promise<EditResult> {
+  if (!partialDate.safeParse(end).success) throw badInput(`end "${end}" is not a partial date`, { argument: "end" });
+  if (evidence.length === 0) throw badInput("At least one piece of evidence is required", { argument: "evidence" });
+  evidence.forEach((item, i) => {
+    const parsed = evidenceSchema.safeParse({ ...item, locator: item.locator ?? undefined });
+    if (!parsed.success) throw badInput(`evidence[${i}]: ${parsed.error.issues.map((x) => `${x.path.join(".")} ${x.message}`).join("; ")}`, { argument: "evidence" });
+  });
+  return db.writeTransaction("mutations.endOccupancy", async (tx) => {
+    const sources = [...new Set(evidence.map((e) => e.source))];
+    const [state] = await tx.run(OCCUPANCY_FOR_END, { occupancy, sources });
+    if (!state?.found) throw notFound(`No Occupancy with id "${occupancy}"`);
+    const missing = sources.filter((s) => !(state.sources as string[]).includes(s));
+    if (missing.length > 0) throw badInput(`Unknown source ${missing.join(", ")}`, { argument: "evidence" });
+    const start = plainToPartial(state.start as string | null, state.startPrecision as string | null);
+    if (start && partialRange(end)[1] < partialRange(start)[0]) throw badInput(`end ${end} is before start ${start}`, { argument: "end" });
+    const { date, precision } = partialToNeo4j(end);
+    await tx.run(SET_OCCUPANCY_END, {
+      occupancy,
+      end: date,
+      precision,
+      evidence: evidence.map((e) => ({ source: e.source, quote: e.quote.trim(), locator: e.locator ?? null })),
+    });
+    const changeSetId = await recordChangeSet(tx, {
+      via: "graphql",
+      operation: `endOccupancy ${occupancy}`,
+      actor: who.principal.name,
+      role: who.principal.role,
+      reason: who.reason,
+      summary: { "Occupancy.updated": 1 },
+      touched: [{ id: occupancy, change: "UPDATED" }],
+    });
+    return { changeSetId };
+  });
+}

@@ -1,0 +1,31 @@
+import { Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { Finding, Inspection } from "../inspections/types.js";
+import { Occupancy } from "../people/types.js";
+import { Source } from "../sources/types.js";
+import { ChangeSet } from "../changes/types.js";
+
+/** A mutation's answer: the entity as it now stands, and the audit record (null when nothing changed). */
+function payloadOf<T extends object>(type: ClassType<T>, field: string) {
+  @ObjectType(`${type.name}Payload`)
+  class Payload {
+    @Field(() => type, { name: field }) entity!: T;
+    @Field(() => ChangeSet, { nullable: true, description: "Null when the graph already said exactly this." }) changeSet!: unknown;
+  }
+  return Payload;
+}
+
+export const SourcePayload = payloadOf(Source, "source");
+export const FindingPayload = payloadOf(Finding, "finding");
+export const OccupancyPayload = payloadOf(Occupancy, "occupancy");
+export const InspectionPayload = payloadOf(Inspection, "inspection");
+
+@ObjectType("ImportReport", { description: "What an import created, updated or left alone." })
+export class ImportReport {
+  @Field(() => Boolean) dryRun!: boolean;
+  @Field(() => Boolean, { description: "False for a dry run, or when nothing would change." }) written!: boolean;
+  @Field(() => Int) records!: number;
+  @Field(() => [String]) created!: string[];
+  @Field(() => [String]) updated!: string[];
+  @Field(() => Int) unchanged!: number;
+  @Field(() => ChangeSet, { nullable: true }) changeSet!: unknown;
+}

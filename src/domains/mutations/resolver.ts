@@ -1,0 +1,113 @@
+import { GraphQLJSONObject } from "graphql-scalars";
+import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { requireRole } from "../../auth/apiKeys.js";
+import { checkReason } from "../../audit/changeSets.js";
+import type { Context } from "../../graphql/context.js";
+import { fetchNode } from "../../graphql/graphRead.js";
+import { checkId } from "../../graphql/ids.js";
+import { PartialDateScalar } from "../../graphql/partialDate.js";
+import { badInput } from "../../errors.js";
+import { endOccupancy, setThemeTag } from "./edits.js";
+import { EvidenceInput, FindingInput, InspectionInput, OccupancyInput, SourceInput } from "./inputs.js";
+import { FindingPayload, ImportReport, InspectionPayload, OccupancyPayload, SourcePayload } from "./payloads.js";
+import { compact, current, evidenceRecords, newId, slug, writeAs } from "./service.js";
+
+const REASON = { description: "Why: recorded in the audit trail (3–500 characters)." };
+
+@Resolver()
+export class MutationResolver {
+  @Mutation(() => SourcePayload, { description: "Adds a source document (editor)." })
+  async addSource(@Arg("input", () => SourceInput) input: SourceInput, @Arg("reason", () => String, REASON) reason: string, @Ctx() ctx: Context) {
+    requireRole(ctx, "editor");
+    const id = input.id ?? `source:${slug(input.title)}`;
+    if (!input.id && (await fetchNode(ctx, id, "Source"))) throw badInput(`A source "${id}" already exists; pass its id to update it`, { argument: "input.id" });
+    const record = compact({ ...input, id, publisher: input.publisher ?? null, published: input.published ?? null });
+    const { changeSet } = await writeAs(ctx, "editor", reason, `addSource ${id}`, { sources: [record] });
+    return { entity: await current(ctx, "Source", id), changeSet };
+  }
+
+  @Mutation(() => FindingPayload, { description: "Adds (or, with an existing id, replaces) a finding with its evidence (editor)." })
+  async addFinding(@Arg("input", () => FindingInput) input: FindingInput, @Arg("reason", () => String, REASON) reason: string, @Ctx() ctx: Context) {
+    const id = input.id ?? newId("finding", input.inspection.split(":")[1] ?? "finding");
+    const record = compact({ ...input, id, evidence: evidenceRecords(input.evidence) });
+    const { changeSet } = await writeAs(ctx, "editor", reason, `addFinding ${id}`, { findings: [record] });
+    return { entity: await current(ctx, "Finding", id), changeSet };
+  }
+
+  @Mutation(() => FindingPayload, { description: "Tags a finding with a theme (editor); no change, no audit record, if it already is." })
+  async tagTheme(@Arg("finding", () => ID) finding: string, @Arg("theme", () => ID) theme: string, @Arg("reason", () => String, REASON) reason: string, @Ctx() ctx: Context) {
+    return this.tag(ctx, finding, theme, reason, true);
+  }
+
+  @Mutation(() => FindingPayload, { description: "Removes a theme from a finding (editor)." })
+  async untagTheme(@Arg("finding", () => ID) finding: string, @Arg("theme", () => ID) theme: string, @Arg("reason", () => String, REASON) reason: string, @Ctx() ctx: Context) {
+    return this.tag(ctx, finding, theme, reason, false);
+  }
+
+  @Mutation(() => OccupancyPayload, { description: "Records who held a post and when (editor): creates it, or replaces it when the id exists." })
+  async recordOccupancy(@Arg("input", () => OccupancyInput) input: OccupancyInput, @Arg("reason", () => String, REASON) reason: string, @Ctx() ctx: Context) {
+    const id = input.id ?? newId("occupancy", `${input.person.split(":")[1]}-${input.post.split(":")[1]}`);
+    const record = compact({ ...input, id, evidence: evidenceRecords(input.evidence) });
+    const { changeSet } = await writeAs(ctx, "editor", reason, `recordOccupancy ${id}`, { occupancies: [record] });
+    return { entity: await current(ctx, "Occupancy", id), changeSet };
+  }
+
+  @Mutation(() => OccupancyPayload, { description: "Records when an occupancy ended, with the evidence for it (editor)." })
+  async endOccupancy(
+    @Arg("occupancy", () => ID) occupancy: string,
+    @Arg("end", () => PartialDateScalar) end: string,
+    @Arg("evidence", () => [EvidenceInput]) evidence: EvidenceInput[],
+    @Arg("reason", () => String, REASON) reason: string,
+    @Ctx() ctx: Context,
+  ) {
+    checkId(occupancy, "Occupancy");
+    const principal = requireRole(ctx, "editor");
+    const { changeSetId } = await endOccupancy(ctx.db, { principal, reason: checkReason(reason) }, occupancy, end, evidence);
+    return { entity: await current(ctx, "Occupancy", occupancy), changeSet: changeSetId ? await fetchNode(ctx, changeSetId, "ChangeSet") : null };
+  }
+
+  @Mutation(() => InspectionPayload, { description: "Records an inspection with its judgements (editor)." })
+  async recordInspection(@Arg("input", () => InspectionInput) input: InspectionInput, @Arg("reason", () => String, REASON) reason: string, @Ctx() ctx: Context) {
+    const id = input.id ?? newId("inspection", `${input.authority.split(":")[1]}-${input.kind}-${input.start ?? ""}`);
+    const { judgements, ...inspection } = input;
+    const bundle = {
+      inspections: [compact({ ...inspection, id, evidence: evidenceRecords(input.evidence) })],
+      judgements: judgements.map((j) => ({
+        id: `judgement:${id.split(":")[1]}-${j.area.split(":")[1] ?? "area"}`,
+        inspection: id,
+        area: j.area,
+        grade: j.grade,
+        evidence: evidenceRecords(j.evidence),
+      })),
+    };
+    const { changeSet } = await writeAs(ctx, "editor", reason, `recordInspection ${id}`, bundle);
+    return { entity: await current(ctx, "Inspection", id), changeSet };
+  }
+
+  @Mutation(() => ImportReport, { description: "Imports a whole bundle (admin): validated whole, written in one transaction with its audit record." })
+  async importBundle(
+    @Arg("bundle", () => GraphQLJSONObject, { description: "A bundle file's content: { sources: [...], findings: [...], … }." }) bundle: Record<string, unknown>,
+    @Arg("reason", () => String, REASON) reason: string,
+    @Arg("dryRun", () => Boolean, { defaultValue: false }) dryRun: boolean,
+    @Ctx() ctx: Context,
+  ) {
+    const { result, changeSet } = await writeAs(ctx, "admin", reason, "importBundle", bundle, dryRun);
+    return {
+      dryRun: result.dryRun,
+      written: result.written,
+      records: result.records,
+      created: result.diff.created,
+      updated: result.diff.updated,
+      unchanged: result.diff.unchanged.length,
+      changeSet,
+    };
+  }
+
+  private async tag(ctx: Context, finding: string, theme: string, reason: string, tagged: boolean) {
+    checkId(finding, "Finding");
+    checkId(theme, "Theme");
+    const principal = requireRole(ctx, "editor");
+    const { changeSetId } = await setThemeTag(ctx.db, { principal, reason: checkReason(reason) }, finding, theme, tagged);
+    return { entity: await current(ctx, "Finding", finding), changeSet: changeSetId ? await fetchNode(ctx, changeSetId, "ChangeSet") : null };
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Import: read and validate the whole bundle, work out what would change, and — unless it is a dry run
+ * or nothing changes — write it and its ChangeSet in one transaction. A failure in any batch (including
+ * an onProgress callback that throws) rolls all of it back, ChangeSet included.
+ */
+import { checkReason, recordChangeSet, type Touched } from "../audit/changeSets.js";
+import type { Database } from "../db/gateway.js";
+import { diffBundle, hasChanges, type BundleDiff, type Reader } from "./diffBundle.js";
+import { readBundles, type LoadedBundle } from "./readBundle.js";
+import { validateBundle, type KnownIds } from "./validateBundle.js";
+import { countBatches, planBundleWrite, runSteps, type Progress } from "./writeBundle.js";
+import { EXISTING_IDS } from "./writeQueries.js";
+
+export type ImportOptions = {
+  actor: string;
+  role: string;
+  reason: string;
+  dryRun?: boolean;
+  /** Called after each batch inside the transaction; throwing from it aborts and rolls back the import. */
+  onProgress?: (progress: Progress) => void;
+};
+
+export type ImportResult = {
+  files: string[];
+  records: number;
+  dryRun: boolean;
+  /** True only when the transaction wrote the bundle and its ChangeSet. */
+  written: boolean;
+  changeSetId: string | null;
+  /** Batches the write takes (or would take). */
+  batches: number;
+  diff: BundleDiff;
+};
+
+/** Resolves references to ids the bundle does not carry against the graph. */
+export function knownIdsIn(db: Database): KnownIds {
+  return async (ids) => new Set((await db.read(EXISTING_IDS, { ids })).map((row) => row.found as string));
+}
+
+export async function importBundles(db: Database, targets: string[], options: ImportOptions): Promise<ImportResult> {
+  checkReason(options.reason);
+  return importLoaded(db, readBundles(targets), { ...options, via: "cli", operation: `import ${targets.join(" ")}` });
+}
+
+/** The import of an already-read bundle: from files (CLI) or from a GraphQL mutation's input. */
+export async function importLoaded(
+  db: Database,
+  loaded: LoadedBundle,
+  options: ImportOptions & { via: "cli" | "graphql"; operation: string },
+): Promise<ImportResult> {
+  const reason = checkReason(options.reason);
+  await validateBundle(loaded, knownIdsIn(db));
+  const { bundle, files } = loaded;
+  const steps = planBundleWrite(bundle);
+  const base = {
+    files,
+    records: Object.values(bundle).reduce((sum, list) => sum + list.length, 0),
+    dryRun: options.dryRun ?? false,
+    batches: countBatches(steps),
+  };
+  if (options.dryRun) {
+    const diff = await diffBundle(bundle, (query, params) => db.read(query, params));
+    return { ...base, written: false, changeSetId: null, diff };
+  }
+  return db.writeTransaction("bundle.import", async (tx) => {
+    // Diff inside the write transaction, so the ChangeSet describes exactly what this write changed.
+    const read: Reader = (query, params) => tx.run(query, params);
+    const diff = await diffBundle(bundle, read);
+    if (!hasChanges(diff)) return { ...base, written: false, changeSetId: null, diff };
+    await runSteps(tx, steps, options.onProgress);
+    const changeSetId = await recordChangeSet(tx, {
+      via: options.via,
+      operation: options.operation,
+      actor: options.actor,
+      role: options.role,
+      reason,
+      summary: summarise(diff),
+      touched: touchedBy(diff),
+    });
+    return { ...base, written: true, changeSetId, diff };
+  });
+}
+
+/** Created and updated nodes; a changed relationship counts as a change to the post that owns it. */
+export function touchedBy(diff: BundleDiff): Touched[] {
+  const touched = new Map<string, Touched>();
+  for (const id of diff.created) touched.set(id, { id, change: "CREATED" });
+  for (const id of diff.updated) touched.set(id, { id, change: "UPDATED" });
+  for (const name of [...diff.relationships.created, ...diff.relationships.updated]) {
+    const from = name.slice(0, name.indexOf(" "));
+    if (!touched.has(from)) touched.set(from, { id: from, change: "UPDATED" });
+  }
+  return [...touched.values()];
+}
+
+export function summarise(diff: BundleDiff): Record<string, number> {
+  const summary: Record<string, number> = {
+    created: diff.created.length,
+    updated: diff.updated.length,
+    unchanged: diff.unchanged.length,
+    relationshipsCreated: diff.relationships.created.length,
+    relationshipsUpdated: diff.relationships.updated.length,
+  };
+  for (const [name, counts] of Object.entries(diff.counts)) {
+    if (counts.CREATED > 0) summary[`${name}.created`] = counts.CREATED;
+    if (counts.UPDATED > 0) summary[`${name}.updated`] = counts.UPDATED;
+  }
+  return summary;
+}

@@ -1,0 +1,184 @@
+/** Authenticated edits over real HTTP: roles, full validation before writing, and the audit trail. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashKey } from "../src/auth/apiKeys.js";
+import { cypher } from "../src/db/gateway.js";
+import { startTestServer, type TestServer } from "./support/harness.js";
+import { snapshot } from "./support/snapshot.js";
+
+const KEYS = { reader: "reader-key-0123456789", editor: "editor-key-0123456789", admin: "admin-key-0123456789" };
+let server: TestServer;
+const createdIds: string[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({
+    API_KEYS: Object.entries(KEYS).map(([role, key]) => `test-${role}:${role}:${hashKey(key)}`).join(","),
+  });
+});
+afterAll(async () => {
+  await server.db.write(cypher("test.cleanupMutations", "MATCH (n) WHERE n.id IN $ids OR (n:ChangeSet AND n.actor STARTS WITH 'test-') DETACH DELETE n"), { ids: createdIds });
+  await server.close();
+});
+
+const as = (role: keyof typeof KEYS | "wrong" | null): Record<string, string> =>
+  role === null ? {} : { authorization: `Bearer ${role === "wrong" ? "not-a-configured-key" : KEYS[role]}` };
+
+const ADD_FINDING = `mutation($input: FindingInput!, $reason: String!) { addFinding(input: $input, reason: $reason) {
+  finding { id summary themes { id } evidence { quote source { id } } inspection { id } }
+  changeSet { id actor role reason via operation touched { change node { id } } } } }`;
+
+const finding = (overrides: Record<string, unknown> = {}) => ({
+  inspection: "inspection:swindon-mv-2024-09",
+  kind: "WEAKNESS",
+  polarity: "NEGATIVE",
+  summary: "Test finding: pathway plans still missed young people's changing needs.",
+  themes: ["theme:pathway-plans"],
+  serviceAreas: ["area:care-leavers"],
+  evidence: [{ source: "source:sbc-2024-10-17-third-monitoring-visit", quote: "improvements still need to be made to pathway plans" }],
+  ...overrides,
+});
+
+describe("authentication and roles", () => {
+  it("reads stay open without a key", async () => {
+    const res = await server.gql("{ sources { id } }");
+    expect(res.body.errors).toBeUndefined();
+  });
+
+  it("a mutation without a key is UNAUTHENTICATED (401), with a wrong key too, and writes nothing", async () => {
+    const before = await snapshot(server.db);
+    const none = await server.gql(ADD_FINDING, { input: finding(), reason: "testing auth" }, as(null));
+    expect(none.status).toBe(401);
+    expect(none.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const wrong = await server.gql(ADD_FINDING, { input: finding(), reason: "testing auth" }, as("wrong"));
+    expect(wrong.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const wrongRead = await server.gql("{ sources { id } }", undefined, as("wrong"));
+    expect(wrongRead.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(await snapshot(server.db)).toEqual(before);
+  });
+
+  it("a reader may not edit (FORBIDDEN, 403); an editor may not import (admin only)", async () => {
+    const reader = await server.gql(ADD_FINDING, { input: finding(), reason: "testing roles" }, as("reader"));
+    expect(reader.status).toBe(403);
+    expect(reader.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const editorImport = await server.gql(`mutation { importBundle(bundle: {}, reason: "testing roles") { written } }`, undefined, as("editor"));
+    expect(editorImport.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("reads can be made to need a key", async () => {
+    const closed = await startTestServer({ READS_REQUIRE_KEY: "true", API_KEYS: `r:reader:${hashKey(KEYS.reader)}` });
+    try {
+      const anonymous = await closed.gql("{ sources { id } }");
+      expect(anonymous.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      const reader = await closed.gql("{ sources { id } }", undefined, as("reader"));
+      expect(reader.body.errors).toBeUndefined();
+    } finally {
+      await closed.close();
+    }
+  });
+});
+
+describe("edits with an audit trail", () => {
+  it("adds a finding with evidence, recording who, why, how and what in a ChangeSet", async () => {
+    const res = await server.gql(ADD_FINDING, { input: finding(), reason: "Adding a finding from the October 2024 letter" }, as("editor"));
+    expect(res.body.errors).toBeUndefined();
+    const { finding: added, changeSet } = (res.body.data as any).addFinding;
+    createdIds.push(added.id);
+    expect(added).toMatchObject({ inspection: { id: "inspection:swindon-mv-2024-09" }, themes: [{ id: "theme:pathway-plans" }] });
+    expect(changeSet).toMatchObject({ actor: "test-editor", role: "editor", via: "graphql", reason: "Adding a finding from the October 2024 letter" });
+    expect(changeSet.touched).toEqual([{ change: "CREATED", node: { id: added.id } }]);
+
+    const again = await server.gql(ADD_FINDING, { input: finding({ id: added.id }), reason: "same again" }, as("editor"));
+    expect((again.body.data as any).addFinding.changeSet).toBeNull();
+
+    const trail = await server.gql(`query($id: ID!) { changes(entity: $id) { id reason touched { change } } }`, { id: added.id });
+    expect((trail.body.data as any).changes).toEqual([{ id: changeSet.id, reason: changeSet.reason, touched: [{ change: "CREATED" }] }]);
+  });
+
+  it("tags and untags a theme, each audited; a repeat is a no-op", async () => {
+    const id = "finding:swindon-mv3-pathway-plans";
+    const tag = `mutation($on: Boolean!) { a: tagTheme(finding: "${id}", theme: "theme:voice-of-the-child", reason: "test tag") @include(if: $on) { finding { themes { id } } changeSet { id } }
+      b: untagTheme(finding: "${id}", theme: "theme:voice-of-the-child", reason: "test untag") @skip(if: $on) { finding { themes { id } } changeSet { id } } }`;
+    const before = await server.gql(`{ finding: node(id: "${id}") { ... on Finding { themes { id } } } }`);
+    const had = (before.body.data as any).finding.themes.map((t: any) => t.id);
+    expect(had).not.toContain("theme:voice-of-the-child");
+    const tagged = (await server.gql(tag, { on: true }, as("editor"))).body.data as any;
+    expect(tagged.a.finding.themes.map((t: any) => t.id)).toContain("theme:voice-of-the-child");
+    expect(tagged.a.changeSet.id).toMatch(/^changeset:/);
+    const again = (await server.gql(tag, { on: true }, as("editor"))).body.data as any;
+    expect(again.a.changeSet).toBeNull();
+    const untagged = (await server.gql(tag, { on: false }, as("editor"))).body.data as any;
+    expect(untagged.b.finding.themes.map((t: any) => t.id).sort()).toEqual([...had].sort());
+    expect(untagged.b.changeSet.id).toMatch(/^changeset:/);
+  });
+
+  it("records an inspection with judgements, and an occupancy and its end", async () => {
+    const inspection = await server.gql(`mutation($input: InspectionInput!) { recordInspection(input: $input, reason: "test: a visit") {
+      inspection { id status judgements { grade area { code } } } changeSet { touched { change node { __typename } } } } }`, {
+      input: {
+        kind: "MONITORING_VISIT", authority: "org:swindon-borough-council", by: "org:ofsted", start: "2025-03",
+        evidence: [{ source: "source:sbc-2024-12-06-cabinet-monitoring-visits", quote: "Further Ofsted monitoring visits will continue every four to six months" }],
+        judgements: [{ area: "judgement-area:ilacs-2023-care-leavers", grade: "GOOD", evidence: [{ source: "source:sbc-2024-12-06-cabinet-monitoring-visits", quote: "improvements to the services provided to care-experienced young people" }] }],
+      },
+    }, as("editor"));
+    expect(inspection.body.errors).toBeUndefined();
+    const recorded = (inspection.body.data as any).recordInspection;
+    createdIds.push(recorded.inspection.id, `judgement:${recorded.inspection.id.split(":")[1]}-ilacs-2023-care-leavers`);
+    expect(recorded.inspection.judgements).toEqual([{ grade: "GOOD", area: { code: "CARE_LEAVERS" } }]);
+    expect(recorded.changeSet.touched.map((t: any) => t.node.__typename).sort()).toEqual(["Inspection", "Judgement"]);
+
+    const occupancy = await server.gql(`mutation { recordOccupancy(input: { person: "person:paul-dixon", post: "post:swindon-cabinet-member-childrens-social-care", start: "2024-05", status: SUBSTANTIVE,
+        evidence: [{ source: "source:sbc-2024-10-17-third-monitoring-visit", quote: "Councillor Paul Dixon, Swindon Borough Council's Cabinet Member for Children's Social Care" }] }, reason: "test occupancy") {
+      occupancy { id start startPrecision status } } }`, undefined, as("editor"));
+    expect(occupancy.body.errors).toBeUndefined();
+    const occ = (occupancy.body.data as any).recordOccupancy.occupancy;
+    createdIds.push(occ.id);
+    expect(occ).toMatchObject({ start: "2024-05", startPrecision: "MONTH", status: "SUBSTANTIVE" });
+    const tooEarly = await server.gql(`mutation { endOccupancy(occupancy: "${occ.id}", end: "2023", reason: "test end",
+        evidence: [{ source: "source:sbc-2024-12-06-cabinet-monitoring-visits", quote: "Councillor Paul Dixon" }]) { occupancy { id } } }`, undefined, as("editor"));
+    expect(tooEarly.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(tooEarly.body.errors?.[0]?.message).toMatch(/end 2023 is before start 2024-05/);
+    const ended = await server.gql(`mutation { endOccupancy(occupancy: "${occ.id}", end: "2025", reason: "test end",
+        evidence: [{ source: "source:sbc-2024-12-06-cabinet-monitoring-visits", quote: "Councillor Paul Dixon, the Council's Cabinet Member for Children's Social Care" }]) {
+      occupancy { end endPrecision evidence { quote } } changeSet { operation } } }`, undefined, as("editor"));
+    expect(ended.body.errors).toBeUndefined();
+    expect((ended.body.data as any).endOccupancy).toMatchObject({ occupancy: { end: "2025", endPrecision: "YEAR" }, changeSet: { operation: `endOccupancy ${occ.id}` } });
+    expect((ended.body.data as any).endOccupancy.occupancy.evidence).toHaveLength(2);
+  });
+});
+
+describe("validation before any write", () => {
+  const cases: [string, Record<string, unknown>, RegExp][] = [
+    ["a dangling theme", { themes: ["theme:not-a-theme"] }, /does not resolve to any Theme/],
+    ["an unknown source", { evidence: [{ source: "source:nope", quote: "some words" }] }, /does not resolve to any Source/],
+    ["an overlong quote", { evidence: [{ source: "source:sbc-2024-10-17-third-monitoring-visit", quote: Array(40).fill("word").join(" ") }] }, /at most 30 words/],
+    ["no evidence", { evidence: [] }, /at least one piece of evidence/],
+    ["an empty summary", { summary: "  " }, /must not be empty/],
+  ];
+  it.each(cases)("rejects %s with BAD_USER_INPUT and writes nothing", async (_name, overrides, message) => {
+    const before = await snapshot(server.db);
+    const res = await server.gql(ADD_FINDING, { input: finding(overrides), reason: "testing validation" }, as("editor"));
+    expect(res.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(res.body.errors?.[0]?.message).toMatch(message);
+    expect(await snapshot(server.db)).toEqual(before);
+  });
+
+  it("requires a reason", async () => {
+    const res = await server.gql(ADD_FINDING, { input: finding(), reason: " " }, as("editor"));
+    expect(res.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(res.body.errors?.[0]?.message).toMatch(/reason/);
+  });
+});
+
+describe("import over GraphQL", () => {
+  it("dry-runs and imports a bundle as admin, with an audit record", async () => {
+    const bundle = { themes: [{ id: "theme:test-import-theme", label: "Test import theme", description: "Created by the mutation test." }] };
+    createdIds.push("theme:test-import-theme");
+    const q = `mutation($bundle: JSONObject!, $dry: Boolean!) { importBundle(bundle: $bundle, reason: "test import", dryRun: $dry) { dryRun written created changeSet { actor } } }`;
+    const dry = await server.gql(q, { bundle, dry: true }, as("admin"));
+    expect((dry.body.data as any).importBundle).toEqual({ dryRun: true, written: false, created: ["theme:test-import-theme"], changeSet: null });
+    const real = await server.gql(q, { bundle, dry: false }, as("admin"));
+    expect((real.body.data as any).importBundle).toMatchObject({ written: true, changeSet: { actor: "test-admin" } });
+    const bad = await server.gql(q, { bundle: { themes: [{ id: "bad id" }] }, dry: false }, as("admin"));
+    expect(bad.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(bad.body.errors?.[0]?.extensions?.problems).toBeInstanceOf(Array);
+  });
+});
