@@ -1,6 +1,6 @@
 /** Batching: each headline operation sends at most as many Cypher queries as it is deep, however many parents. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HEADLINE_OPERATIONS, nestingDepth } from "./support/operations.js";
+import { HEADLINE_OPERATIONS, nestingDepth } from "../bench/operations.js";
 import { startTestServer, type TestServer } from "./support/harness.js";
 
 let server: TestServer;

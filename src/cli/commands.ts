@@ -2,6 +2,7 @@
 import os from "node:os";
 import path from "node:path";
 import { checkReason } from "../audit/changeSets.js";
+import { hashKey } from "../auth/apiKeys.js";
 import { formatCounts } from "../boot.js";
 import { exportAuthority } from "../seeding/exportBundle.js";
 import { importBundles, knownIdsIn, type ImportResult } from "../seeding/importBundle.js";
@@ -139,4 +140,13 @@ export async function statsCommand(ctx: CliContext): Promise<void> {
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
   for (const [label, n] of Object.entries(counts)) ctx.out.detail(`  ${label.padEnd(14)} ${n}`);
   ctx.out.result(`${total} nodes: ${formatCounts(counts)}`, { command: "stats", counts, total });
+}
+
+/** Prints the SHA-256 of an API key, for API_KEYS ("name:role:sha256"); needs no database. */
+export async function hashKeyCommand(ctx: CliContext, key: string, options: { name?: string; role?: string }): Promise<void> {
+  if (key.length < 16) throw new CliError("an API key should be at least 16 characters", EXIT.USAGE);
+  if (options.role && !["reader", "editor", "admin"].includes(options.role)) throw new CliError("--role must be reader, editor or admin", EXIT.USAGE);
+  const sha256 = hashKey(key);
+  const entry = options.name && options.role ? `${options.name}:${options.role}:${sha256}` : sha256;
+  ctx.out.result(entry, { command: "hash-key", sha256, entry });
 }

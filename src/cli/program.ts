@@ -1,7 +1,7 @@
 /** The command line: commander definitions, global options, and the mapping of every outcome to an exit code. */
 import { Command, CommanderError } from "commander";
 import { MAX_REASON, MIN_REASON } from "../audit/changeSets.js";
-import { exportCommand, importCommand, seedCommand, statsCommand, validateCommand } from "./commands.js";
+import { exportCommand, hashKeyCommand, importCommand, seedCommand, statsCommand, validateCommand } from "./commands.js";
 import { CliContext } from "./context.js";
 import { EXIT_CODES_HELP, exitCodeFor, Output, type OutputOptions } from "./output.js";
 
@@ -73,6 +73,14 @@ function buildProgram(contextFor: (command: Command) => CliContext): Command {
     .command("stats")
     .description("count the graph's nodes by label")
     .action(run((ctx) => statsCommand(ctx)));
+
+  program
+    .command("hash-key")
+    .description("print the SHA-256 of an API key for API_KEYS (the server stores only hashes)")
+    .argument("<key>", "the secret key clients will send as `Authorization: Bearer <key>`")
+    .option("--name <name>", "with --role, print the whole API_KEYS entry name:role:sha256")
+    .option("--role <role>", "reader, editor or admin")
+    .action(run((ctx, key: string, options: { name?: string; role?: string }) => hashKeyCommand(ctx, key, options)));
 
   return program;
 }
