@@ -9,13 +9,12 @@ import { cypher, type Database } from "../src/db/gateway.js";
 import { NODE_SECTIONS } from "../src/seeding/graphMapping.js";
 import { readBundles } from "../src/seeding/readBundle.js";
 import { countByLabel } from "../src/seeding/writeBundle.js";
-import { connectTestDb } from "./support/harness.js";
+import { restoreAfterFile } from "./support/restoring.js";
 import { changeSetIds, snapshot } from "./support/snapshot.js";
 
 const SYNTHETIC = path.join("examples", "bundles", "synthetic-borough");
 const { bundle } = readBundles([path.join(PROJECT_ROOT, SYNTHETIC)]);
 const syntheticIds = NODE_SECTIONS.flatMap((s) => (bundle[s.section] as { id: string }[]).map((r) => r.id)).sort();
-const DELETE_IDS = cypher("test.cliCleanup", "UNWIND $ids AS id MATCH (n {id: id}) DETACH DELETE n");
 const CHANGE_SET = cypher("test.cliChangeSet", "MATCH (c:ChangeSet {id: $id}) RETURN c.actor AS actor, c.reason AS reason, c.operation AS operation, COUNT { (c)-[:TOUCHED]->() } AS touched");
 
 type Run = { code: number | null; stdout: string; stderr: string };
@@ -37,7 +36,6 @@ const json = (run: Run) => JSON.parse(run.stdout) as Record<string, any>;
 const UNREACHABLE = { NEO4J_URI: "bolt://127.0.0.1:1", NEO4J_CONNECT_RETRIES: "0" };
 
 let db: Database;
-let initial: Awaited<ReturnType<typeof snapshot>>;
 const ourChangeSets: string[] = [];
 const tempDirs: string[] = [];
 
@@ -52,17 +50,7 @@ function brokenCopy(edit: (files: Record<string, any>) => void): string {
   return dir;
 }
 
-beforeAll(async () => {
-  db = await connectTestDb();
-  initial = await snapshot(db);
-});
-
-afterAll(async () => {
-  await db.write(DELETE_IDS, { ids: [...syntheticIds, ...ourChangeSets] });
-  expect(await snapshot(db)).toEqual(initial);
-  await db.close();
-  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+restoreAfterFile(() => [...syntheticIds, ...ourChangeSets], tempDirs, (connected) => (db = connected));
 
 describe("cli help and usage", () => {
   it("prints help with the exit codes for the program and every command, exiting 0", async () => {

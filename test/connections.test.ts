@@ -1,19 +1,10 @@
 /** Relay connections: keyset pages that add up to the whole, filters and sorts done in the database. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readSeeds } from "./support/bundles.js";
-import { startTestServer, type TestServer } from "./support/harness.js";
+import { useTestServer } from "./support/harness.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-
-async function data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const res = await server.gql<T>(query, variables);
-  expect(res.body.errors).toBeUndefined();
-  return res.body.data!;
-}
+const server = useTestServer();
+const data = server.data;
 
 const FINDINGS = `query($first: Int, $after: String, $filter: FindingFilter, $orderBy: FindingOrder) {
   findingsConnection(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {

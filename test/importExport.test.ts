@@ -17,7 +17,7 @@ import { NODE_SECTIONS } from "../src/seeding/graphMapping.js";
 import { importBundles, type ImportOptions } from "../src/seeding/importBundle.js";
 import { readBundles } from "../src/seeding/readBundle.js";
 import { SEEDS_DIR } from "./support/bundles.js";
-import { connectTestDb } from "./support/harness.js";
+import { restoreAfterFile } from "./support/restoring.js";
 import { changeSetIds, snapshot, snapshotOf } from "./support/snapshot.js";
 
 const SYNTHETIC = path.join(PROJECT_ROOT, "examples", "bundles", "synthetic-borough");
@@ -36,13 +36,11 @@ const CHANGE_SET = cypher("test.importChangeSet", `
   MATCH (c:ChangeSet {id: $id}) OPTIONAL MATCH (c)-[t:TOUCHED]->(n)
   RETURN c.actor AS actor, c.role AS role, c.reason AS reason, c.via AS via, c.operation AS operation,
          c.summary AS summary, collect({id: n.id, change: t.change}) AS touched`);
-const DELETE_IDS = cypher("test.importCleanup", "UNWIND $ids AS id MATCH (n {id: id}) DETACH DELETE n");
 const WIPE = cypher("test.wipeSecond", "MATCH (n) WHERE NOT n:Migration DETACH DELETE n");
 const FINDING = cypher("test.importFinding", `
   MATCH (f:Finding {id: $id}) RETURN f.summary AS summary, [(f)-[:EXEMPLIFIES]->(t) | t.id] AS themes`);
 
 let db: Database;
-let initial: Awaited<ReturnType<typeof snapshot>>;
 const ourChangeSets: string[] = [];
 const tempDirs: string[] = [];
 const tempDir = (prefix: string) => {
@@ -70,18 +68,7 @@ function editedCopy(): string {
   return dir;
 }
 
-beforeAll(async () => {
-  db = await connectTestDb();
-  initial = await snapshot(db);
-});
-
-afterAll(async () => {
-  await db.write(DELETE_IDS, { ids: [...syntheticIds, ...ourChangeSets] });
-  // Other test files must see only the seeds again.
-  expect(await snapshot(db)).toEqual(initial);
-  await db.close();
-  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+restoreAfterFile(() => [...syntheticIds, ...ourChangeSets], tempDirs, (connected) => (db = connected));
 
 describe("import", () => {
   it("a dry run of a new bundle reports every record as CREATED and writes nothing", async () => {

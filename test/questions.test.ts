@@ -1,18 +1,9 @@
 /** The headline questions over real HTTP on the Swindon seed graph: accountability, themes, grades, context. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "./support/harness.js";
+import { describe, expect, it } from "vitest";
+import { useTestServer } from "./support/harness.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-
-async function data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const res = await server.gql<T>(query, variables);
-  expect(res.body.errors).toBeUndefined();
-  return res.body.data!;
-}
+const server = useTestServer();
+const data = server.data;
 
 const SWINDON = "org:swindon-borough-council";
 const ACCOUNTABILITY = `query($area: ID!, $on: Date!) { accountability(authority: "${SWINDON}", serviceArea: $area, on: $on) {

@@ -1,21 +1,12 @@
 /** Nested reads over real HTTP: inspections, people, bodies, findings, all with evidence. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { NODE_SECTIONS } from "../src/seeding/graphMapping.js";
 import { LABEL_BY_PREFIX } from "../src/seeding/labels.js";
 import { readSeeds } from "./support/bundles.js";
-import { startTestServer, type TestServer } from "./support/harness.js";
+import { useTestServer } from "./support/harness.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-
-async function data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const res = await server.gql<T>(query, variables);
-  expect(res.body.errors).toBeUndefined();
-  return res.body.data!;
-}
+const server = useTestServer();
+const data = server.data;
 
 const gradesOf = (inspection: { judgements: { grade: string; area: { code: string } }[] }) =>
   Object.fromEntries(inspection.judgements.map((j) => [j.area.code, j.grade]));

@@ -1,5 +1,5 @@
 /** Test helpers: a config pointing at the test Neo4j, a connected gateway, and a real HTTP server. */
-import { inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 import { loadConfig, type Config } from "../../src/config.js";
 import { Database } from "../../src/db/gateway.js";
 import { startServer, type RunningServer } from "../../src/server.js";
@@ -44,6 +44,30 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
     close: async () => {
       await server.stop();
       await db.close();
+    },
+  };
+}
+
+/** A real server for the whole test file: started before it, stopped after it. */
+export function useTestServer(overrides: Record<string, string> = {}) {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(overrides);
+  });
+  afterAll(() => server.close());
+  return {
+    gql: ((...args) => server.gql(...args)) as TestServer["gql"],
+    /** The data of a request that must succeed (no errors). */
+    data: async <T = any>(query: string, variables?: Record<string, unknown>): Promise<T> => {
+      const res = await server.gql<T>(query, variables);
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data!;
+    },
+    get db() {
+      return server.db;
+    },
+    get url() {
+      return server.url;
     },
   };
 }

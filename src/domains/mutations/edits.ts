@@ -2,7 +2,7 @@
 import { recordChangeSet } from "../../audit/changeSets.js";
 import type { Principal } from "../../auth/apiKeys.js";
 import { partialToNeo4j, plainToPartial } from "../../db/convert.js";
-import type { Database } from "../../db/gateway.js";
+import type { Database, Transaction } from "../../db/gateway.js";
 import { badInput, notFound } from "../../errors.js";
 import { evidence as evidenceSchema, partialDate } from "../../seeding/bundleSchema.js";
 import { partialRange } from "../accountability/certainty.js";
@@ -20,16 +20,7 @@ export async function setThemeTag(db: Database, who: Who, finding: string, theme
     if (!state.themeFound) throw notFound(`No Theme with id "${theme}"`);
     if (state.tagged === tagged) return { changeSetId: null };
     await tx.run(tagged ? TAG_THEME : UNTAG_THEME, { finding, theme });
-    const changeSetId = await recordChangeSet(tx, {
-      via: "graphql",
-      operation: `${tagged ? "tagTheme" : "untagTheme"} ${finding} ${theme}`,
-      actor: who.principal.name,
-      role: who.principal.role,
-      reason: who.reason,
-      summary: { "Finding.updated": 1 },
-      touched: [{ id: finding, change: "UPDATED" }],
-    });
-    return { changeSetId };
+    return { changeSetId: await recordUpdate(tx, who, `${tagged ? "tagTheme" : "untagTheme"} ${finding} ${theme}`, "Finding", finding) };
   });
 }
 
@@ -56,15 +47,19 @@ export async function endOccupancy(db: Database, who: Who, occupancy: string, en
       precision,
       evidence: evidence.map((e) => ({ source: e.source, quote: e.quote.trim(), locator: e.locator ?? null })),
     });
-    const changeSetId = await recordChangeSet(tx, {
-      via: "graphql",
-      operation: `endOccupancy ${occupancy}`,
-      actor: who.principal.name,
-      role: who.principal.role,
-      reason: who.reason,
-      summary: { "Occupancy.updated": 1 },
-      touched: [{ id: occupancy, change: "UPDATED" }],
-    });
-    return { changeSetId };
+    return { changeSetId: await recordUpdate(tx, who, `endOccupancy ${occupancy}`, "Occupancy", occupancy) };
+  });
+}
+
+/** The ChangeSet of an edit that updated one node. */
+function recordUpdate(tx: Transaction, who: Who, operation: string, label: string, id: string): Promise<string> {
+  return recordChangeSet(tx, {
+    via: "graphql",
+    operation,
+    actor: who.principal.name,
+    role: who.principal.role,
+    reason: who.reason,
+    summary: { [`${label}.updated`]: 1 },
+    touched: [{ id, change: "UPDATED" }],
   });
 }

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Field, InterfaceType, ObjectType } from "type-graphql";
 import { AccountabilityLine, DatePrecision, OccupancyStatus, PostRole } from "../../graphql/enums.js";
 import { Node } from "../../graphql/node.js";
 import { PartialDateScalar } from "../../graphql/partialDate.js";
@@ -60,10 +60,12 @@ export class Statement extends Claim {
   date!: string | null;
 }
 
-@ObjectType("Responsibility", { description: "A post's responsibility for a service area." })
-export class Responsibility {
-  serviceAreaId!: string;
-
+/** What responsibilities and accountability lines share: dates, whether inferred, and evidence. */
+@InterfaceType("RelationshipClaim", {
+  description: "A relationship between posts, bodies or areas, with its dates, whether it is inferred, and its evidence.",
+  resolveType: (value: { toId?: string }) => (value.toId ? "Accountability" : "Responsibility"),
+})
+export abstract class RelationshipClaim {
   @Field(() => PartialDateScalar, { nullable: true })
   start!: string | null;
 
@@ -83,28 +85,15 @@ export class Responsibility {
   evidence!: Evidence[];
 }
 
-@ObjectType("Accountability", { description: "A post's line of accountability to another post or a body." })
-export class Accountability {
+@ObjectType("Responsibility", { implements: RelationshipClaim, description: "A post's responsibility for a service area." })
+export class Responsibility extends RelationshipClaim {
+  serviceAreaId!: string;
+}
+
+@ObjectType("Accountability", { implements: RelationshipClaim, description: "A post's line of accountability to another post or a body." })
+export class Accountability extends RelationshipClaim {
   toId!: string;
 
   @Field(() => AccountabilityLine)
   line!: string;
-
-  @Field(() => PartialDateScalar, { nullable: true })
-  start!: string | null;
-
-  @Field(() => PartialDateScalar, { nullable: true })
-  end!: string | null;
-
-  @Field(() => Boolean)
-  inferred!: boolean;
-
-  @Field(() => String, { nullable: true })
-  inferredFrom!: string | null;
-
-  @Field(() => String, { nullable: true })
-  note!: string | null;
-
-  @Field(() => [Evidence])
-  evidence!: Evidence[];
 }
