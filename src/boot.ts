@@ -26,7 +26,9 @@ export async function bootDatabase(config: Config, log: Logger, options: { seed:
     log.info(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Schema up to date");
     if (options.seed) {
       const seeded = await seedIfNeeded(db, config.seedsDir);
-      log.info(seeded ? `Loaded seeds: ${formatCounts(seeded.counts)}` : "Seeds already loaded");
+      log.info(
+        !seeded ? "Seeds already loaded" : seeded.written ? `Loaded seeds: ${formatCounts(seeded.counts)}` : "Seeds checked: the graph already holds them",
+      );
     }
   } catch (error) {
     await db?.close();

@@ -2,13 +2,14 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cypher, type Database } from "../src/db/gateway.js";
-import { loadBundles } from "../src/seeding/loadBundles.js";
+import { importBundles } from "../src/seeding/importBundle.js";
 import { BundleError } from "../src/seeding/readBundle.js";
 import { writeTempBundle } from "./support/bundles.js";
 import { connectTestDb } from "./support/harness.js";
 import { snapshot } from "./support/snapshot.js";
 
 let db: Database;
+const WHO = { actor: "test:validation", role: "admin", reason: "testing bundle validation" };
 beforeAll(async () => {
   db = await connectTestDb();
 });
@@ -42,7 +43,7 @@ async function expectRejected(mutate: (files: Files) => void, expected: { file: 
   mutate(files);
   const dir = writeTempBundle(files);
   const before = await snapshot(db);
-  const error = await loadBundles(db, [dir]).catch((e: unknown) => e);
+  const error = await importBundles(db, [dir], WHO).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(BundleError);
   const problems = (error as BundleError).problems;
   expect(problems).toContainEqual({ file: path.join(dir, expected.file), path: expected.path, message: expect.stringMatching(expected.message) });
@@ -54,12 +55,12 @@ describe("bundle validation", () => {
   it("accepts the valid bundle, resolving a reference to reference data already in the graph", async () => {
     const dir = writeTempBundle(validBundle());
     try {
-      const result = await loadBundles(db, [dir]);
+      const result = await importBundles(db, [dir], WHO);
       expect(result.records).toBe(4);
       const [row] = await db.read(cypher("test.validTheme", "MATCH (:Finding {id: 'finding:test-valid-finding'})-[:EXEMPLIFIES]->(t:Theme) RETURN t.id AS id"));
       expect(row?.id).toBe("theme:drift-and-delay");
     } finally {
-      await db.write(cypher("test.cleanupValid", "MATCH (n) WHERE n.id STARTS WITH 'source:test-valid' OR n.id STARTS WITH 'org:test-valid' OR n.id STARTS WITH 'inspection:test-valid' OR n.id STARTS WITH 'finding:test-valid' DETACH DELETE n"));
+      await db.write(cypher("test.cleanupValid", "MATCH (n) WHERE n.id STARTS WITH 'source:test-valid' OR n.id STARTS WITH 'org:test-valid' OR n.id STARTS WITH 'inspection:test-valid' OR n.id STARTS WITH 'finding:test-valid' OR n.actor = 'test:validation' DETACH DELETE n"));
     }
   });
 

@@ -79,6 +79,15 @@ describe("seed graph", () => {
     expect(shared!.n).toBe(0);
   });
 
+  it("the first seed load is audited: one ChangeSet touching every seeded node", async () => {
+    const [row] = await db.read(
+      cypher("test.seedChangeSet", "MATCH (c:ChangeSet {via: 'startup'}) RETURN count(c) AS sets, COUNT { (c)-[:TOUCHED]->() } AS touched, c.reason AS reason"),
+    );
+    const records = NODE_SECTIONS.reduce((sum, spec) => sum + seeds[spec.section].length, 0);
+    expect(row).toMatchObject({ sets: 1, touched: records });
+    expect(row!.reason).toMatch(/seed bundles/);
+  });
+
   it("loading the seeds again changes nothing", async () => {
     const before = await snapshot(db);
     const result = await seedIfNeeded(db, SEEDS_DIR, true);

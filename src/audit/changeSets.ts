@@ -15,7 +15,7 @@ export type ChangeRecord = {
   actor: string;
   role: string;
   reason: string;
-  via: "cli" | "graphql";
+  via: "cli" | "graphql" | "startup";
   /** What was done, e.g. "import seeds/example" or "addFinding". */
   operation: string;
   summary: Record<string, number>;

@@ -23,7 +23,7 @@ export function defaultActor(): string {
 
 export async function seedCommand(ctx: CliContext, options: { force?: boolean }): Promise<void> {
   const db = await ctx.database();
-  const loaded = await seedIfNeeded(db, ctx.config.seedsDir, options.force ?? false);
+  const loaded = await seedIfNeeded(db, ctx.config.seedsDir, options.force ?? false, { actor: defaultActor(), via: "cli" });
   if (!loaded) {
     ctx.out.result("Seeds already loaded; nothing to do (use --force to load them again).", { command: "seed", loaded: false });
     return;

@@ -3,7 +3,7 @@
  * or nothing changes — write it and its ChangeSet in one transaction. A failure in any batch (including
  * an onProgress callback that throws) rolls all of it back, ChangeSet included.
  */
-import { checkReason, recordChangeSet, type Touched } from "../audit/changeSets.js";
+import { checkReason, recordChangeSet, type ChangeRecord, type Touched } from "../audit/changeSets.js";
 import type { Database } from "../db/gateway.js";
 import { diffBundle, hasChanges, type BundleDiff, type Reader } from "./diffBundle.js";
 import { readBundles, type LoadedBundle } from "./readBundle.js";
@@ -46,7 +46,7 @@ export async function importBundles(db: Database, targets: string[], options: Im
 export async function importLoaded(
   db: Database,
   loaded: LoadedBundle,
-  options: ImportOptions & { via: "cli" | "graphql"; operation: string },
+  options: ImportOptions & { via: ChangeRecord["via"]; operation: string },
 ): Promise<ImportResult> {
   const reason = checkReason(options.reason);
   await validateBundle(loaded, knownIdsIn(db));

@@ -1,29 +1,19 @@
-/** Read → validate whole → write in one transaction → count. Nothing is written unless all of it is valid. */
+/**
+ * Seeding: the project's seed bundles go through the same import as any bundle (validated whole, written
+ * in one transaction with a ChangeSet when anything changed), skipped when the graph already holds
+ * exactly these files.
+ */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import type { ChangeRecord } from "../audit/changeSets.js";
 import { cypher, type Database } from "../db/gateway.js";
+import { importLoaded } from "./importBundle.js";
 import { readBundles } from "./readBundle.js";
-import { validateBundle } from "./validateBundle.js";
-import { countByLabel, writeBundle, type Progress } from "./writeBundle.js";
-import { EXISTING_IDS } from "./writeQueries.js";
+import { countByLabel } from "./writeBundle.js";
 
-export type LoadResult = { files: string[]; records: number; counts: Record<string, number> };
-
-export async function loadBundles(
-  db: Database,
-  targets: string[],
-  options: { onProgress?: (progress: Progress) => void } = {},
-): Promise<LoadResult> {
-  const loaded = readBundles(targets);
-  await validateBundle(loaded, async (ids) => {
-    const rows = await db.read(EXISTING_IDS, { ids });
-    return new Set(rows.map((row) => row.found as string));
-  });
-  await writeBundle(db, loaded.bundle, options);
-  const records = Object.values(loaded.bundle).reduce((sum, list) => sum + list.length, 0);
-  return { files: loaded.files, records, counts: await countByLabel(db) };
-}
+export type LoadResult = { files: string[]; records: number; written: boolean; counts: Record<string, number> };
+export type Seeder = { actor: string; via: ChangeRecord["via"] };
 
 /** The seed folders in load order: reference data first, then each authority's bundle. */
 export function seedTargets(seedsDir: string): string[] {
@@ -52,12 +42,23 @@ function seedChecksum(targets: string[]): string {
 }
 
 /** Loads the seeds unless the graph already holds exactly these seed files. Returns null when skipped. */
-export async function seedIfNeeded(db: Database, seedsDir: string, force = false): Promise<LoadResult | null> {
+export async function seedIfNeeded(
+  db: Database,
+  seedsDir: string,
+  force = false,
+  seeder: Seeder = { actor: "system:startup", via: "startup" },
+): Promise<LoadResult | null> {
   const targets = seedTargets(seedsDir);
   const checksum = seedChecksum(targets);
   const [state] = await db.read(SEED_STATE);
   if (!force && state?.checksum === checksum) return null;
-  const result = await loadBundles(db, targets);
+  const result = await importLoaded(db, readBundles(targets), {
+    actor: seeder.actor,
+    role: "admin",
+    reason: "Load the project's seed bundles (seeds/)",
+    via: seeder.via,
+    operation: `seed ${path.basename(seedsDir)}`,
+  });
   await db.write(RECORD_SEED_STATE, { checksum });
-  return result;
+  return { files: result.files, records: result.records, written: result.written, counts: await countByLabel(db) };
 }

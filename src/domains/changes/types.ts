@@ -18,7 +18,7 @@ export class ChangeSet extends Node {
   @Field(() => String, { description: "Who: the API key's name, or cli:<user>." }) actor!: string;
   @Field(() => String, { description: "The role they acted with." }) role!: string;
   @Field(() => String, { description: "Why, in their words (required for every change)." }) reason!: string;
-  @Field(() => String, { description: "cli or graphql." }) via!: string;
+  @Field(() => String, { description: "cli, graphql, or startup (the seeds loaded by npm start)." }) via!: string;
   @Field(() => String, { description: "The command or mutation." }) operation!: string;
   @Field(() => String, { description: "When, as an ISO date-time." }) at!: string;
   @Field(() => [String], { description: "Ids of nodes the change deleted." }) deletedIds!: string[];
