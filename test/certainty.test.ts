@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { holderOn, mayCover, partialRange, postCertainty } from "../src/domains/accountability/certainty.js";
+import { holderOn, mayCover, postCertainty } from "../src/domains/accountability/certainty.js";
+import { endsBeforeStart, partialRange, sortDay } from "../src/partialDates.js";
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -36,16 +37,39 @@ describe("holder on a date", () => {
 describe("post certainty", () => {
   it("takes the best holder, and says VACANT only when every interval is fully known", () => {
     const certain = { start: "2020-01-01", end: "2021-01-01" };
-    expect(postCertainty([certain], [holderOn(certain, "2020-06-01")])).toBe("CERTAIN");
-    expect(postCertainty([certain], [holderOn(certain, "2022-06-01")])).toBe("VACANT");
-    const open = { start: "2020-01-01" };
-    expect(postCertainty([certain, open], [null, holderOn(open, "2022-06-01")])).toBe("UNKNOWN");
-    expect(postCertainty([], [])).toBe("UNKNOWN");
+    const on = (day: string, ...occupancies: { start: string; end?: string }[]) =>
+      postCertainty(occupancies, occupancies.map((o) => holderOn(o, day)), day);
+    expect(on("2020-06-01", certain)).toBe("CERTAIN");
+    expect(on("2022-06-01", certain)).toBe("VACANT");
+    expect(on("2022-06-01", certain, { start: "2020-01-01" })).toBe("UNKNOWN");
+    // Dated only to the year: on 1 June 2023 the holder may or may not have started — not vacant.
+    expect(on("2023-06-01", { start: "2023", end: "2025" })).toBe("UNKNOWN");
+    expect(on("2022-12-31", { start: "2023", end: "2025" })).toBe("VACANT");
+    expect(postCertainty([], [], "2024-01-01")).toBe("UNKNOWN");
   });
 
   it("lets open-ended bounds cover any later date", () => {
     expect(mayCover({ start: "2023-09" }, "2030-01-01")).toBe(true);
     expect(mayCover({ start: "2023-09" }, "2023-08-31")).toBe(false);
     expect(mayCover({ end: "2024" }, "2024-12-31")).toBe(true);
+  });
+});
+
+describe("end before start", () => {
+  it("is only a certain inversion of the two ranges", () => {
+    expect(endsBeforeStart("2024-05", "2024-04-30")).toBe(true);
+    expect(endsBeforeStart("2024", "2024-03")).toBe(false);
+    expect(endsBeforeStart("2024-03-10", "2024-03")).toBe(false);
+    expect(endsBeforeStart("2025", "2024")).toBe(true);
+  });
+});
+
+describe("sort order of partial dates", () => {
+  it("puts a partial date at the middle of its range", () => {
+    const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    expect(iso(sortDay("2024"))).toBe("2024-07-01");
+    expect(iso(sortDay("2024-02"))).toBe("2024-02-15");
+    expect(iso(sortDay("2024-09-18"))).toBe("2024-09-18");
+    expect(["2024-09", "2024", "2024-02"].sort((a, b) => sortDay(a) - sortDay(b))).toEqual(["2024-02", "2024", "2024-09"]);
   });
 });

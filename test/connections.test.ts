@@ -96,3 +96,20 @@ describe("theme and service area connections", () => {
     expect(c.totalCount).toBe(1);
   });
 });
+
+describe("connection arguments", () => {
+  it("sorts by one council's finding counts and shows those counts", async () => {
+    const { themesConnection: c } = await data(`{ themesConnection(first: 100, authority: "org:swindon-borough-council", orderBy: {field: FINDING_COUNT, direction: DESC}) {
+      edges { node { id mine: findingCount(authority: "org:swindon-borough-council") none: findingCount(authority: "org:ofsted") } } } }`);
+    const mine = c.edges.map((e: any) => e.node.mine);
+    expect(mine).toEqual([...mine].sort((a: number, b: number) => b - a));
+    expect(mine[0]).toBeGreaterThan(0);
+    for (const e of c.edges) expect(e.node.none).toBe(0);
+  });
+
+  it("rejects a date range that ends before it starts", async () => {
+    const res = await server.gql(`{ findingsConnection(filter: {dates: {from: "2024", to: "2023"}}) { totalCount } }`);
+    expect(res.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(res.body.errors?.[0]?.extensions?.argument).toBe("dates.to");
+  });
+});

@@ -142,6 +142,10 @@ describe("edits with an audit trail", () => {
     expect(ended.body.errors).toBeUndefined();
     expect((ended.body.data as any).endOccupancy).toMatchObject({ occupancy: { end: "2025", endPrecision: "YEAR" }, changeSet: { operation: `endOccupancy ${occ.id}` } });
     expect((ended.body.data as any).endOccupancy.occupancy.evidence).toHaveLength(2);
+    const repeat = await server.gql(`mutation { endOccupancy(occupancy: "${occ.id}", end: "2025", reason: "test end again",
+        evidence: [{ source: "source:sbc-2024-12-06-cabinet-monitoring-visits", quote: "Councillor Paul Dixon, the Council's Cabinet Member for Children's Social Care" }]) {
+      changeSet { id } } }`, undefined, as("editor"));
+    expect((repeat.body.data as any).endOccupancy.changeSet).toBeNull();
   });
 });
 
@@ -165,6 +169,20 @@ describe("validation before any write", () => {
     const res = await server.gql(ADD_FINDING, { input: finding(), reason: " " }, as("editor"));
     expect(res.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(res.body.errors?.[0]?.message).toMatch(/reason/);
+  });
+});
+
+describe("adding a source", () => {
+  it("accepts an unknown publisher and date, derives the id from the title, and refuses a duplicate", async () => {
+    const q = `mutation($input: SourceInput!) { addSource(input: $input, reason: "test source") { source { id publisher published kind } changeSet { id } } }`;
+    const input = { title: "Test source added by the mutation test", kind: "OTHER" };
+    const res = await server.gql(q, { input }, as("editor"));
+    expect(res.body.errors).toBeUndefined();
+    const added = (res.body.data as any).addSource;
+    createdIds.push(added.source.id);
+    expect(added.source).toEqual({ id: "source:test-source-added-by-the-mutation-test", publisher: null, published: null, kind: "OTHER" });
+    const again = await server.gql(q, { input }, as("editor"));
+    expect(again.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 });
 

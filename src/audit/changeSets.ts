@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { cypher, type Transaction } from "../db/gateway.js";
 import { badInput } from "../errors.js";
-import { LABELS } from "../seeding/labels.js";
+import { nodeByAnyLabel } from "../seeding/labels.js";
 
 export type ChangeKind = "CREATED" | "UPDATED" | "DELETED";
 export type Touched = { id: string; change: ChangeKind };
@@ -46,7 +46,7 @@ const LINK_TOUCHED = cypher(
   `MATCH (c:ChangeSet {id: $id})
    UNWIND $touched AS t
    CALL (t) {
-     ${LABELS.map((label) => `MATCH (n:${label} {id: t.id}) RETURN n`).join("\n     UNION\n     ")}
+     ${nodeByAnyLabel("t.id")}
    }
    MERGE (c)-[r:TOUCHED]->(n)
    SET r.change = t.change`,

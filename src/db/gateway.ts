@@ -78,7 +78,12 @@ export class Database {
 
   /** Several writes in one transaction: all or nothing. */
   async writeTransaction<T>(name: string, work: (tx: Transaction) => Promise<T>, counter?: QueryCounter): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: neo4j.session.WRITE,
+      // Share executeQuery's bookmarks, so a read right after this write sees it (causal consistency on a cluster).
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
     try {
       return await session.executeWrite((managed) => work(new Transaction(managed, counter)), {
         metadata: { app: APP_NAME, operation: name },

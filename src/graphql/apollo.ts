@@ -63,8 +63,9 @@ export async function createApollo(config: Config): Promise<ApolloServer<Context
     // main.ts owns shutdown (HTTP, then database, then the bundled JVM); Apollo must not race it.
     stopOnTerminationSignals: false,
     // Apollo's CSRF check would refuse plain GET queries (GraphQL over HTTP allows them). It guards against
-    // cross-site requests riding on cookies; this API is read-only, has no cookies or sessions, and GET never
-    // runs a mutation (405). Turn it back on if cookie-based auth is ever added.
+    // cross-site requests riding on cookies; this API uses no cookies or sessions (writes need an API key in a
+    // header, which a cross-site form cannot send), and GET never runs a mutation (405). Turn it back on if
+    // cookie-based auth is ever added.
     csrfPrevention: false,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,

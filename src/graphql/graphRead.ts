@@ -5,6 +5,7 @@
  */
 import { cypher, type NamedQuery, type Row } from "../db/gateway.js";
 import { plainToPartial } from "../db/convert.js";
+import { notFound } from "../errors.js";
 import { LABELS, labelOf, type Label } from "../seeding/labels.js";
 import type { Context } from "./context.js";
 
@@ -101,4 +102,11 @@ export function primeObject(ctx: Context, label: Label, id: string, props: unkno
   const row = { id, props } as Row;
   ctx.loaders.byId(NODE_BY_IDS[label]).prime(id, row);
   return rowToObject(label, row);
+}
+
+/** A node the request depends on: NOT_FOUND when it does not exist. */
+export async function requireNode(ctx: Context, id: string, label: Label): Promise<GraphObject> {
+  const node = await fetchNode(ctx, id, label);
+  if (!node) throw notFound(`No ${label} with id "${id}"`);
+  return node;
 }

@@ -83,6 +83,8 @@ export function costLimitRule(maxCost: number, listFactor = DEFAULT_LIST_FACTOR)
     const multiplier = (field: FieldNode, isList: boolean, isConnection: boolean): number => {
       const page = field.arguments?.find((a) => a.name.value === "first" || a.name.value === "last");
       if (page?.value.kind === Kind.INT) return Math.max(1, Number.parseInt(page.value.value, 10));
+      // A page size given as a variable is costed at the largest page any list here allows.
+      if (page?.value.kind === Kind.VARIABLE) return MAX_PAGE;
       // A connection whose page size is a variable or a default is costed at the largest page allowed.
       if (isConnection) return MAX_PAGE;
       return isList ? listFactor : 1;

@@ -22,24 +22,28 @@ export class LoaderRegistry {
     });
   }
 
-  /** Many rows per key: the query takes $ids and returns rows with a `key` column naming their parent. */
-  related(query: NamedQuery): DataLoader<string, Row[]> {
+  /**
+   * Many rows per key: the query takes $ids (and `params`) and returns rows with a `key` column naming
+   * their parent. One loader per query and set of params.
+   */
+  related(query: NamedQuery, params: Record<string, unknown> = {}): DataLoader<string, Row[]> {
     return this.get(query, async (ids) => {
-      const rows = await this.db.read(query, { ids: [...ids] }, this.counter);
+      const rows = await this.db.read(query, { ...params, ids: [...ids] }, this.counter);
       const byKey = new Map<string, Row[]>();
       for (const row of rows) {
         const key = row.key as string;
         byKey.set(key, [...(byKey.get(key) ?? []), row]);
       }
       return ids.map((id) => byKey.get(id) ?? []);
-    });
+    }, params);
   }
 
-  private get<V>(query: NamedQuery, batch: (ids: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
-    let loader = this.loaders.get(query.name) as DataLoader<string, V> | undefined;
+  private get<V>(query: NamedQuery, batch: (ids: readonly string[]) => Promise<V[]>, params?: Record<string, unknown>): DataLoader<string, V> {
+    const name = params && Object.keys(params).length > 0 ? `${query.name} ${JSON.stringify(params)}` : query.name;
+    let loader = this.loaders.get(name) as DataLoader<string, V> | undefined;
     if (!loader) {
       loader = new DataLoader<string, V>(batch, { maxBatchSize: 1000 });
-      this.loaders.set(query.name, loader as DataLoader<string, unknown>);
+      this.loaders.set(name, loader as DataLoader<string, unknown>);
     }
     return loader;
   }

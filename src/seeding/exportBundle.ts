@@ -116,11 +116,12 @@ function relationshipRecord(spec: RelationshipSection, rel: StoredRelationship):
   const fields = [...spec.key, "start", "startPrecision", "end", "endPrecision", "inferred", "inferredFrom", "note"];
   const sources = (props.evidenceSources as string[] | null) ?? [];
   const quotes = (props.evidenceQuotes as string[] | null) ?? [];
+  const locators = (props.evidenceLocators as string[] | null) ?? [];
   return {
     [spec.from.field]: rel.from,
     [spec.to.field]: rel.to,
     ...recordProps(fields, props),
-    evidence: sources.map((source, i) => ({ source, quote: quotes[i] })),
+    evidence: sources.map((source, i) => (locators[i] ? { source, quote: quotes[i], locator: locators[i] } : { source, quote: quotes[i] })),
   };
 }
 

@@ -30,3 +30,11 @@ export function labelOf(id: string): Label | undefined {
   const prefix = id.slice(0, id.indexOf(":"));
   return (LABEL_BY_PREFIX as Record<string, Label>)[prefix];
 }
+
+/**
+ * The body of a `CALL (<idVar>) { … }` subquery that finds the node with that id whatever its label,
+ * returning it as `n`: one index seek per label (an unlabelled MATCH would scan every node).
+ */
+export function nodeByAnyLabel(idVar: string): string {
+  return LABELS.map((label) => `MATCH (n:${label} {id: ${idVar}}) RETURN n`).join("\n    UNION\n    ");
+}

@@ -2,7 +2,7 @@
  * Cross-record checks after the shape check: unique ids, every reference resolving to a node of an
  * allowed label (in the bundle, or already in the graph), evidence sources existing, intervals ordered.
  */
-import type { Bundle } from "./bundleSchema.js";
+import { endsBeforeStart } from "../partialDates.js";
 import { NODE_SECTIONS, RELATIONSHIP_SECTIONS, targetsOf } from "./graphMapping.js";
 import { labelOf, type Label } from "./labels.js";
 import { BundleError, type BundleProblem, type LoadedBundle } from "./readBundle.js";
@@ -83,8 +83,8 @@ function checkEvidenceAndDates(
   for (const [from, to] of [["start", "end"], ["issued", "lifted"], ["validFrom", "validTo"]] as const) {
     const a = record[from] as string | undefined;
     const b = record[to] as string | undefined;
-    // Compare on the earliest day each partial date allows; "2024" may end in "2024-03".
-    if (a && b && b.padEnd(10, "9") < a) report(record, `.${to}`, `${to} ${b} is before ${from} ${a}`);
+    // Only a certain inversion is an error: "2024" may well end in "2024-03".
+    if (a && b && endsBeforeStart(a, b)) report(record, `.${to}`, `${to} ${b} is before ${from} ${a}`);
   }
   if (record.inferred === true && !record.inferredFrom) {
     report(record, ".inferredFrom", "an inferred claim must say what it is inferred from");

@@ -82,6 +82,7 @@ export function relationshipRow(r: Record<string, unknown>, spec: (typeof RELATI
       note: r.note ?? null,
       evidenceSources: evidence.map((e) => e.source),
       evidenceQuotes: evidence.map((e) => e.quote),
+      evidenceLocators: evidence.map((e) => (e as { locator?: string }).locator ?? ""),
     },
   };
 }

@@ -3,7 +3,7 @@
  * query is made from the fixed vocabulary of graphMapping.ts (never from input) and memoised by name.
  */
 import { cypher, type NamedQuery } from "../db/gateway.js";
-import { LABELS, type Label } from "./labels.js";
+import { LABELS, nodeByAnyLabel, type Label } from "./labels.js";
 
 const TYPE_PATTERN = /^[A-Z_]+$/;
 const cache = new Map<string, NamedQuery>();
@@ -82,6 +82,6 @@ export const COUNT_BY_LABEL = memo("bundle.countByLabel", () =>
 export const EXISTING_IDS = memo("bundle.existingIds", () => `
   UNWIND $ids AS id
   CALL (id) {
-    ${LABELS.map((label) => `MATCH (n:${label} {id: id}) RETURN n.id AS found`).join("\n    UNION\n    ")}
+    ${nodeByAnyLabel("id")}
   }
-  RETURN DISTINCT found`);
+  RETURN DISTINCT n.id AS found`);

@@ -5,31 +5,17 @@
  *  - ATTESTED: bounds unknown (or not excluding D), and a source shows the holder in post within a year of D.
  *  - excluded: the interval certainly does not contain D, or nothing places the holder near D.
  * For a post: CERTAIN / ATTESTED from its best holder; VACANT when every known occupancy has both bounds
- * and none contains D; otherwise UNKNOWN.
+ * and certainly excludes D; otherwise UNKNOWN.
  */
+import { dayOf, DAY_MS, partialRange } from "../../partialDates.js";
+
 export type Certainty = "CERTAIN" | "ATTESTED" | "VACANT" | "UNKNOWN";
 
 export type OccupancyDates = { start?: string | null; end?: string | null; attestedOn?: string[] | null };
 
 export type HolderVerdict = { certainty: "CERTAIN" | "ATTESTED"; attestedOn: string | null; distanceDays: number };
 
-const DAY_MS = 86_400_000;
 export const ATTESTATION_WINDOW_DAYS = 365;
-
-/** First and last day (as UTC ms) of the range a partial date stands for. */
-export function partialRange(partial: string): [number, number] {
-  const [y, m, d] = partial.split("-").map(Number) as [number, number?, number?];
-  if (d !== undefined) {
-    const day = Date.UTC(y, m! - 1, d);
-    return [day, day];
-  }
-  if (m !== undefined) return [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 1) - DAY_MS];
-  return [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1) - DAY_MS];
-}
-
-export function dayOf(isoDay: string): number {
-  return partialRange(isoDay.slice(0, 10))[0];
-}
 
 /** Days between D and the range of a partial date (0 when D is inside it). */
 function distance(on: number, partial: string): number {
@@ -39,14 +25,27 @@ function distance(on: number, partial: string): number {
   return 0;
 }
 
-export function holderOn(occupancy: OccupancyDates, onIso: string): HolderVerdict | null {
-  const on = dayOf(onIso);
-  const start = occupancy.start ? partialRange(occupancy.start) : null;
-  const end = occupancy.end ? partialRange(occupancy.end) : null;
-  if (start && on < start[0]) return null; // certainly not yet in post
-  if (end && on > end[1]) return null; // certainly gone
-  if (start && end && on >= start[1] && on <= end[0]) return { certainty: "CERTAIN", attestedOn: null, distanceDays: 0 };
+type Bounds = { start?: string | null; end?: string | null };
 
+/** Whether something with these partial bounds can be in force on D (D is not certainly outside them). */
+export function mayCover(bounds: Bounds, onIso: string): boolean {
+  const on = dayOf(onIso);
+  if (bounds.start && on < partialRange(bounds.start)[0]) return false;
+  if (bounds.end && on > partialRange(bounds.end)[1]) return false;
+  return true;
+}
+
+/** Whether D is certainly inside the bounds: both known, D after the whole start range and before the end range. */
+export function certainlyCovers(bounds: Bounds, onIso: string): boolean {
+  if (!bounds.start || !bounds.end) return false;
+  const on = dayOf(onIso);
+  return on >= partialRange(bounds.start)[1] && on <= partialRange(bounds.end)[0];
+}
+
+export function holderOn(occupancy: OccupancyDates, onIso: string): HolderVerdict | null {
+  if (!mayCover(occupancy, onIso)) return null; // certainly not in post that day
+  if (certainlyCovers(occupancy, onIso)) return { certainty: "CERTAIN", attestedOn: null, distanceDays: 0 };
+  const on = dayOf(onIso);
   let best: { date: string; days: number } | null = null;
   for (const date of occupancy.attestedOn ?? []) {
     const days = distance(on, date);
@@ -56,17 +55,10 @@ export function holderOn(occupancy: OccupancyDates, onIso: string): HolderVerdic
   return null;
 }
 
-export function postCertainty(occupancies: OccupancyDates[], verdicts: (HolderVerdict | null)[]): Certainty {
+/** VACANT only when every known occupancy is fully dated and certainly excludes the day. */
+export function postCertainty(occupancies: OccupancyDates[], verdicts: (HolderVerdict | null)[], onIso: string): Certainty {
   if (verdicts.some((v) => v?.certainty === "CERTAIN")) return "CERTAIN";
   if (verdicts.some((v) => v?.certainty === "ATTESTED")) return "ATTESTED";
-  const fullyKnown = occupancies.length > 0 && occupancies.every((o) => o.start && o.end);
-  return fullyKnown ? "VACANT" : "UNKNOWN";
-}
-
-/** Whether a relationship or intervention with optional partial bounds can be in force on D. */
-export function mayCover(bounds: { start?: string | null; end?: string | null }, onIso: string): boolean {
-  const on = dayOf(onIso);
-  if (bounds.start && on < partialRange(bounds.start)[0]) return false;
-  if (bounds.end && on > partialRange(bounds.end)[1]) return false;
-  return true;
+  const vacant = occupancies.length > 0 && occupancies.every((o) => o.start && o.end && !mayCover(o, onIso));
+  return vacant ? "VACANT" : "UNKNOWN";
 }

@@ -1,21 +1,15 @@
 /** The accountability question: responsible posts, the lines above them, holders and oversight on a day. */
 import { notFound } from "../../errors.js";
 import type { Context } from "../../graphql/context.js";
-import { fetchNode, primeObject, toObject, type GraphObject } from "../../graphql/graphRead.js";
+import { primeObject, toObject, type GraphObject } from "../../graphql/graphRead.js";
 import { labelOf, type Label } from "../../seeding/labels.js";
 import { evidenceFromLists } from "../sources/evidence.js";
-import { holderOn, mayCover, postCertainty, type OccupancyDates } from "./certainty.js";
+import { certainlyCovers, holderOn, mayCover, postCertainty, type OccupancyDates } from "./certainty.js";
 import { OVERSIGHT, POST_HOLDERS, RESPONSIBILITY_CHAINS } from "./queries.js";
 import type { AccountabilityStep, HolderAtDate, MemberAtDate, Oversight, PostAtDate } from "./types.js";
 
 type Props = Record<string, unknown>;
 type Step = { from: string; fromProps: Props; to: string; toLabel: Label; toProps: Props; props: Props };
-
-export async function requireNode(ctx: Context, id: string, label: "Organisation" | "ServiceArea") {
-  const node = await fetchNode(ctx, id, label);
-  if (!node) throw notFound(`No ${label} with id "${id}"`);
-  return node;
-}
 
 /** Every candidate holder of each post on the day, best first, and the post's overall certainty. */
 export async function postsOn(ctx: Context, posts: { post: GraphObject; level: number }[], on: string): Promise<PostAtDate[]> {
@@ -31,7 +25,7 @@ export async function postsOn(ctx: Context, posts: { post: GraphObject; level: n
         holders.push({ person, occupancy: occupancies[i], ...verdict });
       });
       holders.sort((a, b) => (a.certainty === b.certainty ? a.distanceDays - b.distanceDays : a.certainty === "CERTAIN" ? -1 : 1));
-      return { post, level, certainty: postCertainty(occupancies as OccupancyDates[], verdicts), holders };
+      return { post, level, certainty: postCertainty(occupancies as OccupancyDates[], verdicts, on), holders };
     }),
   );
 }
@@ -69,7 +63,7 @@ export async function accountability(ctx: Context, authorityId: string, areaId: 
         level,
         inferred: Boolean(props.inferred),
         inferredFrom: (props.inferredFrom as string) ?? null,
-        evidence: evidenceFromLists(props.evidenceSources, props.evidenceQuotes),
+        evidence: evidenceFromLists(props.evidenceSources, props.evidenceQuotes, props.evidenceLocators),
       });
       if (labelOf(step.to) === "Post" && !levels.has(step.to)) {
         levels.set(step.to, { post: to, level });
@@ -107,7 +101,7 @@ export async function oversightOn(
         membership,
         member: primeObject(ctx, memberLabel, memberId, memberProps),
         role: membership.role as string,
-        certainty: membership.start && membership.end ? "CERTAIN" : "UNKNOWN",
+        certainty: certainlyCovers(membership as { start?: string; end?: string }, on) ? "CERTAIN" : "UNKNOWN",
       }));
     members.sort((a, b) => Number(b.role.includes("CHAIR")) - Number(a.role.includes("CHAIR")) || (a.membership as GraphObject).id.localeCompare((b.membership as GraphObject).id));
     return {

@@ -1,6 +1,7 @@
 import { DateTimeResolver } from "graphql-scalars";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { badInput } from "../../errors.js";
+import { MAX_PAGE } from "../../graphql/connections.js";
 import type { Context } from "../../graphql/context.js";
 import { loadAll, primeObject, type GraphObject } from "../../graphql/graphRead.js";
 import { checkId } from "../../graphql/ids.js";
@@ -8,7 +9,7 @@ import type { Label } from "../../seeding/labels.js";
 import { CHANGE_TOUCHED, CHANGES } from "./queries.js";
 import { ChangeCount, ChangeSet, TouchedNode } from "./types.js";
 
-const MAX_CHANGES = 200;
+const MAX_CHANGES = MAX_PAGE;
 
 @Resolver(() => ChangeSet)
 export class ChangeSetResolver {

@@ -3,7 +3,7 @@ import { notFound } from "../../errors.js";
 import type { Context } from "../../graphql/context.js";
 import { primeObject, type GraphObject } from "../../graphql/graphRead.js";
 import type { Label } from "../../seeding/labels.js";
-import { dayOf, partialRange } from "../accountability/certainty.js";
+import { dayOf, partialRange, sortDay } from "../../partialDates.js";
 import { interventionInForce, oversightOn } from "../accountability/service.js";
 import { AUTHORITY_CARD } from "./queries.js";
 
@@ -14,6 +14,7 @@ type InterventionItem = Item & { followsStarts: string[] };
 const ROLE_ORDER = ["LEADER", "CHIEF_EXECUTIVE", "DCS", "CABINET_MEMBER"];
 const roleRank = (post: GraphObject) => (ROLE_ORDER.indexOf(post.role as string) + ROLE_ORDER.length + 1) % (ROLE_ORDER.length + 1);
 const startDay = (i: GraphObject) => (i.start ? partialRange(i.start as string)[0] : Number.POSITIVE_INFINITY);
+const sortKey = (i: GraphObject) => (i.start ? sortDay(i.start as string) : Number.POSITIVE_INFINITY);
 
 export async function authorityContext(ctx: Context, authorityId: string, on: string) {
   const [card] = await ctx.db.read(AUTHORITY_CARD, { authority: authorityId }, ctx.counter);
@@ -25,7 +26,7 @@ export async function authorityContext(ctx: Context, authorityId: string, on: st
   );
   const inspections = (card.inspections as InspectionItem[])
     .map((item) => ({ item, inspection: primeObject(ctx, "Inspection", item.id, item.props) }))
-    .sort((a, b) => startDay(a.inspection) - startDay(b.inspection) || Number(a.inspection.sequence ?? 0) - Number(b.inspection.sequence ?? 0) || a.item.id.localeCompare(b.item.id));
+    .sort((a, b) => sortKey(a.inspection) - sortKey(b.inspection) || Number(a.inspection.sequence ?? 0) - Number(b.inspection.sequence ?? 0) || a.item.id.localeCompare(b.item.id));
   const day = dayOf(on);
   const began = inspections.filter(({ inspection }) => inspection.status === "HELD" && startDay(inspection) <= day);
   const latestJudged = began.filter(({ item }) => item.judgements.length > 0).at(-1);

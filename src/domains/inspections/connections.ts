@@ -1,12 +1,11 @@
 /** findingsConnection and inspectionsConnection: filtered, sorted, keyset-paged in the database. */
 import { Arg, Ctx, Field, InputType, Int, Query, Resolver, ID, registerEnumType } from "type-graphql";
-import { partialToNeo4j } from "../../db/convert.js";
 import type { Context } from "../../graphql/context.js";
 import { connectionOf, paginate, SortDirection } from "../../graphql/connections.js";
 import { FindingKind, Grade, InspectionKind, InspectionStatus, Polarity } from "../../graphql/enums.js";
 import { checkId } from "../../graphql/ids.js";
 import { PartialDateScalar } from "../../graphql/partialDate.js";
-import { partialRange } from "../accountability/certainty.js";
+import { rangeToNeo4j } from "../../partialDates.js";
 import { FINDING_PAGES, INSPECTION_PAGES, type Scope } from "./connectionQueries.js";
 import { Finding, Inspection } from "./types.js";
 
@@ -57,12 +56,7 @@ const FindingConnection = connectionOf(Finding, "Finding");
 const InspectionConnection = connectionOf(Inspection, "Inspection");
 
 /** Date range as Neo4j dates: from its first day to the last day of `to`. */
-export function dateParams(range: DateRange | null | undefined) {
-  const from = range?.from ?? null;
-  const to = range?.to ?? null;
-  const lastDayOfTo = to ? new Date(partialRange(to)[1]).toISOString().slice(0, 10) : null;
-  return { from: from ? partialToNeo4j(from).date : null, to: lastDayOfTo ? partialToNeo4j(lastDayOfTo).date : null };
-}
+export const dateParams = (range: DateRange | null | undefined) => rangeToNeo4j(range?.from, range?.to, "dates.to");
 
 const scopeOf = (filter: { authority?: string | null }): Scope => (filter.authority == null ? "ANY" : "AUTHORITY");
 

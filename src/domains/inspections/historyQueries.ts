@@ -1,5 +1,6 @@
 /** Cypher for judgement history: every judgement of an authority's held inspections, with what its area covers. */
 import { cypher } from "../../db/gateway.js";
+import { sortableStart } from "./queries.js";
 
 export const AUTHORITY_JUDGEMENTS = cypher(
   "inspections.authorityJudgements",
@@ -9,7 +10,7 @@ export const AUTHORITY_JUDGEMENTS = cypher(
    WITH i, j, ja, collect(sa.id) AS covers
    RETURN i.id AS inspectionId, properties(i) AS inspectionProps, j.id AS judgementId, properties(j) AS judgementProps,
           ja.id AS areaId, properties(ja) AS areaProps, covers
-   ORDER BY i.start, i.id`,
+   ORDER BY ${sortableStart("i")}, i.sequence, i.id`,
 );
 
 /** Judgement areas of the frameworks in force (no end date), with what each covers: the series to report. */

@@ -34,7 +34,7 @@ export const FINDINGS = cypher(
      AND ($polarity IS NULL OR n.polarity = $polarity)
      AND ($theme IS NULL OR EXISTS { (n)-[:EXEMPLIFIES]->(:Theme {id: $theme}) })
      AND ($area IS NULL OR EXISTS { (n)-[:CONCERNS]->(:ServiceArea {id: $area}) })
-   RETURN n.id AS id, properties(n) AS props ORDER BY i.start, n.id`,
+   RETURN n.id AS id, properties(n) AS props ORDER BY ${sortableStart("i")}, i.sequence, n.id`,
 );
 
 export const INSPECTION_AUTHORITY = relatedQuery("inspection.authority", "Inspection", "-[:OF]->", "Organisation");

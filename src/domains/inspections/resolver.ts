@@ -1,12 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { FindingKind, InspectionStatus, Polarity } from "../../graphql/enums.js";
-import { fetchNode, loadAll, loadRelated, loadRelatedOne, type GraphObject } from "../../graphql/graphRead.js";
+import { fetchNode, loadAll, loadRelated, loadRelatedOne, requireNode, type GraphObject } from "../../graphql/graphRead.js";
 import { checkId } from "../../graphql/ids.js";
 import { Intervention, Meeting, Organisation } from "../bodies/types.js";
 import { claimResolver } from "../sources/evidence.js";
 import { ServiceArea, Theme } from "../themes/types.js";
-import { notFound } from "../../errors.js";
 import { judgementHistory } from "./history.js";
 import { AUTHORITY_JUDGEMENTS, CURRENT_JUDGEMENT_AREAS } from "./historyQueries.js";
 import { GradeSeries } from "./historyTypes.js";
@@ -141,14 +140,12 @@ export class JudgementHistoryResolver {
   ) {
     checkId(authority, "Organisation");
     if (area != null) checkId(area, "ServiceArea");
-    const [org, serviceArea, rows, current] = await Promise.all([
-      fetchNode(ctx, authority, "Organisation"),
-      area == null ? null : fetchNode(ctx, area, "ServiceArea"),
+    const [, , rows, current] = await Promise.all([
+      requireNode(ctx, authority, "Organisation"),
+      area == null ? null : requireNode(ctx, area, "ServiceArea"),
       ctx.db.read(AUTHORITY_JUDGEMENTS, { authority }, ctx.counter),
       ctx.db.read(CURRENT_JUDGEMENT_AREAS, {}, ctx.counter),
     ]);
-    if (!org) throw notFound(`No Organisation with id "${authority}"`);
-    if (area != null && !serviceArea) throw notFound(`No ServiceArea with id "${area}"`);
     return judgementHistory(ctx, rows, current, area ?? null);
   }
 }

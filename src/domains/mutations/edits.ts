@@ -5,7 +5,7 @@ import { partialToNeo4j, plainToPartial } from "../../db/convert.js";
 import type { Database, Transaction } from "../../db/gateway.js";
 import { badInput, notFound } from "../../errors.js";
 import { evidence as evidenceSchema, partialDate } from "../../seeding/bundleSchema.js";
-import { partialRange } from "../accountability/certainty.js";
+import { endsBeforeStart } from "../../partialDates.js";
 import type { EvidenceInput } from "./inputs.js";
 import { FINDING_AND_THEME, OCCUPANCY_FOR_END, SET_OCCUPANCY_END, TAG_THEME, UNTAG_THEME } from "./queries.js";
 
@@ -39,7 +39,10 @@ export async function endOccupancy(db: Database, who: Who, occupancy: string, en
     const missing = sources.filter((s) => !(state.sources as string[]).includes(s));
     if (missing.length > 0) throw badInput(`Unknown source ${missing.join(", ")}`, { argument: "evidence" });
     const start = plainToPartial(state.start as string | null, state.startPrecision as string | null);
-    if (start && partialRange(end)[1] < partialRange(start)[0]) throw badInput(`end ${end} is before start ${start}`, { argument: "end" });
+    if (start && endsBeforeStart(start, end)) throw badInput(`end ${end} is before start ${start}`, { argument: "end" });
+    const existingEnd = plainToPartial(state.end as string | null, state.endPrecision as string | null);
+    const known = new Set(state.evidenceKeys as string[]);
+    if (existingEnd === end && evidence.every((e) => known.has(`${e.source}\n${e.quote.trim()}`))) return { changeSetId: null };
     const { date, precision } = partialToNeo4j(end);
     await tx.run(SET_OCCUPANCY_END, {
       occupancy,

@@ -22,8 +22,10 @@ export const OCCUPANCY_FOR_END = cypher(
   "mutations.occupancyForEnd",
   `OPTIONAL MATCH (o:Occupancy {id: $occupancy})
    OPTIONAL MATCH (s:Source) WHERE s.id IN $sources
+   WITH o, collect(s.id) AS sources
    RETURN o IS NOT NULL AS found, o.start AS start, o.startPrecision AS startPrecision,
-          o.end AS end, o.endPrecision AS endPrecision, collect(s.id) AS sources`,
+          o.end AS end, o.endPrecision AS endPrecision, sources,
+          CASE WHEN o IS NULL THEN [] ELSE [(o)-[e:SUPPORTED_BY]->(src:Source) | src.id + '\n' + e.quote] END AS evidenceKeys`,
 );
 
 export const SET_OCCUPANCY_END = cypher(

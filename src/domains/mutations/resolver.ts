@@ -21,7 +21,8 @@ export class MutationResolver {
     requireRole(ctx, "editor");
     const id = input.id ?? `source:${slug(input.title)}`;
     if (!input.id && (await fetchNode(ctx, id, "Source"))) throw badInput(`A source "${id}" already exists; pass its id to update it`, { argument: "input.id" });
-    const record = compact({ ...input, id, publisher: input.publisher ?? null, published: input.published ?? null });
+    // publisher and published must be present even when unknown (null), so they are set after compact().
+    const record = { ...compact({ ...input }), id, publisher: input.publisher ?? null, published: input.published ?? null };
     const { changeSet } = await writeAs(ctx, "editor", reason, `addSource ${id}`, { sources: [record] });
     return { entity: await current(ctx, "Source", id), changeSet };
   }

@@ -7,7 +7,7 @@
 import { cypher, type NamedQuery } from "../../db/gateway.js";
 import { evidenceQuery } from "../../graphql/graphRead.js";
 import { NODE_SECTIONS, RELATIONSHIP_SECTIONS } from "../../seeding/graphMapping.js";
-import { CLAIM_LABELS, LABELS, type Label } from "../../seeding/labels.js";
+import { CLAIM_LABELS, nodeByAnyLabel, type Label } from "../../seeding/labels.js";
 
 export const MIN_HOPS = 1;
 export const MAX_HOPS = 6;
@@ -46,7 +46,7 @@ export const CLAIM_EVIDENCE = Object.fromEntries(
 ) as Partial<Record<Label, NamedQuery>>;
 
 // Each end found through the unique id index of its label (a label-less MATCH would scan every node).
-const FIND_BY_ID = LABELS.map((label) => `MATCH (n:${label} {id: wanted}) RETURN n`).join("\n    UNION\n    ");
+const FIND_BY_ID = nodeByAnyLabel("wanted");
 
 /**
  * One row per shortest path (in a stable order, by the ids along it), or one row with empty path
@@ -68,7 +68,7 @@ function shortestPathsQuery(maxHops: number): NamedQuery {
      RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
        [n IN coalesce(nodes(p), []) | {id: n.id, label: labels(n)[0], props: properties(n)}] AS nodes,
        [r IN coalesce(relationships(p), []) |
-         {type: type(r), start: startNode(r).id, sources: r.evidenceSources, quotes: r.evidenceQuotes, inferred: coalesce(r.inferred, false)}] AS rels`,
+         {type: type(r), start: startNode(r).id, sources: r.evidenceSources, quotes: r.evidenceQuotes, locators: r.evidenceLocators, inferred: coalesce(r.inferred, false)}] AS rels`,
   );
 }
 

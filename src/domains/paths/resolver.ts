@@ -11,7 +11,7 @@ import { Hop, Path } from "./types.js";
 
 const DEFAULT_HOPS = 4;
 
-type RelRow = { type: string; start: string; sources: unknown; quotes: unknown; inferred: boolean };
+type RelRow = { type: string; start: string; sources: unknown; quotes: unknown; locators: unknown; inferred: boolean };
 
 @Resolver(() => Path)
 export class ConnectionResolver {
@@ -67,7 +67,7 @@ function toHop(from: GraphObject, to: GraphObject, rel: RelRow): Hop {
     to,
     type: rel.type,
     direction: forward ? "FORWARD" : "BACKWARD",
-    evidence: list ? evidenceFromLists(rel.sources, rel.quotes) : [],
+    evidence: list ? evidenceFromLists(rel.sources, rel.quotes, rel.locators) : [],
     inferred: list ? rel.inferred : claim?.inferred === true,
     claim: claim ? { label: claim.__typename, id: claim.id } : null,
   };

@@ -76,8 +76,8 @@ export class PostResolver {
 }
 
 function relationshipObject(props: Record<string, unknown>, extra: Record<string, unknown>) {
-  const { evidenceSources, evidenceQuotes, ...rest } = props;
-  return { ...toObject("", "", rest), ...extra, evidence: evidenceFromLists(evidenceSources, evidenceQuotes) };
+  const { evidenceSources, evidenceQuotes, evidenceLocators, ...rest } = props;
+  return { ...toObject("", "", rest), ...extra, evidence: evidenceFromLists(evidenceSources, evidenceQuotes, evidenceLocators) };
 }
 
 @Resolver(() => Responsibility)

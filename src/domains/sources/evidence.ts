@@ -69,9 +69,11 @@ export function claimResolver<T extends ClassType>(type: T, label: string) {
 }
 
 /** Evidence kept on a relationship (responsibilities, accountabilities) as parallel lists. */
-export function evidenceFromLists(sources: unknown, quotes: unknown): Evidence[] {
+export function evidenceFromLists(sources: unknown, quotes: unknown, locators?: unknown): Evidence[] {
   const ids = (sources as string[] | undefined) ?? [];
   const texts = (quotes as string[] | undefined) ?? [];
-  return ids.map((sourceId, i) => ({ sourceId, quote: texts[i] ?? "", locator: null }));
+  const where = (locators as string[] | undefined) ?? [];
+  // Neo4j lists cannot hold nulls, so a missing locator is stored as "".
+  return ids.map((sourceId, i) => ({ sourceId, quote: texts[i] ?? "", locator: where[i] || null }));
 }
 

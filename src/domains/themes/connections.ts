@@ -43,14 +43,17 @@ const AREA_PAGES = pages("serviceAreas", "ServiceArea", "n.name", "CONCERNS");
 const ThemeConnection = connectionOf(Theme, "Theme");
 const ServiceAreaConnection = connectionOf(ServiceArea, "ServiceArea");
 
+// The same count as the sort key, so a page sorted by an authority's counts shows those counts.
 const THEME_FINDING_COUNTS = cypher(
   "themes.findingCounts",
-  "MATCH (n:Theme) WHERE n.id IN $ids RETURN n.id AS key, COUNT { (n)<-[:EXEMPLIFIES]-(:Finding) } AS count",
+  `MATCH (n:Theme) WHERE n.id IN $ids RETURN n.id AS key, ${findingCount("EXEMPLIFIES")} AS count`,
 );
 const AREA_FINDING_COUNTS = cypher(
   "serviceAreas.findingCounts",
-  "MATCH (n:ServiceArea) WHERE n.id IN $ids RETURN n.id AS key, COUNT { (n)<-[:CONCERNS]-(:Finding) } AS count",
+  `MATCH (n:ServiceArea) WHERE n.id IN $ids RETURN n.id AS key, ${findingCount("CONCERNS")} AS count`,
 );
+
+const AUTHORITY_ARG = { nullable: true, description: "Count only this council's findings (all councils when omitted)." };
 
 @Resolver()
 export class ThemeConnectionsResolver {
@@ -85,18 +88,20 @@ export class ThemeConnectionsResolver {
 
 @Resolver(() => Theme)
 export class ThemeCountResolver {
-  @FieldResolver(() => Int, { description: "How many findings (all authorities) raise this theme." })
-  async findingCount(@Root() theme: GraphObject, @Ctx() ctx: Context) {
-    const [row] = await ctx.loaders.related(THEME_FINDING_COUNTS).load(theme.id);
+  @FieldResolver(() => Int, { description: "How many findings raise this theme." })
+  async findingCount(@Root() theme: GraphObject, @Arg("authority", () => ID, AUTHORITY_ARG) authority: string | null, @Ctx() ctx: Context) {
+    if (authority != null) checkId(authority, "Organisation");
+    const [row] = await ctx.loaders.related(THEME_FINDING_COUNTS, { authority: authority ?? null }).load(theme.id);
     return (row?.count as number) ?? 0;
   }
 }
 
 @Resolver(() => ServiceArea)
 export class ServiceAreaCountResolver {
-  @FieldResolver(() => Int, { description: "How many findings (all authorities) concern this area." })
-  async findingCount(@Root() area: GraphObject, @Ctx() ctx: Context) {
-    const [row] = await ctx.loaders.related(AREA_FINDING_COUNTS).load(area.id);
+  @FieldResolver(() => Int, { description: "How many findings concern this area." })
+  async findingCount(@Root() area: GraphObject, @Arg("authority", () => ID, AUTHORITY_ARG) authority: string | null, @Ctx() ctx: Context) {
+    if (authority != null) checkId(authority, "Organisation");
+    const [row] = await ctx.loaders.related(AREA_FINDING_COUNTS, { authority: authority ?? null }).load(area.id);
     return (row?.count as number) ?? 0;
   }
 }

@@ -3,10 +3,9 @@
  * most recurrent first, with every occurrence; and the reverse view against the latest inspection in
  * the range: themes that stopped recurring there, and themes that newly appeared there.
  */
-import { partialToNeo4j } from "../../db/convert.js";
 import type { Context } from "../../graphql/context.js";
 import { primeObject, type GraphObject } from "../../graphql/graphRead.js";
-import { partialRange } from "../accountability/certainty.js";
+import { rangeToNeo4j } from "../../partialDates.js";
 import { THEME_OCCURRENCES } from "./recurringQueries.js";
 
 export type ThemeOccurrence = { inspection: GraphObject; finding: GraphObject; date: string | null; polarity: string };
@@ -17,8 +16,7 @@ export async function recurringThemes(
   ctx: Context,
   args: { authority: string; from: string; to: string; minInspections: number; polarity: string | null },
 ) {
-  const from = partialToNeo4j(args.from).date;
-  const to = partialToNeo4j(new Date(partialRange(args.to)[1]).toISOString().slice(0, 10)).date;
+  const { from, to } = rangeToNeo4j(args.from, args.to);
   const rows = await ctx.db.read(THEME_OCCURRENCES, { authority: args.authority, from, to, polarity: args.polarity }, ctx.counter);
 
   const byTheme = new Map<string, RecurringTheme>();

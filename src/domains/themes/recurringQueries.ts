@@ -1,5 +1,6 @@
 /** Cypher for recurring themes: every theme occurrence in an authority's held inspections in a date range. */
 import { cypher } from "../../db/gateway.js";
+import { sortableStart } from "../inspections/queries.js";
 
 export const THEME_OCCURRENCES = cypher(
   "themes.occurrences",
@@ -9,5 +10,5 @@ export const THEME_OCCURRENCES = cypher(
    WHERE $polarity IS NULL OR f.polarity = $polarity
    RETURN t.id AS themeId, properties(t) AS themeProps, i.id AS inspectionId, properties(i) AS inspectionProps,
           f.id AS findingId, properties(f) AS findingProps
-   ORDER BY i.start, i.sequence, f.id`,
+   ORDER BY ${sortableStart("i")}, i.sequence, f.id`,
 );

@@ -1,12 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { badInput, notFound } from "../../errors.js";
+import { badInput } from "../../errors.js";
 import { Polarity } from "../../graphql/enums.js";
 import { PartialDateScalar } from "../../graphql/partialDate.js";
-import { partialRange } from "../accountability/certainty.js";
 import { recurringThemes } from "./recurring.js";
 import { RecurringThemes } from "./recurringTypes.js";
 import type { Context } from "../../graphql/context.js";
-import { fetchNode, loadAll, loadRelated, type GraphObject } from "../../graphql/graphRead.js";
+import { fetchNode, loadAll, loadRelated, requireNode, type GraphObject } from "../../graphql/graphRead.js";
 import { checkId } from "../../graphql/ids.js";
 import { Finding, JudgementArea } from "../inspections/types.js";
 import { Post } from "../people/types.js";
@@ -76,8 +75,7 @@ export class RecurringThemesResolver {
   ) {
     checkId(authority, "Organisation");
     if (minInspections < 1 || minInspections > 50) throw badInput("minInspections must be between 1 and 50", { argument: "minInspections" });
-    if (partialRange(to)[1] < partialRange(from)[0]) throw badInput(`"to" (${to}) is before "from" (${from})`, { argument: "to" });
-    if (!(await fetchNode(ctx, authority, "Organisation"))) throw notFound(`No Organisation with id "${authority}"`);
+    await requireNode(ctx, authority, "Organisation");
     return recurringThemes(ctx, { authority, from, to, minInspections, polarity: polarity ?? null });
   }
 }

@@ -1,0 +1,53 @@
+/**
+ * Partial dates ("2024", "2024-09", "2024-09-18") as ranges of days, and conversions used wherever they are
+ * compared: a partial date stands for every day from its first to its last.
+ */
+import { partialToNeo4j } from "./db/convert.js";
+import { badInput } from "./errors.js";
+
+export const DAY_MS = 86_400_000;
+
+/** First and last day (as UTC ms) of the range a partial date stands for. */
+export function partialRange(partial: string): [number, number] {
+  const [y, m, d] = partial.split("-").map(Number) as [number, number?, number?];
+  if (d !== undefined) {
+    const day = Date.UTC(y, m! - 1, d);
+    return [day, day];
+  }
+  if (m !== undefined) return [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 1) - DAY_MS];
+  return [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1) - DAY_MS];
+}
+
+export function dayOf(isoDay: string): number {
+  return partialRange(isoDay.slice(0, 10))[0];
+}
+
+/** Whether a partial date `end` certainly falls before a partial date `start` (their ranges do not overlap). */
+export function endsBeforeStart(start: string, end: string): boolean {
+  return partialRange(end)[1] < partialRange(start)[0];
+}
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * A range given as two optional partial dates, as Neo4j dates from the first day of `from` to the last
+ * day of `to`; BAD_USER_INPUT when `to` ends before `from` begins.
+ */
+export function rangeToNeo4j(from: string | null | undefined, to: string | null | undefined, argument = "to") {
+  if (from && to && endsBeforeStart(from, to)) throw badInput(`"to" (${to}) is before "from" (${from})`, { argument });
+  return {
+    from: from ? partialToNeo4j(from).date : null,
+    to: to ? partialToNeo4j(isoDay(partialRange(to)[1])).date : null,
+  };
+}
+
+/**
+ * Where a partial date sorts: the middle of its range ("2024" → 1 July, "2024-09" → the 15th), the same
+ * rule as `sortableStart` in Cypher, so a visit known only as "2024" sorts between February and September.
+ */
+export function sortDay(partial: string): number {
+  const [first] = partialRange(partial);
+  const [y, m, d] = partial.split("-").map(Number) as [number, number?, number?];
+  if (d !== undefined) return first;
+  return m !== undefined ? first + 14 * DAY_MS : Date.UTC(y, 6, 1);
+}
