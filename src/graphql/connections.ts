@@ -3,7 +3,7 @@
  * is "rows after (key, id)" in the database's order: stable under inserts, no OFFSET scans. Each paged
  * query is built once, from a fixed MATCH/filter text and a fixed sort key per order, never from input.
  */
-import { Field, Int, ObjectType, registerEnumType, type ClassType } from "type-graphql";
+import { Field, InputType, Int, ObjectType, registerEnumType, type ClassType } from "type-graphql";
 import { cypher, type NamedQuery } from "../db/gateway.js";
 import { badInput } from "../errors.js";
 import type { Label } from "../seeding/labels.js";
@@ -106,4 +106,15 @@ export async function paginate(
       return total;
     },
   };
+}
+
+/** The `orderBy` input of a connection: one of its sort fields (registered as `<name>SortField`) and a direction. */
+export function orderInputOf<F extends string>(name: string, fields: { [K in F]: K }) {
+  registerEnumType(fields, { name: `${name}SortField` });
+  @InputType(`${name}Order`)
+  class Order {
+    @Field(() => fields) field!: F;
+    @Field(() => SortDirection) direction!: keyof typeof SortDirection;
+  }
+  return Order;
 }

@@ -1,7 +1,7 @@
 /** findingsConnection and inspectionsConnection: filtered, sorted, keyset-paged in the database. */
-import { Arg, Ctx, Field, InputType, Int, Query, Resolver, ID, registerEnumType } from "type-graphql";
+import { Arg, Ctx, Field, InputType, Int, Query, Resolver, ID } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
-import { connectionOf, paginate, SortDirection } from "../../graphql/connections.js";
+import { connectionOf, orderInputOf, paginate } from "../../graphql/connections.js";
 import { FindingKind, Grade, InspectionKind, InspectionStatus, Polarity } from "../../graphql/enums.js";
 import { checkId } from "../../graphql/ids.js";
 import { PartialDateScalar } from "../../graphql/partialDate.js";
@@ -9,10 +9,8 @@ import { rangeToNeo4j } from "../../partialDates.js";
 import { FINDING_PAGES, INSPECTION_PAGES, type Scope } from "./connectionQueries.js";
 import { Finding, Inspection } from "./types.js";
 
-const FindingSortField = { INSPECTION_DATE: "INSPECTION_DATE", KIND: "KIND" } as const;
-registerEnumType(FindingSortField, { name: "FindingSortField" });
-const InspectionSortField = { START: "START" } as const;
-registerEnumType(InspectionSortField, { name: "InspectionSortField" });
+const FindingOrder = orderInputOf("Finding", { INSPECTION_DATE: "INSPECTION_DATE", KIND: "KIND" });
+const InspectionOrder = orderInputOf("Inspection", { START: "START" });
 
 @InputType("DateRange", { description: "Inclusive; partial dates stand for their whole year or month." })
 export class DateRange {
@@ -40,18 +38,6 @@ class FindingFilter {
   @Field(() => DateRange, { nullable: true, description: "On the inspection's start." }) dates?: DateRange | null;
 }
 
-@InputType("FindingOrder")
-class FindingOrder {
-  @Field(() => FindingSortField) field!: keyof typeof FindingSortField;
-  @Field(() => SortDirection) direction!: keyof typeof SortDirection;
-}
-
-@InputType("InspectionOrder")
-class InspectionOrder {
-  @Field(() => InspectionSortField) field!: keyof typeof InspectionSortField;
-  @Field(() => SortDirection) direction!: keyof typeof SortDirection;
-}
-
 const FindingConnection = connectionOf(Finding, "Finding");
 const InspectionConnection = connectionOf(Inspection, "Inspection");
 
@@ -74,7 +60,7 @@ export class ListConnectionsResolver {
     @Arg("first", () => Int, { defaultValue: 20 }) first: number,
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Arg("filter", () => FindingFilter, { nullable: true }) filter: FindingFilter | null,
-    @Arg("orderBy", () => FindingOrder, { nullable: true }) orderBy: FindingOrder | null,
+    @Arg("orderBy", () => FindingOrder, { nullable: true }) orderBy: InstanceType<typeof FindingOrder> | null,
     @Ctx() ctx: Context,
   ) {
     const f = filter ?? {};
@@ -95,7 +81,7 @@ export class ListConnectionsResolver {
     @Arg("first", () => Int, { defaultValue: 20 }) first: number,
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Arg("filter", () => InspectionFilter, { nullable: true }) filter: InspectionFilter | null,
-    @Arg("orderBy", () => InspectionOrder, { nullable: true }) orderBy: InspectionOrder | null,
+    @Arg("orderBy", () => InspectionOrder, { nullable: true }) orderBy: InstanceType<typeof InspectionOrder> | null,
     @Ctx() ctx: Context,
   ) {
     const f = filter ?? {};

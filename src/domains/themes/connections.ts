@@ -1,27 +1,15 @@
 /** themesConnection and serviceAreasConnection, sortable by how many findings raise them (counted in the database). */
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root, registerEnumType } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { cypher } from "../../db/gateway.js";
 import type { Context } from "../../graphql/context.js";
-import { connectionOf, paginate, pagedQueries, SortDirection } from "../../graphql/connections.js";
+import { connectionOf, orderInputOf, paginate, pagedQueries } from "../../graphql/connections.js";
 import type { GraphObject } from "../../graphql/graphRead.js";
 import { checkId } from "../../graphql/ids.js";
 import { ServiceArea, Theme } from "./types.js";
 
-const ThemeSortField = { LABEL: "LABEL", FINDING_COUNT: "FINDING_COUNT" } as const;
-registerEnumType(ThemeSortField, { name: "ThemeSortField" });
-const AreaSortField = { NAME: "NAME", FINDING_COUNT: "FINDING_COUNT" } as const;
-registerEnumType(AreaSortField, { name: "ServiceAreaSortField" });
+const ThemeOrder = orderInputOf("Theme", { LABEL: "LABEL", FINDING_COUNT: "FINDING_COUNT" });
+const ServiceAreaOrder = orderInputOf("ServiceArea", { NAME: "NAME", FINDING_COUNT: "FINDING_COUNT" });
 
-@InputType("ThemeOrder")
-class ThemeOrder {
-  @Field(() => ThemeSortField) field!: keyof typeof ThemeSortField;
-  @Field(() => SortDirection) direction!: keyof typeof SortDirection;
-}
-@InputType("ServiceAreaOrder")
-class ServiceAreaOrder {
-  @Field(() => AreaSortField) field!: keyof typeof AreaSortField;
-  @Field(() => SortDirection) direction!: keyof typeof SortDirection;
-}
 
 /** Findings counted are those of the authority's inspections when `authority` is given, else all. */
 const findingCount = (rel: string) =>
@@ -62,7 +50,7 @@ export class ThemeConnectionsResolver {
     @Arg("first", () => Int, { defaultValue: 20 }) first: number,
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Arg("authority", () => ID, { nullable: true }) authority: string | null,
-    @Arg("orderBy", () => ThemeOrder, { nullable: true }) orderBy: ThemeOrder | null,
+    @Arg("orderBy", () => ThemeOrder, { nullable: true }) orderBy: InstanceType<typeof ThemeOrder> | null,
     @Ctx() ctx: Context,
   ) {
     if (authority != null) checkId(authority, "Organisation");
@@ -76,7 +64,7 @@ export class ThemeConnectionsResolver {
     @Arg("first", () => Int, { defaultValue: 20 }) first: number,
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Arg("authority", () => ID, { nullable: true }) authority: string | null,
-    @Arg("orderBy", () => ServiceAreaOrder, { nullable: true }) orderBy: ServiceAreaOrder | null,
+    @Arg("orderBy", () => ServiceAreaOrder, { nullable: true }) orderBy: InstanceType<typeof ServiceAreaOrder> | null,
     @Ctx() ctx: Context,
   ) {
     if (authority != null) checkId(authority, "Organisation");
