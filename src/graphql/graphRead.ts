@@ -11,9 +11,9 @@ import type { Context } from "./context.js";
 
 export type GraphObject = { __typename: string; id: string; [field: string]: unknown };
 
-/** Node properties to a GraphQL object: "xPrecision" companions turn "x" into a PartialDate. */
-export function toObject(typename: string, id: string, props: Record<string, unknown>): GraphObject {
-  const out: GraphObject = { __typename: typename, id };
+/** Node or relationship properties with their dates as PartialDates: an "xPrecision" companion turns "x" into one. */
+export function withPartialDates(props: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(props)) {
     if (key.endsWith("Precision") && `${key.slice(0, -9)}` in props) {
       out[key] = value;
@@ -28,6 +28,11 @@ export function toObject(typename: string, id: string, props: Record<string, unk
   return out;
 }
 
+/** Node properties to a GraphQL object of the given type. */
+export function toObject(typename: string, id: string, props: Record<string, unknown>): GraphObject {
+  return { ...withPartialDates(props), __typename: typename, id };
+}
+
 export function rowToObject(typename: string, row: Row): GraphObject {
   return toObject(typename, row.id as string, row.props as Record<string, unknown>);
 }
@@ -38,21 +43,19 @@ export const byIdsQuery = (name: string, label: string) =>
 export const allQuery = (name: string, label: string, orderBy = "n.id") =>
   cypher(name, `MATCH (n:${label}) RETURN n.id AS id, properties(n) AS props ORDER BY ${orderBy}`);
 
-/** `pattern` is a fixed relationship pattern such as "-[:HOLDS]->"; rows are keyed by the parent id. */
-export const relatedQuery = (name: string, from: string, pattern: string, to: string, orderBy = "b.id") =>
+/**
+ * `pattern` is a fixed relationship pattern such as "-[:HOLDS]->"; rows are keyed by the parent id.
+ * `to` null admits related nodes of any label (e.g. a membership's member: a Person or an Organisation).
+ */
+export const relatedQuery = (name: string, from: string, pattern: string, to: string | null, orderBy = "b.id") =>
   cypher(
     name,
-    `MATCH (a:${from})${pattern}(b:${to}) WHERE a.id IN $ids
+    `MATCH (a:${from})${pattern}(b${to ? `:${to}` : ""}) WHERE a.id IN $ids
      RETURN a.id AS key, b.id AS id, labels(b)[0] AS label, properties(b) AS props ORDER BY ${orderBy}`,
   );
 
-/** Related nodes of several labels (e.g. a membership's member: a Person or an Organisation). */
 export const relatedAnyQuery = (name: string, from: string, pattern: string, orderBy = "b.id") =>
-  cypher(
-    name,
-    `MATCH (a:${from})${pattern}(b) WHERE a.id IN $ids
-     RETURN a.id AS key, b.id AS id, labels(b)[0] AS label, properties(b) AS props ORDER BY ${orderBy}`,
-  );
+  relatedQuery(name, from, pattern, null, orderBy);
 
 export const evidenceQuery = (name: string, label: string) =>
   cypher(

@@ -9,6 +9,3 @@ export abstract class Node {
   @Field(() => ID)
   id!: string;
 }
-
-/** Every object a resolver returns names its GraphQL type, so Node and unions resolve without instanceof. */
-export type Typed<T extends string> = { __typename: T; id: string };

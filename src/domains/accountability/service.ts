@@ -1,7 +1,7 @@
 /** The accountability question: responsible posts, the lines above them, holders and oversight on a day. */
 import { notFound } from "../../errors.js";
 import type { Context } from "../../graphql/context.js";
-import { primeObject, toObject, type GraphObject } from "../../graphql/graphRead.js";
+import { primeObject, withPartialDates, type GraphObject } from "../../graphql/graphRead.js";
 import { labelOf, type Label } from "../../seeding/labels.js";
 import { evidenceFromLists } from "../sources/evidence.js";
 import { certainlyCovers, holderOn, mayCover, postCertainty, type OccupancyDates } from "./certainty.js";
@@ -37,7 +37,7 @@ export async function accountability(ctx: Context, authorityId: string, areaId: 
   const authority = primeObject(ctx, "Organisation", authorityId, row.authorityProps);
   const serviceArea = primeObject(ctx, "ServiceArea", areaId, row.areaProps);
   const responsible = (row.responsible as { id: string; props: Props; responsibility: Props; steps: Step[] }[])
-    .filter((r) => mayCover(toObject("", "", r.responsibility) as never, on));
+    .filter((r) => mayCover(withPartialDates(r.responsibility), on));
 
   // Walk up from the responsible posts, level by level, keeping only lines in force on the day.
   const levels = new Map<string, { post: GraphObject; level: number }>();
@@ -45,7 +45,8 @@ export async function accountability(ctx: Context, authorityId: string, areaId: 
   const inForce = new Map<string, Step>();
   for (const r of responsible) {
     for (const step of r.steps) {
-      if (mayCover(toObject("", "", step.props) as never, on)) inForce.set(`${step.from}|${step.to}|${step.props.line}`, step);
+      const props = withPartialDates(step.props);
+      if (mayCover(props, on)) inForce.set(`${step.from}|${step.to}|${props.line}`, { ...step, props });
     }
   }
   const steps: AccountabilityStep[] = [];
@@ -54,7 +55,7 @@ export async function accountability(ctx: Context, authorityId: string, areaId: 
     const next = new Set<string>();
     for (const step of inForce.values()) {
       if (!frontier.has(step.from)) continue;
-      const props = toObject("", "", step.props);
+      const props = step.props; // already with partial dates
       const to = primeObject(ctx, step.toLabel, step.to, step.toProps);
       steps.push({
         from: primeObject(ctx, "Post", step.from, step.fromProps),
@@ -116,7 +117,7 @@ export async function oversightOn(
 
 /** In force if issued (or, when that is unknown, the inspection it follows began) by the day, and not lifted before it. */
 export function interventionInForce(row: { props?: unknown; followsFrom?: unknown }, on: string): boolean {
-  const props = toObject("", "", row.props as Props);
+  const props = withPartialDates(row.props as Props);
   const start = (props.issued as string | null) ?? (row.followsFrom ? String(row.followsFrom).slice(0, 10) : null);
   return mayCover({ start, end: props.lifted as string | null }, on);
 }

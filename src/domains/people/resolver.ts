@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
-import { fetchNode, loadAll, loadRelated, loadRelatedOne, toObject, type GraphObject } from "../../graphql/graphRead.js";
+import { fetchNode, loadAll, loadRelated, loadRelatedOne, withPartialDates, type GraphObject } from "../../graphql/graphRead.js";
 import { checkId } from "../../graphql/ids.js";
 import { Node } from "../../graphql/node.js";
 import { Membership, Organisation } from "../bodies/types.js";
@@ -77,7 +77,7 @@ export class PostResolver {
 
 function relationshipObject(props: Record<string, unknown>, extra: Record<string, unknown>) {
   const { evidenceSources, evidenceQuotes, evidenceLocators, ...rest } = props;
-  return { ...toObject("", "", rest), ...extra, evidence: evidenceFromLists(evidenceSources, evidenceQuotes, evidenceLocators) };
+  return { ...withPartialDates(rest), ...extra, evidence: evidenceFromLists(evidenceSources, evidenceQuotes, evidenceLocators) };
 }
 
 @Resolver(() => Responsibility)
