@@ -55,10 +55,21 @@ async function importAs(db: Database, targets: string[], extra: Partial<ImportOp
   return result;
 }
 
+/** A copy of the synthetic bundle in a temp folder, and a way to edit one of its files. */
+function syntheticCopy(prefix: string) {
+  const dir = tempDir(prefix);
+  for (const file of fs.readdirSync(SYNTHETIC)) fs.copyFileSync(path.join(SYNTHETIC, file), path.join(dir, file));
+  const edit = (file: string, change: (json: any) => void) => {
+    const json = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
+    change(json);
+    fs.writeFileSync(path.join(dir, file), JSON.stringify(json));
+  };
+  return { dir, edit };
+}
+
 /** A copy of the synthetic bundle with one finding's summary changed and one theme untagged from another. */
 function editedCopy(): string {
-  const dir = tempDir("csg-edited-");
-  for (const file of fs.readdirSync(SYNTHETIC)) fs.copyFileSync(path.join(SYNTHETIC, file), path.join(dir, file));
+  const { dir } = syntheticCopy("csg-edited-");
   const findingsFile = path.join(dir, "findings.json");
   const findings = JSON.parse(fs.readFileSync(findingsFile, "utf8"));
   const byId = (id: string) => findings.findings.find((f: { id: string }) => f.id === id);
@@ -78,7 +89,7 @@ describe("import", () => {
     expect(result.written).toBe(false);
     expect([...result.diff.created].sort()).toEqual(syntheticIds);
     expect(result.diff.counts.Finding).toEqual({ CREATED: 5, UPDATED: 0, UNCHANGED: 0 });
-    expect(result.diff.counts.ACCOUNTABLE_TO).toEqual({ CREATED: 4, UPDATED: 0, UNCHANGED: 0 });
+    expect(result.diff.counts.ACCOUNTABLE_TO).toEqual({ CREATED: 4, UPDATED: 0, UNCHANGED: 0, REMOVED: 0 });
     expect(await snapshot(db)).toEqual(before);
     expect(await changeSetIds(db)).toEqual(changeSets);
   });
@@ -142,13 +153,7 @@ describe("import", () => {
   });
 
   it("a dry run also reports changed evidence and changed relationship properties", async () => {
-    const dir = tempDir("csg-edited-evidence-");
-    for (const file of fs.readdirSync(SYNTHETIC)) fs.copyFileSync(path.join(SYNTHETIC, file), path.join(dir, file));
-    const edit = (file: string, change: (json: any) => void) => {
-      const json = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
-      change(json);
-      fs.writeFileSync(path.join(dir, file), JSON.stringify(json));
-    };
+    const { dir, edit } = syntheticCopy("csg-edited-evidence-");
     edit("inspections.json", (j) => (j.judgements[0].evidence[0].locator = "page 2"));
     edit("governance.json", (j) => (j.accountabilities[0].note = "A note added in an edit."));
     const dry = await importAs(db, [dir], { dryRun: true });
@@ -182,6 +187,51 @@ describe("import", () => {
     const result = await importAs(db, [SYNTHETIC]);
     expect([...result.diff.updated].sort()).toEqual([EDITED_THEMES, EDITED_SUMMARY].sort());
     expect((await importAs(db, [SYNTHETIC])).written).toBe(false);
+  });
+
+  it("a relationship section the bundle carries is complete for its posts: what it no longer lists is removed", async () => {
+    const DCS = "post:synthetic-borough-dcs";
+    const LEAD_MEMBER = "post:synthetic-borough-lead-member-children";
+    const dropped = [
+      `${LEAD_MEMBER} -[RESPONSIBLE_FOR]-> area:children-in-care`,
+      `${DCS} -[ACCOUNTABLE_TO MANAGERIAL]-> post:synthetic-borough-chief-executive`,
+    ].sort();
+    const { dir, edit } = syntheticCopy("csg-dropped-");
+    edit("governance.json", (j) => {
+      j.responsibilities = j.responsibilities.filter((r: any) => !(r.post === LEAD_MEMBER && r.serviceArea === "area:children-in-care"));
+      j.accountabilities = j.accountabilities.filter((a: any) => !(a.post === DCS && a.line === "MANAGERIAL"));
+    });
+    const before = await snapshot(db);
+    // The posts' file alone carries no relationship section, so it leaves their relationships alone.
+    const postsOnly = await importAs(db, [path.join(dir, "people-and-posts.json")], { dryRun: true });
+    expect(postsOnly.diff.relationships.removed).toEqual([]);
+
+    const dry = await importAs(db, [dir], { dryRun: true });
+    expect([...dry.diff.relationships.removed].sort()).toEqual(dropped);
+    expect(dry.diff.counts.RESPONSIBLE_FOR).toEqual({ CREATED: 0, UPDATED: 0, UNCHANGED: 3, REMOVED: 1 });
+    expect(await snapshot(db)).toEqual(before);
+
+    const result = await importAs(db, [dir]);
+    expect(result.written).toBe(true);
+    expect([...result.diff.relationships.removed].sort()).toEqual(dropped);
+    expect(result.diff.updated).toEqual([]);
+    const [changeSet] = await db.read(CHANGE_SET, { id: result.changeSetId });
+    expect(JSON.parse(changeSet!.summary as string)).toMatchObject({ relationshipsRemoved: 2, "RESPONSIBLE_FOR.removed": 1, "ACCOUNTABLE_TO.removed": 1 });
+    expect((changeSet!.touched as { id: string }[]).map((t) => t.id).sort()).toEqual([DCS, LEAD_MEMBER]);
+    const [left] = await db.read(cypher("test.leftRelationships", `
+      UNWIND $posts AS id MATCH (p:Post {id: id})-[r:RESPONSIBLE_FOR|ACCOUNTABLE_TO]->(b)
+      RETURN collect(p.id + ' ' + type(r) + ' ' + b.id) AS rels`), { posts: [DCS, LEAD_MEMBER] });
+    expect([...(left!.rels as string[])].sort()).toEqual([
+      `${DCS} RESPONSIBLE_FOR area:care-leavers`,
+      `${DCS} RESPONSIBLE_FOR area:children-in-care`,
+      `${DCS} RESPONSIBLE_FOR area:help-and-protection`,
+      `${LEAD_MEMBER} ACCOUNTABLE_TO post:synthetic-borough-leader`,
+    ]);
+
+    expect((await importAs(db, [dir])).written).toBe(false);
+    const restored = await importAs(db, [SYNTHETIC]);
+    expect([...restored.diff.relationships.created].sort()).toEqual(dropped);
+    expect(restored.diff.relationships.removed).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashKey } from "../src/auth/apiKeys.js";
 import { cypher } from "../src/db/gateway.js";
+import { readSeeds } from "./support/bundles.js";
 import { startTestServer, type TestServer } from "./support/harness.js";
 import { snapshot } from "./support/snapshot.js";
 
@@ -198,5 +199,25 @@ describe("import over GraphQL", () => {
     const bad = await server.gql(q, { bundle: { themes: [{ id: "bad id" }] }, dry: false }, as("admin"));
     expect(bad.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(bad.body.errors?.[0]?.extensions?.problems).toBeInstanceOf(Array);
+  });
+
+  it("a dry-run import carrying an empty responsibilities section for a post reports every responsibility it would remove", async () => {
+    const seeds = readSeeds();
+    const dcs = seeds.posts.find((p) => p.id === "post:swindon-dcs")!;
+    const expected = seeds.responsibilities
+      .filter((r) => r.post === dcs.id)
+      .map((r) => `${dcs.id} -[RESPONSIBLE_FOR]-> ${r.serviceArea}`)
+      .sort();
+    const before = await snapshot(server.db);
+    const q = `mutation($bundle: JSONObject!) {
+      importBundle(bundle: $bundle, reason: "what would go", dryRun: true) { written updated relationships { created updated unchanged removed } }
+    }`;
+    const res = await server.gql(q, { bundle: { posts: [dcs], responsibilities: [] } }, as("admin"));
+    expect(res.body.errors).toBeUndefined();
+    const report = (res.body.data as any).importBundle;
+    expect(report).toMatchObject({ written: false, updated: [], relationships: { created: [], updated: [], unchanged: 0 } });
+    expect([...report.relationships.removed].sort()).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(5);
+    expect(await snapshot(server.db)).toEqual(before);
   });
 });

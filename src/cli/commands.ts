@@ -51,10 +51,12 @@ export async function importCommand(
   });
   const { diff } = result;
   for (const [name, c] of Object.entries(diff.counts)) {
-    ctx.out.detail(`  ${name.padEnd(16)} ${c.CREATED} created, ${c.UPDATED} updated, ${c.UNCHANGED} unchanged`);
+    const removed = (c.REMOVED ?? 0) > 0 ? `, ${c.REMOVED} removed` : "";
+    ctx.out.detail(`  ${name.padEnd(16)} ${c.CREATED} created, ${c.UPDATED} updated, ${c.UNCHANGED} unchanged${removed}`);
   }
   listSome(ctx, [...diff.created, ...diff.relationships.created].map((id) => `  + ${id}`));
   listSome(ctx, [...diff.updated, ...diff.relationships.updated].map((id) => `  ~ ${id} (${diff.changes[id]?.join(", ")})`));
+  listSome(ctx, diff.relationships.removed.map((name) => `  - ${name}`));
   ctx.out.result(importLine(result), {
     command: "import",
     dryRun: result.dryRun,
@@ -82,7 +84,8 @@ function importLine(result: ImportResult): string {
   const { diff } = result;
   const rels = diff.relationships;
   const tally = `${diff.created.length} created, ${diff.updated.length} updated, ${diff.unchanged.length} unchanged` +
-    `; relationships ${rels.created.length} created, ${rels.updated.length} updated, ${rels.unchanged.length} unchanged`;
+    `; relationships ${rels.created.length} created, ${rels.updated.length} updated, ${rels.unchanged.length} unchanged` +
+    (rels.removed.length > 0 ? `, ${rels.removed.length} removed` : "");
   if (result.dryRun) return `Dry run of ${result.records} records: would be ${tally}. Nothing written.`;
   if (!result.written) return `Nothing to import: all ${result.records} records are unchanged. Nothing written.`;
   return `Imported ${result.records} records: ${tally}. Change set ${result.changeSetId}.`;

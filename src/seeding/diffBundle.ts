@@ -1,6 +1,7 @@
 /**
  * Change detection: what importing a validated bundle would do to each record — CREATED (id absent),
- * UPDATED (properties, owned edges or evidence differ) or UNCHANGED. It compares exactly what
+ * UPDATED (properties, owned edges or evidence differ) or UNCHANGED — and which relationships it would
+ * REMOVE (those from its posts that a section it carries no longer lists). It compares exactly what
  * writeBundle writes (graphMapping's props, edges and evidence; relationshipRow for relationship
  * sections), read back in batches through the gateway. The stored-record reads are shared with export.
  */
@@ -8,7 +9,10 @@ import { isDeepStrictEqual } from "node:util";
 import { toPlain, type Plain } from "../db/convert.js";
 import { cypher, type NamedQuery, type Params, type Row } from "../db/gateway.js";
 import type { Bundle } from "./bundleSchema.js";
-import { NODE_SECTIONS, RELATIONSHIP_SECTIONS, targetsOf, type NodeSection, type RelationshipSection } from "./graphMapping.js";
+import { BUNDLE_SECTIONS } from "./bundleSchema.js";
+import {
+  NODE_SECTIONS, RELATIONSHIP_SECTIONS, relationshipOwners, targetsOf, type NodeSection, type RelationshipSection,
+} from "./graphMapping.js";
 import type { Label } from "./labels.js";
 import { BATCH_SIZE, relationshipRow } from "./writeBundle.js";
 
@@ -74,8 +78,9 @@ export async function readStoredRelationships(read: Reader, spec: RelationshipSe
   return rows as unknown as StoredRelationship[];
 }
 
-export type Change = "CREATED" | "UPDATED" | "UNCHANGED";
-export type ChangeCounts = Record<Change, number>;
+export type Change = "CREATED" | "UPDATED" | "UNCHANGED" | "REMOVED";
+/** REMOVED is counted for relationship types only: a bundle never deletes nodes. */
+export type ChangeCounts = Record<Exclude<Change, "REMOVED">, number> & { REMOVED?: number };
 export type BundleDiff = {
   /** By node label, and by relationship type for the relationship sections. */
   counts: Record<string, ChangeCounts>;
@@ -85,25 +90,31 @@ export type BundleDiff = {
   /** For each UPDATED id or relationship: what differs ("props.summary", "edges.themes", "evidence"). */
   changes: Record<string, string[]>;
   /** Relationships named "post:a -[ACCOUNTABLE_TO MANAGERIAL]-> post:b". */
-  relationships: { created: string[]; updated: string[]; unchanged: string[] };
+  relationships: { created: string[]; updated: string[]; unchanged: string[]; removed: string[] };
 };
 
 export function hasChanges(diff: BundleDiff): boolean {
-  return diff.created.length + diff.updated.length + diff.relationships.created.length + diff.relationships.updated.length > 0;
+  const { created, updated, removed } = diff.relationships;
+  return diff.created.length + diff.updated.length + created.length + updated.length + removed.length > 0;
 }
 
 export function relationshipName(type: string, from: string, to: string, key: string): string {
   return `${from} -[${key ? `${type} ${key}` : type}]-> ${to}`;
 }
 
-export async function diffBundle(bundle: Bundle, read: Reader): Promise<BundleDiff> {
+/** `carried`: the sections the bundle's files carried (all, unless said); see relationshipOwners. */
+export async function diffBundle(
+  bundle: Bundle,
+  read: Reader,
+  carried: ReadonlySet<keyof Bundle> = new Set(BUNDLE_SECTIONS),
+): Promise<BundleDiff> {
   const diff: BundleDiff = {
     counts: {}, created: [], updated: [], unchanged: [], changes: {},
-    relationships: { created: [], updated: [], unchanged: [] },
+    relationships: { created: [], updated: [], unchanged: [], removed: [] },
   };
-  const tally = (name: string, change: Change) => {
-    diff.counts[name] ??= { CREATED: 0, UPDATED: 0, UNCHANGED: 0 };
-    diff.counts[name][change] += 1;
+  const tally = (name: string, change: Change, relationship = false) => {
+    diff.counts[name] ??= relationship ? { CREATED: 0, UPDATED: 0, UNCHANGED: 0, REMOVED: 0 } : { CREATED: 0, UPDATED: 0, UNCHANGED: 0 };
+    diff.counts[name][change] = (diff.counts[name][change] ?? 0) + 1;
   };
   for (const spec of NODE_SECTIONS) {
     const records = bundle[spec.section] as unknown as (Record<string, unknown> & { id: string })[];
@@ -118,18 +129,27 @@ export async function diffBundle(bundle: Bundle, read: Reader): Promise<BundleDi
       if (change === "UPDATED") diff.changes[record.id] = differences;
     }
   }
+  const owned = new Map(relationshipOwners(bundle, carried).map(({ spec, owners }) => [spec, new Set(owners.map((o) => o.id))]));
   for (const spec of RELATIONSHIP_SECTIONS) {
     const records = bundle[spec.section] as unknown as Record<string, unknown>[];
-    if (records.length === 0) continue;
+    const owners = owned.get(spec) ?? new Set<string>();
+    if (records.length === 0 && owners.size === 0) continue;
     const rows = records.map((r) => relationshipRow(r, spec));
-    const stored = await readStoredRelationships(read, spec, rows.map((row) => row.from as string));
+    const stored = await readStoredRelationships(read, spec, [...rows.map((row) => row.from as string), ...owners]);
     const byName = new Map(stored.map((s) => [relationshipName(spec.type, s.from, s.to, s.key ?? ""), s]));
+    const listed = new Set(rows.map((row) => relationshipName(spec.type, row.from as string, row.to as string, row.key)));
+    for (const [name, existing] of byName) {
+      if (owners.has(existing.from) && !listed.has(name)) {
+        tally(spec.type, "REMOVED", true);
+        diff.relationships.removed.push(name);
+      }
+    }
     for (const row of rows) {
       const name = relationshipName(spec.type, row.from as string, row.to as string, row.key);
       const existing = byName.get(name);
       const differences = existing ? propDifferences(row.props, existing.props) : [];
       const change: Change = !existing ? "CREATED" : differences.length > 0 ? "UPDATED" : "UNCHANGED";
-      tally(spec.type, change);
+      tally(spec.type, change, true);
       diff.relationships[change === "CREATED" ? "created" : change === "UPDATED" ? "updated" : "unchanged"].push(name);
       if (change === "UPDATED") diff.changes[name] = differences;
     }

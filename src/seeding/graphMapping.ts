@@ -156,6 +156,23 @@ export const RELATIONSHIP_SECTIONS: RelationshipSection[] = [
   },
 ];
 
+/**
+ * A bundle that carries a relationship section (even empty) states it in full for the nodes it defines
+ * of the section's owner labels (its posts): what it no longer lists is removed. A bundle without the
+ * section (a single file, a mutation's record) leaves those relationships alone.
+ */
+export function relationshipOwners(
+  bundle: Bundle,
+  carried: ReadonlySet<keyof Bundle>,
+): { spec: RelationshipSection; owners: { label: Label; id: string }[] }[] {
+  return RELATIONSHIP_SECTIONS.filter((spec) => carried.has(spec.section)).map((spec) => ({
+    spec,
+    owners: NODE_SECTIONS.filter((node) => spec.from.allowed.includes(node.label)).flatMap((node) =>
+      (bundle[node.section] as unknown as { id: string }[]).map((record) => ({ label: node.label, id: record.id })),
+    ),
+  }));
+}
+
 /** The ids a record's field names: a single id, a list, or nothing. */
 export function targetsOf(record: AnyRecord, field: string): string[] {
   const value = record[field];

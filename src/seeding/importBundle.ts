@@ -50,8 +50,8 @@ export async function importLoaded(
 ): Promise<ImportResult> {
   const reason = checkReason(options.reason);
   await validateBundle(loaded, knownIdsIn(db));
-  const { bundle, files } = loaded;
-  const steps = planBundleWrite(bundle);
+  const { bundle, files, carried } = loaded;
+  const steps = planBundleWrite(bundle, carried);
   const base = {
     files,
     records: Object.values(bundle).reduce((sum, list) => sum + list.length, 0),
@@ -59,13 +59,13 @@ export async function importLoaded(
     batches: countBatches(steps),
   };
   if (options.dryRun) {
-    const diff = await diffBundle(bundle, (query, params) => db.read(query, params));
+    const diff = await diffBundle(bundle, (query, params) => db.read(query, params), carried);
     return { ...base, written: false, changeSetId: null, diff };
   }
   return db.writeTransaction("bundle.import", async (tx) => {
     // Diff inside the write transaction, so the ChangeSet describes exactly what this write changed.
     const read: Reader = (query, params) => tx.run(query, params);
-    const diff = await diffBundle(bundle, read);
+    const diff = await diffBundle(bundle, read, carried);
     if (!hasChanges(diff)) return { ...base, written: false, changeSetId: null, diff };
     await runSteps(tx, steps, options.onProgress);
     const changeSetId = await recordChangeSet(tx, {
@@ -81,12 +81,13 @@ export async function importLoaded(
   });
 }
 
-/** Created and updated nodes; a changed relationship counts as a change to the post that owns it. */
+/** Created and updated nodes; a changed or removed relationship counts as a change to the post that owns it. */
 export function touchedBy(diff: BundleDiff): Touched[] {
   const touched = new Map<string, Touched>();
   for (const id of diff.created) touched.set(id, { id, change: "CREATED" });
   for (const id of diff.updated) touched.set(id, { id, change: "UPDATED" });
-  for (const name of [...diff.relationships.created, ...diff.relationships.updated]) {
+  const { created, updated, removed } = diff.relationships;
+  for (const name of [...created, ...updated, ...removed]) {
     const from = name.slice(0, name.indexOf(" "));
     if (!touched.has(from)) touched.set(from, { id: from, change: "UPDATED" });
   }
@@ -100,10 +101,12 @@ export function summarise(diff: BundleDiff): Record<string, number> {
     unchanged: diff.unchanged.length,
     relationshipsCreated: diff.relationships.created.length,
     relationshipsUpdated: diff.relationships.updated.length,
+    relationshipsRemoved: diff.relationships.removed.length,
   };
   for (const [name, counts] of Object.entries(diff.counts)) {
     if (counts.CREATED > 0) summary[`${name}.created`] = counts.CREATED;
     if (counts.UPDATED > 0) summary[`${name}.updated`] = counts.UPDATED;
+    if ((counts.REMOVED ?? 0) > 0) summary[`${name}.removed`] = counts.REMOVED!;
   }
   return summary;
 }

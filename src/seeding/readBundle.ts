@@ -17,7 +17,13 @@ export class BundleError extends Error {
 
 /** Where each record came from, for error messages after the files are merged. */
 export type Origin = { file: string; path: string };
-export type LoadedBundle = { bundle: Bundle; origins: Map<object, Origin>; files: string[] };
+export type LoadedBundle = {
+  bundle: Bundle;
+  origins: Map<object, Origin>;
+  files: string[];
+  /** The sections some file carried, even as an empty list: a carried relationship section is complete for its posts. */
+  carried: Set<keyof Bundle>;
+};
 
 export function emptyBundle(): Bundle {
   return Object.fromEntries(BUNDLE_SECTIONS.map((s) => [s, []])) as unknown as Bundle;
@@ -58,6 +64,7 @@ function mergeBundleFiles(inputs: BundleInput[]): LoadedBundle {
   const bundle = emptyBundle();
   const origins = new Map<object, Origin>();
   const problems: BundleProblem[] = [];
+  const carried = new Set<keyof Bundle>();
   for (const { file, json, error } of inputs) {
     if (error) {
       problems.push({ file, path: "$", message: error });
@@ -69,6 +76,7 @@ function mergeBundleFiles(inputs: BundleInput[]): LoadedBundle {
       continue;
     }
     for (const section of BUNDLE_SECTIONS) {
+      if (parsed.data[section] !== undefined) carried.add(section);
       (parsed.data[section] ?? []).forEach((record, index) => {
         origins.set(record, { file, path: `$.${section}[${index}]` });
         (bundle[section] as object[]).push(record);
@@ -76,7 +84,7 @@ function mergeBundleFiles(inputs: BundleInput[]): LoadedBundle {
     }
   }
   if (problems.length > 0) throw new BundleError(problems);
-  return { bundle, origins, files: inputs.map((i) => i.file) };
+  return { bundle, origins, files: inputs.map((i) => i.file), carried };
 }
 
 export function jsonPath(parts: (string | number)[]): string {

@@ -1,11 +1,12 @@
 /**
- * Writes a validated bundle in one transaction: nodes first (batched UNWIND/MERGE by id), then the
- * edges each record owns (stale ones pruned so an updated bundle changes only what differs), then
- * evidence, then relationships with properties. All or nothing.
+ * Plans the write of a validated bundle, run in one transaction by importBundle: nodes first (batched
+ * UNWIND/MERGE by id), then the edges each record owns (stale ones pruned so an updated bundle changes
+ * only what differs), then evidence, then relationships with properties (those a carried section no
+ * longer lists removed first). All or nothing.
  */
-import type { Database, NamedQuery, QueryCounter, Transaction } from "../db/gateway.js";
-import type { Bundle } from "./bundleSchema.js";
-import { dateProps, NODE_SECTIONS, RELATIONSHIP_SECTIONS, targetsOf } from "./graphMapping.js";
+import type { Database, NamedQuery, Transaction } from "../db/gateway.js";
+import { BUNDLE_SECTIONS, type Bundle } from "./bundleSchema.js";
+import { dateProps, NODE_SECTIONS, RELATIONSHIP_SECTIONS, relationshipOwners, targetsOf } from "./graphMapping.js";
 import { labelOf } from "./labels.js";
 import * as q from "./writeQueries.js";
 
@@ -15,7 +16,8 @@ type AnyRecord = Record<string, unknown> & { id: string };
 export type Step = { query: NamedQuery; rows: Record<string, unknown>[] };
 export type Progress = { done: number; total: number; step: string };
 
-export function planBundleWrite(bundle: Bundle): Step[] {
+/** `carried`: the sections the bundle's files carried (all, unless said); see relationshipOwners. */
+export function planBundleWrite(bundle: Bundle, carried: ReadonlySet<keyof Bundle> = new Set(BUNDLE_SECTIONS)): Step[] {
   const nodes: Step[] = [];
   const edges: Step[] = [];
   const evidence: Step[] = [];
@@ -52,6 +54,18 @@ export function planBundleWrite(bundle: Bundle): Step[] {
     }
   }
   const relationships: Step[] = [];
+  for (const { spec, owners } of relationshipOwners(bundle, carried)) {
+    const listed = groupBy(
+      (bundle[spec.section] as unknown as Record<string, unknown>[]).map((r) => relationshipRow(r, spec)),
+      (row) => row.from as string,
+    );
+    for (const [label, group] of groupBy(owners, (owner) => owner.label)) {
+      relationships.push({
+        query: q.pruneRelationships(label, spec.type),
+        rows: group.map(({ id }) => ({ id, keep: (listed.get(id) ?? []).map((row) => `${row.to}|${row.key}`) })),
+      });
+    }
+  }
   for (const spec of RELATIONSHIP_SECTIONS) {
     const records = bundle[spec.section] as unknown as Record<string, unknown>[];
     const grouped = groupBy(records, (r) => `${labelOf(r[spec.from.field] as string)}|${labelOf(r[spec.to.field] as string)}`);
@@ -107,15 +121,6 @@ export async function runSteps(
       onProgress?.({ done, total, step: step.query.name });
     }
   }
-}
-
-export async function writeBundle(
-  db: Database,
-  bundle: Bundle,
-  options: { onProgress?: (progress: Progress) => void; counter?: QueryCounter } = {},
-): Promise<void> {
-  const steps = planBundleWrite(bundle);
-  await db.writeTransaction("bundle.write", (tx) => runSteps(tx, steps, options.onProgress), options.counter);
 }
 
 export async function countByLabel(db: Database): Promise<Record<string, number>> {

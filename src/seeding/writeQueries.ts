@@ -75,6 +75,14 @@ export const mergeRelationship = (fromLabel: string, type: string, toLabel: stri
     MERGE (a)-[r:${type} {key: row.key}]->(b)
     SET r += row.props`);
 
+/** rows: [{id, keep}] where keep lists "toId|key" of the owner's relationships of this type to keep. */
+export const pruneRelationships = (owner: string, type: string) =>
+  memo(`bundle.relPrune.${checkLabel(owner)}.${checkType(type)}`, () => `
+    UNWIND $rows AS row
+    MATCH (a:${owner} {id: row.id})-[r:${type}]->(b)
+    WHERE NOT (b.id + '|' + coalesce(r.key, '')) IN row.keep
+    DELETE r`);
+
 /** Node counts per label, from the count store (no scans). */
 export const COUNT_BY_LABEL = memo("bundle.countByLabel", () =>
   LABELS.map((label) => `MATCH (n:${label}) RETURN '${label}' AS label, count(n) AS count`).join("\nUNION ALL\n"));

@@ -19,13 +19,23 @@ export const FindingPayload = payloadOf(Finding, "finding");
 export const OccupancyPayload = payloadOf(Occupancy, "occupancy");
 export const InspectionPayload = payloadOf(Inspection, "inspection");
 
-@ObjectType("ImportReport", { description: "What an import created, updated or left alone." })
+@ObjectType("RelationshipChanges", { description: 'Responsibilities and accountabilities, named "post:a -[ACCOUNTABLE_TO MANAGERIAL]-> post:b".' })
+export class RelationshipChanges {
+  @Field(() => [String]) created!: string[];
+  @Field(() => [String]) updated!: string[];
+  @Field(() => Int) unchanged!: number;
+  @Field(() => [String], { description: "From the bundle's posts, no longer listed by a relationship section the bundle carries." })
+  removed!: string[];
+}
+
+@ObjectType("ImportReport", { description: "What an import created, updated, removed or left alone." })
 export class ImportReport {
   @Field(() => Boolean) dryRun!: boolean;
   @Field(() => Boolean, { description: "False for a dry run, or when nothing would change." }) written!: boolean;
   @Field(() => Int) records!: number;
-  @Field(() => [String]) created!: string[];
-  @Field(() => [String]) updated!: string[];
+  @Field(() => [String], { description: "Ids of the nodes created." }) created!: string[];
+  @Field(() => [String], { description: "Ids of the nodes updated." }) updated!: string[];
   @Field(() => Int) unchanged!: number;
+  @Field(() => RelationshipChanges) relationships!: RelationshipChanges;
   @Field(() => ChangeSet, { nullable: true }) changeSet!: unknown;
 }

@@ -100,6 +100,7 @@ export class MutationResolver {
       created: result.diff.created,
       updated: result.diff.updated,
       unchanged: result.diff.unchanged.length,
+      relationships: { ...result.diff.relationships, unchanged: result.diff.relationships.unchanged.length },
       changeSet,
     };
   }
