@@ -51,6 +51,11 @@ describe("authentication and roles", () => {
     expect(none.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     const wrong = await server.gql(ADD_FINDING, { input: finding(), reason: "testing auth" }, as("wrong"));
     expect(wrong.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    // Who asks is checked before what they sent: a malformed id gets no feedback without a key.
+    const malformed = await server.gql(`mutation { tagTheme(finding: "not an id", theme: "theme:x", reason: "testing auth") { finding { id } } }`, undefined, as(null));
+    expect([malformed.status, malformed.body.errors?.[0]?.extensions?.code]).toEqual([401, "UNAUTHENTICATED"]);
+    const malformedEnd = await server.gql(`mutation { endOccupancy(occupancy: "bad", end: "2024", evidence: [], reason: "testing auth") { occupancy { id } } }`, undefined, as("reader"));
+    expect([malformedEnd.status, malformedEnd.body.errors?.[0]?.extensions?.code]).toEqual([403, "FORBIDDEN"]);
     const wrongRead = await server.gql("{ sources { id } }", undefined, as("wrong"));
     expect(wrongRead.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(await snapshot(server.db)).toEqual(before);

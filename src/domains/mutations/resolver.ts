@@ -61,8 +61,8 @@ export class MutationResolver {
     @Arg("reason", () => String, REASON) reason: string,
     @Ctx() ctx: Context,
   ) {
+    const principal = requireRole(ctx, "editor"); // who asks comes first: no input feedback to strangers
     checkId(occupancy, "Occupancy");
-    const principal = requireRole(ctx, "editor");
     const { changeSetId } = await endOccupancy(ctx.db, { principal, reason: checkReason(reason) }, occupancy, end, evidence);
     return { entity: await current(ctx, "Occupancy", occupancy), changeSet: changeSetId ? await fetchNode(ctx, changeSetId, "ChangeSet") : null };
   }
@@ -106,9 +106,9 @@ export class MutationResolver {
   }
 
   private async tag(ctx: Context, finding: string, theme: string, reason: string, tagged: boolean) {
+    const principal = requireRole(ctx, "editor");
     checkId(finding, "Finding");
     checkId(theme, "Theme");
-    const principal = requireRole(ctx, "editor");
     const { changeSetId } = await setThemeTag(ctx.db, { principal, reason: checkReason(reason) }, finding, theme, tagged);
     return { entity: await current(ctx, "Finding", finding), changeSet: changeSetId ? await fetchNode(ctx, changeSetId, "ChangeSet") : null };
   }
