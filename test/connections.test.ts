@@ -69,6 +69,28 @@ describe("findingsConnection", () => {
 });
 
 describe("theme and service area connections", () => {
+  it("refuses a cursor issued for another order, and one whose key was tampered with", async () => {
+    const THEMES = `query($order: ThemeOrder, $after: String) {
+      themesConnection(first: 2, orderBy: $order, after: $after) { pageInfo { endCursor } edges { node { id } } } }`;
+    const byCount = { field: "FINDING_COUNT", direction: "DESC" };
+    const { themesConnection: first }: any = await data(THEMES, { order: byCount });
+    const cursor = first.pageInfo.endCursor as string;
+    const next = await data(THEMES, { order: byCount, after: cursor });
+    expect(next.themesConnection.edges).toHaveLength(2);
+
+    const otherOrder = await server.gql(THEMES, { order: { field: "LABEL", direction: "ASC" }, after: cursor });
+    expect(otherOrder.body.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", argument: "after" } });
+    expect(otherOrder.body.errors?.[0]?.message).toMatch(/another order/);
+    const otherDirection = await server.gql(THEMES, { order: { ...byCount, direction: "ASC" }, after: cursor });
+    expect(otherDirection.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+
+    // The same order tag with a text where the count belongs: refused, not an empty page.
+    const [order, , id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    const tampered = Buffer.from(JSON.stringify([order, "3", id])).toString("base64url");
+    const res = await server.gql(THEMES, { order: byCount, after: tampered });
+    expect(res.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
   it("sorts themes by the number of findings raising them, computed in the database", async () => {
     const { themesConnection: c } = await data(`{ themesConnection(first: 100, orderBy: {field: FINDING_COUNT, direction: DESC}) {
       totalCount edges { node { id findingCount } } } }`);

@@ -3,6 +3,7 @@
  * is "rows after (key, id)" in the database's order: stable under inserts, no OFFSET scans. Each paged
  * query is built once, from a fixed MATCH/filter text and a fixed sort key per order, never from input.
  */
+import { createHash } from "node:crypto";
 import { Field, InputType, Int, ObjectType, registerEnumType, type ClassType } from "type-graphql";
 import { cypher, type NamedQuery } from "../db/gateway.js";
 import { badInput } from "../errors.js";
@@ -39,15 +40,25 @@ export function connectionOf<T extends object>(nodeType: ClassType<T>, name: str
   return Connection;
 }
 
-export type PagedQueries = { page: NamedQuery; count: NamedQuery };
+/** `order` names the sort key and direction a cursor belongs to; `keyType` is what that key holds. */
+export type PagedQueries = { page: NamedQuery; count: NamedQuery; order: string; keyType: "string" | "number" };
 
 /**
- * `match` binds `n` and applies the filters (parameters only); `key` is the sort expression over `n`.
- * Keys are compared as strings or numbers; a null key sorts as '' (first ascending).
+ * `match` binds `n` and applies the filters (parameters only); `key` is the sort expression over `n`,
+ * holding strings (a null key sorts as '', first ascending) or, with keyType "number", numbers.
  */
-export function pagedQueries(name: string, match: string, key: string, direction: keyof typeof SortDirection): PagedQueries {
+export function pagedQueries(
+  name: string,
+  match: string,
+  key: string,
+  direction: keyof typeof SortDirection,
+  keyType: PagedQueries["keyType"] = "string",
+): PagedQueries {
   const after = direction === "ASC" ? ">" : "<";
   return {
+    // A cursor carries this tag: one made for another order (or key) would page from a meaningless point.
+    order: createHash("sha256").update(`${key}\n${direction}`).digest("base64url").slice(0, 8),
+    keyType,
     page: cypher(
       `${name}.page.${direction}`,
       `${match}
@@ -61,20 +72,24 @@ export function pagedQueries(name: string, match: string, key: string, direction
   };
 }
 
-export function encodeCursor(key: unknown, id: string): string {
-  return Buffer.from(JSON.stringify([key, id])).toString("base64url");
+export function encodeCursor(queries: PagedQueries, key: unknown, id: string): string {
+  return Buffer.from(JSON.stringify([queries.order, key, id])).toString("base64url");
 }
 
-function decodeCursor(cursor: string): [string | number, string] {
+function decodeCursor(queries: PagedQueries, cursor: string): [string | number, string] {
+  let value: unknown;
   try {
-    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === 2 && typeof value[1] === "string" && ["string", "number"].includes(typeof value[0])) {
-      return value as [string | number, string];
-    }
+    value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    // fall through to the error below
+    // reported below
   }
-  throw badInput("`after` is not a cursor this API issued", { argument: "after" });
+  if (!Array.isArray(value) || value.length !== 3 || typeof value[0] !== "string" || typeof value[2] !== "string") {
+    throw badInput("`after` is not a cursor this API issued", { argument: "after" });
+  }
+  if (value[0] !== queries.order || typeof value[1] !== queries.keyType) {
+    throw badInput("`after` was issued for another order of this list: start again without it", { argument: "after" });
+  }
+  return [value[1] as string | number, value[2]];
 }
 
 /** Runs one page (first + 1 rows to learn whether there is a next page); totalCount runs lazily. */
@@ -87,10 +102,10 @@ export async function paginate(
   if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE) {
     throw badInput(`first must be between 1 and ${MAX_PAGE}`, { argument: "first" });
   }
-  const [afterKey, afterId] = args.after ? decodeCursor(args.after) : [null, null];
+  const [afterKey, afterId] = args.after ? decodeCursor(queries, args.after) : [null, null];
   const rows = await ctx.db.read(queries.page, { ...args.params, afterKey, afterId, limit: args.first + 1 }, ctx.counter);
   const page = rows.slice(0, args.first);
-  const edges = page.map((row) => ({ cursor: encodeCursor(row.key, row.id as string), node: primeObject(ctx, label, row.id as string, row.props) as GraphObject }));
+  const edges = page.map((row) => ({ cursor: encodeCursor(queries, row.key, row.id as string), node: primeObject(ctx, label, row.id as string, row.props) as GraphObject }));
   let total: Promise<number> | undefined;
   return {
     edges,

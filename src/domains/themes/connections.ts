@@ -20,8 +20,8 @@ const pages = (name: string, label: string, textKey: string, rel: string) => {
   return {
     TEXT: { ASC: pagedQueries(`${name}.byText`, match, textKey, "ASC"), DESC: pagedQueries(`${name}.byText`, match, textKey, "DESC") },
     FINDING_COUNT: {
-      ASC: pagedQueries(`${name}.byFindingCount`, match, findingCount(rel), "ASC"),
-      DESC: pagedQueries(`${name}.byFindingCount`, match, findingCount(rel), "DESC"),
+      ASC: pagedQueries(`${name}.byFindingCount`, match, findingCount(rel), "ASC", "number"),
+      DESC: pagedQueries(`${name}.byFindingCount`, match, findingCount(rel), "DESC", "number"),
     },
   };
 };
