@@ -16,9 +16,26 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.write(cypher("test.cleanup", "MATCH (m:Migration {name: $name}) DELETE m"), { name: NAME });
   await db.write(cypher("test.dropIndex", "DROP INDEX migration_probe IF EXISTS"));
+  // Should the upgrade test fail half-way, later test files still get the project's full schema.
+  await applyMigrations(db);
   await db.close();
   fs.rmSync(tempDir, { recursive: true, force: true });
 });
+
+const SEARCH_INDEX = cypher(
+  "test.searchIndex",
+  "SHOW INDEXES YIELD name, state, options WHERE name = 'search_text' RETURN state, options.indexConfig.`fulltext.analyzer` AS analyzer",
+);
+const SEARCH_IDS = cypher("test.searchIds", "CALL db.index.fulltext.queryNodes('search_text', $query) YIELD node RETURN node.id AS id");
+
+async function searchIndex() {
+  const [row] = await db.read(SEARCH_INDEX);
+  return row && { state: row.state, analyzer: row.analyzer };
+}
+
+async function searchIds(query: string): Promise<string[]> {
+  return (await db.read(SEARCH_IDS, { query })).map((row) => row.id as string);
+}
 
 describe("migrations", () => {
   it("splits files into statements, dropping comments", () => {
@@ -38,10 +55,24 @@ describe("migrations", () => {
     expect(unique.map((c) => (c.labelsOrTypes as string[])[0])).toEqual(
       expect.arrayContaining(["Source", "Person", "Inspection", "Finding", "Theme", "Organisation"]),
     );
-    const [fulltext] = await db.read(
-      cypher("test.fulltext", "SHOW FULLTEXT INDEXES YIELD name, state WHERE name = 'search_text' RETURN state"),
-    );
-    expect(fulltext?.state).toBe("ONLINE");
+    expect(await searchIndex()).toEqual({ state: "ONLINE", analyzer: "english" });
+  });
+
+  it("upgrades a database at 003 to the English full-text index, online before the first search", async () => {
+    // Back to the state 003 left: search_text as 002 made it (standard analyzer), 004 not recorded.
+    await db.write(cypher("test.dropSearchText", "DROP INDEX search_text IF EXISTS"));
+    const fulltext002 = readMigrations().find((m) => m.name === "002_fulltext.cypher")!;
+    for (const statement of fulltext002.statements) await db.write(cypher("test.replay002", statement));
+    await db.write(cypher("test.unrecord004", "MATCH (m:Migration {name: '004_fulltext_english.cypher'}) DELETE m"));
+    await db.read(cypher("test.awaitIndexes", "CALL db.awaitIndexes(120)"));
+    expect(await searchIndex()).toEqual({ state: "ONLINE", analyzer: "standard-no-stop-words" });
+    expect(await searchIds("drift")).not.toContain("finding:swindon-2023-plans-drift");
+
+    expect(await applyMigrations(db)).toEqual(["004_fulltext_english.cypher"]);
+    // No waiting here: applyMigrations ends with db.awaitIndexes (on a graph this small, population is near instant).
+    expect(await searchIndex()).toEqual({ state: "ONLINE", analyzer: "english" });
+    expect(await searchIds("drift")).toContain("finding:swindon-2023-plans-drift");
+    expect(await applyMigrations(db)).toEqual([]);
   });
 
   it("applies a new file once, and refuses one edited after it was applied", async () => {

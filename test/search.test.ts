@@ -34,24 +34,55 @@ describe("search", () => {
     expect(jim!.score).toBeGreaterThan(0);
   });
 
-  it("finds findings by a word of their summary, with the word marked in context", async () => {
+  it("finds findings by any form of a word of their summary, with the form marked in context", async () => {
     const hits = await search("drift", { first: 50 });
     const findings = hits.filter((h) => h.node.__typename === "Finding");
-    expect(findings.map((h) => h.node.id)).toEqual(
-      expect.arrayContaining(["finding:swindon-2019-historic-drift-into-care", "finding:swindon-mv2-drift-and-delay"]),
-    );
+    expect(findings.map((h) => h.node.id).sort()).toEqual([
+      "finding:swindon-2019-historic-drift-into-care",
+      "finding:swindon-2023-plans-drift",
+      "finding:swindon-mv2-drift-and-delay",
+    ]);
     for (const f of findings) {
       expect(f.field).toBe("summary");
-      expect(f.snippet).toMatch(/\*\*drift\*\*/i);
+      expect(f.snippet).toMatch(/\*\*drift(ing)?\*\*/i);
     }
-    // Whole words only: "drifting" is not "drift" without a prefix search.
-    expect(hits.map((h) => h.node.id)).not.toContain("finding:swindon-2023-plans-drift");
+    // English stemming: "drifting" is "drift".
+    expect(findings.find((h) => h.node.id === "finding:swindon-2023-plans-drift")?.snippet).toBe(
+      "Children's plans were **drifting**.",
+    );
   });
 
-  it("searches by prefix when a word ends with *", async () => {
+  it("stems both ways: an inflected query finds the base form and other inflections", async () => {
+    const drifting = await search("drifting", { types: ["FINDING", "THEME"], first: 50 });
+    expect(drifting.map((h) => h.node.id)).toEqual(expect.arrayContaining(["theme:drift-and-delay", "finding:swindon-mv2-drift-and-delay"]));
+    expect(drifting.find((h) => h.node.id === "theme:drift-and-delay")?.snippet).toBe("**Drift** and delay");
+    // No text in the graph says "inspections"; it finds "inspection", "inspected" and "inspects".
+    const inspections = await search("inspections", { first: 50 });
+    expect(inspections.length).toBeGreaterThan(5);
+    for (const hit of inspections) expect(hit.snippet, hit.node.id).toMatch(/\*\*inspect(ion|ed|s)\*\*/i);
+    expect(inspections.find((h) => h.node.id === "org:ofsted")?.snippet).toMatch(/\*\*inspects\*\*/);
+    expect(inspections.find((h) => h.node.id === "org:swindon-borough-council")?.snippet).toMatch(/\*\*inspected\*\*/);
+  });
+
+  it("searches by prefix when a word ends with *, against the index's stems", async () => {
     const hits = await search("drift*", { types: ["FINDING"] });
     const plans = hits.find((h) => h.node.id === "finding:swindon-2023-plans-drift");
     expect(plans?.snippet).toBe("Children's plans were **drifting**.");
+    // "inspect*" covers inspection, inspected, inspects and inspectorate.
+    const inspect = await search("inspect*", { first: 50 });
+    expect(inspect.map((h) => h.node.id)).toEqual(expect.arrayContaining((await search("inspections", { first: 50 })).map((h) => h.node.id)));
+    // No stem starts with "drifting", but the word itself is searched too, so a starred whole word still works.
+    const starred = await search("drifting*", { types: ["FINDING"] });
+    expect(starred.map((h) => h.node.id)).toContain("finding:swindon-mv2-drift-and-delay");
+  });
+
+  it("ignores English stop words: alone they give no hits and send no query, and they are never marked", async () => {
+    const res = await server.gql(SEARCH, { text: "the and of THE Not" }, { "x-debug-query-count": "1" });
+    expect(res.body).toMatchObject({ data: { search: [] }, extensions: { queryCount: 0 } });
+    const withStopWords = await search("the drift of", { first: 50 });
+    expect(withStopWords).toEqual(await search("drift", { first: 50 }));
+    const historic = withStopWords.find((h) => h.node.id === "finding:swindon-2019-historic-drift-into-care");
+    expect(historic?.snippet).toBe("In the past there had been **drift** and delay in children coming into care.");
   });
 
   it("filters by type in the database, before the limit", async () => {
@@ -84,10 +115,12 @@ describe("search", () => {
       expect(res.body.errors, text).toBeUndefined();
       expect(Array.isArray(res.body.data?.search), text).toBe(true);
     }
-    // The words around the syntax still search: "drift AND (" finds drift, "and" is a plain word.
+    // The words around the syntax still search: "drift AND (" finds drift ("and" is a stop word).
     const hits = await search("drift AND (");
     expect(hits.map((h) => h.node.id)).toContain("theme:drift-and-delay");
     expect(await search("*")).toEqual([]);
+    // Fifty prefix words (each a prefix and a word, over six fields) stay under Lucene's clause limit.
+    expect((await search("co* ".repeat(50).trim())).length).toBeGreaterThan(0);
   });
 
   it("rejects empty or over-long text and first outside 1..50 with BAD_USER_INPUT naming the argument", async () => {
@@ -126,10 +159,13 @@ describe("search query building", () => {
   });
 
   it("turns operators into plain words and keeps only a safe trailing * as a prefix", () => {
-    expect(luceneQuery(parseTerms("drift AND ( NOT title:x a~~~ plans* *x x* OR"))).toBe(
-      "drift and not title\\:x a\\~\\~\\~ plans* \\*x x\\* or",
+    expect(luceneQuery(parseTerms("drift AND ( NOT title:x b~~~ plans* *x x* OR"))).toBe(
+      "drift title\\:x b\\~\\~\\~ plans* plans \\*x x\\*",
     );
     expect(parseTerms("* \\ && ( ~")).toEqual([]);
+    // Stop words go: alone, or as the only tokens of a word; a word with any other token stays.
+    expect(parseTerms("The and/or of")).toEqual([]);
+    expect(luceneQuery(parseTerms("the:care the*"))).toBe("the\\:care the* the");
   });
 
   it("marks the first matching word in the preferred field, with ellipses where it cuts", () => {
@@ -142,5 +178,19 @@ describe("search query building", () => {
       "**Children** in **care**",
     );
     expect(snippetOf({ summary: "Careers and scare" }, parseTerms("care"))).toEqual({ field: "summary", snippet: "Careers and scare" });
+  });
+
+  it("marks inflected forms by stem, prefixes against stems, and never stop words", () => {
+    const mark = (text: string, query: string) => snippetOf({ summary: text }, parseTerms(query)).snippet;
+    expect(mark("Plans drifted; drifting plans; the drift", "drift")).toBe("Plans **drifted**; **drifting** plans; the **drift**");
+    expect(mark("A drift in the inspection", "drifts inspections")).toBe("A **drift** in the **inspection**");
+    expect(mark("Families and the family's plan", "family")).toBe("**Families** and the **family's** plan");
+    expect(mark("Recording was recorded in records", "record*")).toBe("**Recording** was **recorded** in **records**");
+    // "inspections*": no stem starts with it, but the word's own forms match.
+    expect(mark("Inspected after an inspection by inspectors", "inspections*")).toBe(
+      "**Inspected** after an **inspection** by inspectors",
+    );
+    // "the*" matches stems starting "the" (theme) but not the stop words "the" and "there".
+    expect(mark("There the theme is", "the*")).toBe("There the **theme** is");
   });
 });

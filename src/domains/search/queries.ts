@@ -2,8 +2,11 @@
  * Cypher and Lucene for full-text search. User text never reaches Lucene's query syntax: it is cut into
  * words, every special character is escaped and operator words are lowercased, so each word is a plain
  * term; the only operator we produce ourselves is a trailing `*` on a plain word (prefix search).
+ * The index uses the English analyzer (004_fulltext_english.cypher): Lucene stems plain words at query
+ * time as it did when indexing, so "drift" matches "drifting".
  */
 import { cypher } from "../../db/gateway.js";
+import { englishTerm } from "./stem.js";
 
 /** The text properties of the `search_text` index, in the order a snippet prefers them. */
 export const SEARCH_FIELDS = ["name", "title", "label", "summary", "description", "publisher"] as const;
@@ -27,11 +30,11 @@ export type SearchTerm = { lucene: string; tokens: string[]; prefix: boolean };
 // Every character the classic Lucene query parser treats specially (&& and || are escaped per character).
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 const OPERATOR_WORDS = new Set(["AND", "OR", "NOT"]);
-// Roughly what the standard analyzer keeps as one token: letters and digits, with inner apostrophes.
-const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+// Roughly what the standard tokenizer keeps as one token: letters and digits, with inner apostrophes.
+export const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 // A prefix search only on a plain word of at least two letters or digits (no leading or inner wildcards).
 const PREFIX_WORD = /^([\p{L}\p{N}]{2,})\*$/u;
-// Keeps the Lucene query well under its 1024-clause limit (each word expands over six fields).
+// Keeps the Lucene query well under its 1024-clause limit (a word is at most two terms over six fields).
 export const MAX_WORDS = 50;
 
 export function escapeLucene(word: string): string {
@@ -40,21 +43,24 @@ export function escapeLucene(word: string): string {
 
 /**
  * The user's words as plain Lucene terms: specials escaped, AND/OR/NOT lowercased (Lucene only reads
- * them as operators in capitals). Words with no letter or digit ("*", "(", "\\") are dropped: they
- * would analyse to nothing. A trailing `*` on a plain word is kept, unescaped, as a prefix search;
- * wildcard terms skip the analyzer, so they are lowercased here.
+ * them as operators in capitals). Words that analyse to nothing are dropped: those with no letter or
+ * digit ("*", "(", "\\") and English stop words ("the", "and"). A trailing `*` on a plain word is kept,
+ * unescaped, as a prefix search. Prefixes skip the analyzer, so they are lowercased here and match the
+ * index's stems ("inspect*" finds "inspections"); the word itself is searched too, stemmed, so a whole
+ * word with a star ("inspections*") still finds its own forms although no stem starts with it.
  */
 export function parseTerms(text: string): SearchTerm[] {
   const terms: SearchTerm[] = [];
   for (const word of text.split(/\s+/).slice(0, MAX_WORDS)) {
     const prefix = PREFIX_WORD.exec(word);
     if (prefix) {
-      const stem = prefix[1]!.toLowerCase();
-      terms.push({ lucene: `${escapeLucene(stem)}*`, tokens: [stem], prefix: true });
+      const start = prefix[1]!.toLowerCase();
+      terms.push({ lucene: `${escapeLucene(start)}* ${escapeLucene(start)}`, tokens: [start], prefix: true });
       continue;
     }
     const tokens = (word.match(TOKEN) ?? []).map((t) => t.toLowerCase());
-    if (tokens.length === 0) continue;
+    if (tokens.every((token) => englishTerm(token) === null)) continue;
+    // AND/OR/NOT are stop words too, but the query's safety does not rest on the stop list.
     const plain = OPERATOR_WORDS.has(word) ? word.toLowerCase() : word;
     terms.push({ lucene: escapeLucene(plain), tokens, prefix: false });
   }

@@ -16,7 +16,8 @@ export class SearchResolver {
   @Query(() => [SearchHit], {
     description:
       `Full-text search over people, organisations, posts, findings, themes, service areas and sources. ` +
-      `Words are plain terms (any word may match; more matches rank higher); end a word with * for a prefix search. ` +
+      `Words are plain terms (any word may match; more matches rank higher) matched by English stem, so drift finds drifting; ` +
+      `stop words (the, and, of…) are ignored. End a word with * for a prefix search. ` +
       `text: 1–${MAX_TEXT} characters; first: 1–${MAX_FIRST}.`,
   })
   async search(
@@ -35,7 +36,7 @@ export class SearchResolver {
     if (types && types.length === 0) throw badInput("types must name at least one type; omit it to search all", { argument: "types" });
 
     const terms = parseTerms(trimmed);
-    // Nothing searchable (only punctuation or operators): no hits, and no query to send.
+    // Nothing searchable (only punctuation or stop words): no hits, and no query to send.
     if (terms.length === 0) return [];
     const labels = types ? [...new Set(types.map((t) => LABEL_OF_SEARCH_TYPE[t]))] : null;
     const rows = await ctx.db.read(SEARCH, { query: luceneQuery(terms), labels, first: limit }, ctx.counter);

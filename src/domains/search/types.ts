@@ -3,7 +3,7 @@ import type { GraphObject } from "../../graphql/graphRead.js";
 import { Node } from "../../graphql/node.js";
 import type { Label } from "../../seeding/labels.js";
 
-/** What search can return: the labels the `search_text` full-text index covers (002_fulltext.cypher). */
+/** What search can return: the labels the `search_text` full-text index covers (004_fulltext_english.cypher). */
 export const SearchType = {
   PERSON: "PERSON",
   ORGANISATION: "ORGANISATION",
@@ -34,7 +34,7 @@ export class SearchHit {
   @Field(() => Node)
   node!: GraphObject;
 
-  @Field(() => String, { description: "The matched text around the first hit of a query term, the term marked **like this**." })
+  @Field(() => String, { description: "The matched text around the first hit of a query term, matched words (any inflection) marked **like this**." })
   snippet!: string;
 
   @Field(() => String, { description: "The property the snippet comes from (name, title, label, summary, description or publisher)." })
