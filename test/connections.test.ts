@@ -84,6 +84,11 @@ describe("theme and service area connections", () => {
     const otherDirection = await server.gql(THEMES, { order: { ...byCount, direction: "ASC" }, after: cursor });
     expect(otherDirection.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
 
+    // Counts per authority are other keys: a cursor from one authority's list is refused in another's.
+    const swindon = await server.gql(`query($after: String) { themesConnection(first: 2, authority: "org:swindon-borough-council",
+      orderBy: {field: FINDING_COUNT, direction: DESC}, after: $after) { edges { node { id } } } }`, { after: cursor });
+    expect(swindon.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+
     // The same order tag with a text where the count belongs: refused, not an empty page.
     const [order, , id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     const tampered = Buffer.from(JSON.stringify([order, "3", id])).toString("base64url");

@@ -4,68 +4,29 @@
  * to the same subgraph. Everything imported here is deleted again at the end.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig, PROJECT_ROOT } from "../src/config.js";
+import { loadConfig } from "../src/config.js";
 import { cypher, Database } from "../src/db/gateway.js";
 import { applyMigrations } from "../src/db/migrations.js";
 import { startLocalNeo4j, type LocalNeo4j } from "../src/localNeo4j/launch.js";
 import { bundleFile } from "../src/seeding/bundleSchema.js";
 import { exportAuthority } from "../src/seeding/exportBundle.js";
-import { NODE_SECTIONS } from "../src/seeding/graphMapping.js";
-import { importBundles, type ImportOptions } from "../src/seeding/importBundle.js";
-import { readBundles } from "../src/seeding/readBundle.js";
 import { SEEDS_DIR } from "./support/bundles.js";
 import { restoreAfterFile } from "./support/restoring.js";
 import { changeSetIds, snapshot, snapshotOf } from "./support/snapshot.js";
+import { AUTHORITY, CHANGE_SET, nodeIds, swindonIds, SYNTHETIC, syntheticIds, writePathKit } from "./support/writePath.js";
 
-const SYNTHETIC = path.join(PROJECT_ROOT, "examples", "bundles", "synthetic-borough");
-const AUTHORITY = "org:synthetic-borough-council";
-const nodeIds = (dir: string) => {
-  const { bundle } = readBundles([dir]);
-  return NODE_SECTIONS.flatMap((s) => (bundle[s.section] as { id: string }[]).map((r) => r.id)).sort();
-};
-const syntheticIds = nodeIds(SYNTHETIC);
-const swindonIds = nodeIds(path.join(SEEDS_DIR, "swindon"));
 const seedIds = [...nodeIds(path.join(SEEDS_DIR, "reference")), ...swindonIds];
 const EDITED_SUMMARY = "finding:synthetic-borough-2024-referral-delays";
 const EDITED_THEMES = "finding:synthetic-borough-2024-oversight";
 
-const CHANGE_SET = cypher("test.importChangeSet", `
-  MATCH (c:ChangeSet {id: $id}) OPTIONAL MATCH (c)-[t:TOUCHED]->(n)
-  RETURN c.actor AS actor, c.role AS role, c.reason AS reason, c.via AS via, c.operation AS operation,
-         c.summary AS summary, collect({id: n.id, change: t.change}) AS touched`);
 const WIPE = cypher("test.wipeSecond", "MATCH (n) WHERE NOT n:Migration DETACH DELETE n");
 const FINDING = cypher("test.importFinding", `
   MATCH (f:Finding {id: $id}) RETURN f.summary AS summary, [(f)-[:EXEMPLIFIES]->(t) | t.id] AS themes`);
 
 let db: Database;
-const ourChangeSets: string[] = [];
-const tempDirs: string[] = [];
-const tempDir = (prefix: string) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  tempDirs.push(dir);
-  return dir;
-};
-
-async function importAs(db: Database, targets: string[], extra: Partial<ImportOptions> = {}) {
-  const result = await importBundles(db, targets, { actor: "test:import-export", role: "admin", reason: "testing the write path", ...extra });
-  if (result.changeSetId) ourChangeSets.push(result.changeSetId);
-  return result;
-}
-
-/** A copy of the synthetic bundle in a temp folder, and a way to edit one of its files. */
-function syntheticCopy(prefix: string) {
-  const dir = tempDir(prefix);
-  for (const file of fs.readdirSync(SYNTHETIC)) fs.copyFileSync(path.join(SYNTHETIC, file), path.join(dir, file));
-  const edit = (file: string, change: (json: any) => void) => {
-    const json = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
-    change(json);
-    fs.writeFileSync(path.join(dir, file), JSON.stringify(json));
-  };
-  return { dir, edit };
-}
+const { changeSets: ourChangeSets, tempDirs, tempDir, importAs, syntheticCopy } = writePathKit();
 
 /** A copy of the synthetic bundle with one finding's summary changed and one theme untagged from another. */
 function editedCopy(): string {
@@ -187,51 +148,6 @@ describe("import", () => {
     const result = await importAs(db, [SYNTHETIC]);
     expect([...result.diff.updated].sort()).toEqual([EDITED_THEMES, EDITED_SUMMARY].sort());
     expect((await importAs(db, [SYNTHETIC])).written).toBe(false);
-  });
-
-  it("a relationship section the bundle carries is complete for its posts: what it no longer lists is removed", async () => {
-    const DCS = "post:synthetic-borough-dcs";
-    const LEAD_MEMBER = "post:synthetic-borough-lead-member-children";
-    const dropped = [
-      `${LEAD_MEMBER} -[RESPONSIBLE_FOR]-> area:children-in-care`,
-      `${DCS} -[ACCOUNTABLE_TO MANAGERIAL]-> post:synthetic-borough-chief-executive`,
-    ].sort();
-    const { dir, edit } = syntheticCopy("csg-dropped-");
-    edit("governance.json", (j) => {
-      j.responsibilities = j.responsibilities.filter((r: any) => !(r.post === LEAD_MEMBER && r.serviceArea === "area:children-in-care"));
-      j.accountabilities = j.accountabilities.filter((a: any) => !(a.post === DCS && a.line === "MANAGERIAL"));
-    });
-    const before = await snapshot(db);
-    // The posts' file alone carries no relationship section, so it leaves their relationships alone.
-    const postsOnly = await importAs(db, [path.join(dir, "people-and-posts.json")], { dryRun: true });
-    expect(postsOnly.diff.relationships.removed).toEqual([]);
-
-    const dry = await importAs(db, [dir], { dryRun: true });
-    expect([...dry.diff.relationships.removed].sort()).toEqual(dropped);
-    expect(dry.diff.counts.RESPONSIBLE_FOR).toEqual({ CREATED: 0, UPDATED: 0, UNCHANGED: 3, REMOVED: 1 });
-    expect(await snapshot(db)).toEqual(before);
-
-    const result = await importAs(db, [dir]);
-    expect(result.written).toBe(true);
-    expect([...result.diff.relationships.removed].sort()).toEqual(dropped);
-    expect(result.diff.updated).toEqual([]);
-    const [changeSet] = await db.read(CHANGE_SET, { id: result.changeSetId });
-    expect(JSON.parse(changeSet!.summary as string)).toMatchObject({ relationshipsRemoved: 2, "RESPONSIBLE_FOR.removed": 1, "ACCOUNTABLE_TO.removed": 1 });
-    expect((changeSet!.touched as { id: string }[]).map((t) => t.id).sort()).toEqual([DCS, LEAD_MEMBER]);
-    const [left] = await db.read(cypher("test.leftRelationships", `
-      UNWIND $posts AS id MATCH (p:Post {id: id})-[r:RESPONSIBLE_FOR|ACCOUNTABLE_TO]->(b)
-      RETURN collect(p.id + ' ' + type(r) + ' ' + b.id) AS rels`), { posts: [DCS, LEAD_MEMBER] });
-    expect([...(left!.rels as string[])].sort()).toEqual([
-      `${DCS} RESPONSIBLE_FOR area:care-leavers`,
-      `${DCS} RESPONSIBLE_FOR area:children-in-care`,
-      `${DCS} RESPONSIBLE_FOR area:help-and-protection`,
-      `${LEAD_MEMBER} ACCOUNTABLE_TO post:synthetic-borough-leader`,
-    ]);
-
-    expect((await importAs(db, [dir])).written).toBe(false);
-    const restored = await importAs(db, [SYNTHETIC]);
-    expect([...restored.diff.relationships.created].sort()).toEqual(dropped);
-    expect(restored.diff.relationships.removed).toEqual([]);
   });
 });
 

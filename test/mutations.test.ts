@@ -56,6 +56,9 @@ describe("authentication and roles", () => {
     expect([malformed.status, malformed.body.errors?.[0]?.extensions?.code]).toEqual([401, "UNAUTHENTICATED"]);
     const malformedEnd = await server.gql(`mutation { endOccupancy(occupancy: "bad", end: "2024", evidence: [], reason: "testing auth") { occupancy { id } } }`, undefined, as("reader"));
     expect([malformedEnd.status, malformedEnd.body.errors?.[0]?.extensions?.code]).toEqual([403, "FORBIDDEN"]);
+    // Also before variables are read: a bad partial date in a variable gets 401, not BAD_USER_INPUT.
+    const badVariable = await server.gql(`mutation($end: PartialDate!) { endOccupancy(occupancy: "occupancy:x", end: $end, evidence: [], reason: "testing auth") { occupancy { id } } }`, { end: "not a date" }, as(null));
+    expect([badVariable.status, badVariable.body.errors?.[0]?.extensions?.code]).toEqual([401, "UNAUTHENTICATED"]);
     const wrongRead = await server.gql("{ sources { id } }", undefined, as("wrong"));
     expect(wrongRead.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(await snapshot(server.db)).toEqual(before);
@@ -223,6 +226,8 @@ describe("import over GraphQL", () => {
     expect(report).toMatchObject({ written: false, updated: [], relationships: { created: [], updated: [], unchanged: 0 } });
     expect([...report.relationships.removed].sort()).toEqual(expected);
     expect(expected.length).toBeGreaterThan(5);
+    const withoutSection = await server.gql(q, { bundle: { posts: [dcs] } }, as("admin"));
+    expect((withoutSection.body.data as any).importBundle.relationships.removed).toEqual([]);
     expect(await snapshot(server.db)).toEqual(before);
   });
 });

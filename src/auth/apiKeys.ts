@@ -49,13 +49,17 @@ export function requireRole(ctx: Context, role: Role): Principal {
   return principal;
 }
 
-/** Rejects any operation sent with an unknown key, and reads without a key when config says reads need one. */
+/**
+ * Before any variable is read: rejects an operation sent with an unknown key, a mutation without at least
+ * the editor role (every mutation needs one), and reads without a key when config says reads need one.
+ */
 export function authPlugin(config: Config): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, operation }) {
           if (contextValue.credentials.invalid) throw unauthenticated("The API key is not recognised");
+          if (operation?.operation === "mutation") requireRole(contextValue, "editor");
           if (operation?.operation === "query" && config.auth.readsRequireKey) requireRole(contextValue, "reader");
         },
       };

@@ -40,7 +40,7 @@ export function connectionOf<T extends object>(nodeType: ClassType<T>, name: str
   return Connection;
 }
 
-/** `order` names the sort key and direction a cursor belongs to; `keyType` is what that key holds. */
+/** `order`: the sort key and direction, which a cursor's tag covers; `keyType`: what that key holds. */
 export type PagedQueries = { page: NamedQuery; count: NamedQuery; order: string; keyType: "string" | "number" };
 
 /**
@@ -56,8 +56,7 @@ export function pagedQueries(
 ): PagedQueries {
   const after = direction === "ASC" ? ">" : "<";
   return {
-    // A cursor carries this tag: one made for another order (or key) would page from a meaningless point.
-    order: createHash("sha256").update(`${key}\n${direction}`).digest("base64url").slice(0, 8),
+    order: `${key}\n${direction}`,
     keyType,
     page: cypher(
       `${name}.page.${direction}`,
@@ -72,11 +71,20 @@ export function pagedQueries(
   };
 }
 
-export function encodeCursor(queries: PagedQueries, key: unknown, id: string): string {
-  return Buffer.from(JSON.stringify([queries.order, key, id])).toString("base64url");
+/**
+ * A cursor carries a tag of the order and filters it was issued for: reused with another order, or with
+ * filters that change the keys (a finding count per authority), it would page from a meaningless point.
+ */
+function cursorTag(queries: PagedQueries, params: Record<string, unknown>): string {
+  const filters = Object.keys(params).sort().map((name) => [name, params[name] ?? null]);
+  return createHash("sha256").update(JSON.stringify([queries.order, filters])).digest("base64url").slice(0, 10);
 }
 
-function decodeCursor(queries: PagedQueries, cursor: string): [string | number, string] {
+export function encodeCursor(tag: string, key: unknown, id: string): string {
+  return Buffer.from(JSON.stringify([tag, key, id])).toString("base64url");
+}
+
+function decodeCursor(queries: PagedQueries, tag: string, cursor: string): [string | number, string] {
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -86,8 +94,8 @@ function decodeCursor(queries: PagedQueries, cursor: string): [string | number, 
   if (!Array.isArray(value) || value.length !== 3 || typeof value[0] !== "string" || typeof value[2] !== "string") {
     throw badInput("`after` is not a cursor this API issued", { argument: "after" });
   }
-  if (value[0] !== queries.order || typeof value[1] !== queries.keyType) {
-    throw badInput("`after` was issued for another order of this list: start again without it", { argument: "after" });
+  if (value[0] !== tag || typeof value[1] !== queries.keyType) {
+    throw badInput("`after` was issued for another order or filter of this list: start again without it", { argument: "after" });
   }
   return [value[1] as string | number, value[2]];
 }
@@ -102,10 +110,11 @@ export async function paginate(
   if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE) {
     throw badInput(`first must be between 1 and ${MAX_PAGE}`, { argument: "first" });
   }
-  const [afterKey, afterId] = args.after ? decodeCursor(queries, args.after) : [null, null];
+  const tag = cursorTag(queries, args.params);
+  const [afterKey, afterId] = args.after ? decodeCursor(queries, tag, args.after) : [null, null];
   const rows = await ctx.db.read(queries.page, { ...args.params, afterKey, afterId, limit: args.first + 1 }, ctx.counter);
   const page = rows.slice(0, args.first);
-  const edges = page.map((row) => ({ cursor: encodeCursor(queries, row.key, row.id as string), node: primeObject(ctx, label, row.id as string, row.props) as GraphObject }));
+  const edges = page.map((row) => ({ cursor: encodeCursor(tag, row.key, row.id as string), node: primeObject(ctx, label, row.id as string, row.props) as GraphObject }));
   let total: Promise<number> | undefined;
   return {
     edges,

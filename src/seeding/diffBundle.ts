@@ -9,9 +9,8 @@ import { isDeepStrictEqual } from "node:util";
 import { toPlain, type Plain } from "../db/convert.js";
 import { cypher, type NamedQuery, type Params, type Row } from "../db/gateway.js";
 import type { Bundle } from "./bundleSchema.js";
-import { BUNDLE_SECTIONS } from "./bundleSchema.js";
 import {
-  NODE_SECTIONS, RELATIONSHIP_SECTIONS, relationshipOwners, targetsOf, type NodeSection, type RelationshipSection,
+  NODE_SECTIONS, RELATIONSHIP_SECTIONS, targetsOf, type NodeSection, type RelationshipOwners, type RelationshipSection,
 } from "./graphMapping.js";
 import type { Label } from "./labels.js";
 import { BATCH_SIZE, relationshipRow } from "./writeBundle.js";
@@ -102,12 +101,8 @@ export function relationshipName(type: string, from: string, to: string, key: st
   return `${from} -[${key ? `${type} ${key}` : type}]-> ${to}`;
 }
 
-/** `carried`: the sections the bundle's files carried (all, unless said); see relationshipOwners. */
-export async function diffBundle(
-  bundle: Bundle,
-  read: Reader,
-  carried: ReadonlySet<keyof Bundle> = new Set(BUNDLE_SECTIONS),
-): Promise<BundleDiff> {
+/** `owners`: whose relationships the bundle states in full (LoadedBundle.owners). */
+export async function diffBundle(bundle: Bundle, read: Reader, owners: RelationshipOwners): Promise<BundleDiff> {
   const diff: BundleDiff = {
     counts: {}, created: [], updated: [], unchanged: [], changes: {},
     relationships: { created: [], updated: [], unchanged: [], removed: [] },
@@ -129,17 +124,16 @@ export async function diffBundle(
       if (change === "UPDATED") diff.changes[record.id] = differences;
     }
   }
-  const owned = new Map(relationshipOwners(bundle, carried).map(({ spec, owners }) => [spec, new Set(owners.map((o) => o.id))]));
   for (const spec of RELATIONSHIP_SECTIONS) {
     const records = bundle[spec.section] as unknown as Record<string, unknown>[];
-    const owners = owned.get(spec) ?? new Set<string>();
-    if (records.length === 0 && owners.size === 0) continue;
+    const owned = new Set((owners.get(spec) ?? []).map((owner) => owner.id));
+    if (records.length === 0 && owned.size === 0) continue;
     const rows = records.map((r) => relationshipRow(r, spec));
-    const stored = await readStoredRelationships(read, spec, [...rows.map((row) => row.from as string), ...owners]);
+    const stored = await readStoredRelationships(read, spec, [...rows.map((row) => row.from as string), ...owned]);
     const byName = new Map(stored.map((s) => [relationshipName(spec.type, s.from, s.to, s.key ?? ""), s]));
     const listed = new Set(rows.map((row) => relationshipName(spec.type, row.from as string, row.to as string, row.key)));
     for (const [name, existing] of byName) {
-      if (owners.has(existing.from) && !listed.has(name)) {
+      if (owned.has(existing.from) && !listed.has(name)) {
         tally(spec.type, "REMOVED", true);
         diff.relationships.removed.push(name);
       }

@@ -56,13 +56,7 @@ export async function exportAuthority(db: Database, authorityId: string, outDir:
   const read: Reader = (query, params) => db.read(query, params);
   const [selected] = labelOf(authorityId) === "Organisation" ? await db.read(SELECT_AUTHORITY, { authorityId }) : [];
   if (!selected) throw notFound(`No organisation with id "${authorityId}" in the graph`);
-  const posts = selected.posts as string[];
-
-  const relationships = new Map<RelationshipSection, StoredRelationship[]>();
-  for (const spec of RELATIONSHIP_SECTIONS) relationships.set(spec, await readStoredRelationships(read, spec, posts));
-  const relationshipRefs = [...relationships.values()].flat().flatMap((r) => [r.from, r.to, ...((r.props.evidenceSources as string[]) ?? [])]);
-
-  const nodes = await closeOver(read, [...(selected.ids as string[]), ...relationshipRefs]);
+  const { nodes, relationships } = await closeWithRelationships(read, selected.ids as string[], selected.posts as string[]);
   const bundle = emptyBundle();
   for (const spec of NODE_SECTIONS) {
     const records = nodes.filter((n) => labelOf(n.id) === spec.label).map((n) => nodeRecord(spec, n));
@@ -75,6 +69,25 @@ export async function exportAuthority(db: Database, authorityId: string, outDir:
     (bundle[spec.section] as object[]).push(...records);
   }
   return { authorityId, outDir, ...writeFolder(bundle, outDir), ids: nodes.map((n) => n.id).sort(compare) };
+}
+
+/**
+ * The selection closed over references, with the responsibilities and accountabilities of every post in
+ * it: the exported folder carries those sections, so on re-import it states them in full for each post it
+ * defines — including another body's post that it only refers to — and must not leave any out.
+ */
+async function closeWithRelationships(read: Reader, selected: string[], posts: string[]) {
+  const relationships = new Map<RelationshipSection, StoredRelationship[]>(RELATIONSHIP_SECTIONS.map((spec) => [spec, []]));
+  const postsRead = new Set<string>();
+  let pending = posts;
+  for (;;) {
+    for (const spec of RELATIONSHIP_SECTIONS) relationships.get(spec)!.push(...(await readStoredRelationships(read, spec, pending)));
+    for (const id of pending) postsRead.add(id);
+    const refs = [...relationships.values()].flat().flatMap((r) => [r.from, r.to, ...((r.props.evidenceSources as string[]) ?? [])]);
+    const nodes = await closeOver(read, [...selected, ...refs]);
+    pending = nodes.map((n) => n.id).filter((id) => labelOf(id) === "Post" && !postsRead.has(id));
+    if (pending.length === 0) return { nodes, relationships };
+  }
 }
 
 /** Fetches the given nodes and, repeatedly, every node their edges and evidence refer to. */

@@ -156,21 +156,26 @@ export const RELATIONSHIP_SECTIONS: RelationshipSection[] = [
   },
 ];
 
+/** Per relationship section, the nodes (posts) whose relationships of that kind an import states in full. */
+export type RelationshipOwners = Map<RelationshipSection, { label: Label; id: string }[]>;
+
 /**
- * A bundle that carries a relationship section (even empty) states it in full for the nodes it defines
- * of the section's owner labels (its posts): what it no longer lists is removed. A bundle without the
- * section (a single file, a mutation's record) leaves those relationships alone.
+ * A scope (one folder, file or mutation value) that carries a relationship section, even empty, states it
+ * in full for the nodes it defines of the section's owner labels (its posts): what the import no longer
+ * lists for them is removed. A scope without the section (a single file, a one-record mutation) leaves
+ * the relationships of its posts alone, whatever other folders of the same import carry.
  */
-export function relationshipOwners(
-  bundle: Bundle,
-  carried: ReadonlySet<keyof Bundle>,
-): { spec: RelationshipSection; owners: { label: Label; id: string }[] }[] {
-  return RELATIONSHIP_SECTIONS.filter((spec) => carried.has(spec.section)).map((spec) => ({
-    spec,
-    owners: NODE_SECTIONS.filter((node) => spec.from.allowed.includes(node.label)).flatMap((node) =>
-      (bundle[node.section] as unknown as { id: string }[]).map((record) => ({ label: node.label, id: record.id })),
-    ),
-  }));
+export function relationshipOwners(scopes: { carried: ReadonlySet<keyof Bundle>; bundle: Bundle }[]): RelationshipOwners {
+  const owners: RelationshipOwners = new Map(RELATIONSHIP_SECTIONS.map((spec) => [spec, []]));
+  for (const { carried, bundle } of scopes) {
+    for (const spec of RELATIONSHIP_SECTIONS.filter((s) => carried.has(s.section))) {
+      for (const node of NODE_SECTIONS.filter((n) => spec.from.allowed.includes(n.label))) {
+        const records = bundle[node.section] as unknown as { id: string }[];
+        owners.get(spec)!.push(...records.map((record) => ({ label: node.label, id: record.id })));
+      }
+    }
+  }
+  return owners;
 }
 
 /** The ids a record's field names: a single id, a list, or nothing. */

@@ -50,8 +50,8 @@ export async function importLoaded(
 ): Promise<ImportResult> {
   const reason = checkReason(options.reason);
   await validateBundle(loaded, knownIdsIn(db));
-  const { bundle, files, carried } = loaded;
-  const steps = planBundleWrite(bundle, carried);
+  const { bundle, files, owners } = loaded;
+  const steps = planBundleWrite(bundle, owners);
   const base = {
     files,
     records: Object.values(bundle).reduce((sum, list) => sum + list.length, 0),
@@ -59,13 +59,13 @@ export async function importLoaded(
     batches: countBatches(steps),
   };
   if (options.dryRun) {
-    const diff = await diffBundle(bundle, (query, params) => db.read(query, params), carried);
+    const diff = await diffBundle(bundle, (query, params) => db.read(query, params), owners);
     return { ...base, written: false, changeSetId: null, diff };
   }
   return db.writeTransaction("bundle.import", async (tx) => {
     // Diff inside the write transaction, so the ChangeSet describes exactly what this write changed.
     const read: Reader = (query, params) => tx.run(query, params);
-    const diff = await diffBundle(bundle, read, carried);
+    const diff = await diffBundle(bundle, read, owners);
     if (!hasChanges(diff)) return { ...base, written: false, changeSetId: null, diff };
     await runSteps(tx, steps, options.onProgress);
     const changeSetId = await recordChangeSet(tx, {

@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { BUNDLE_SECTIONS, bundleFile, type Bundle } from "./bundleSchema.js";
+import { relationshipOwners, type RelationshipOwners } from "./graphMapping.js";
 
 export type BundleProblem = { file: string; path: string; message: string };
 
@@ -21,8 +22,8 @@ export type LoadedBundle = {
   bundle: Bundle;
   origins: Map<object, Origin>;
   files: string[];
-  /** The sections some file carried, even as an empty list: a carried relationship section is complete for its posts. */
-  carried: Set<keyof Bundle>;
+  /** Whose relationships the bundle states in full: see relationshipOwners (scoped per folder or file given). */
+  owners: RelationshipOwners;
 };
 
 export function emptyBundle(): Bundle {
@@ -41,31 +42,33 @@ export function listBundleFiles(target: string): string[] {
 
 /** Reads and merges one or more bundle folders/files; throws BundleError listing every shape problem. */
 export function readBundles(targets: string[]): LoadedBundle {
-  const files = targets.flatMap(listBundleFiles);
   return mergeBundleFiles(
-    files.map((file) => {
-      try {
-        return { file, json: JSON.parse(fs.readFileSync(file, "utf8")) as unknown };
-      } catch (error) {
-        return { file, error: `not valid JSON: ${(error as Error).message}` };
-      }
-    }),
+    targets.flatMap((target, scope) =>
+      listBundleFiles(target).map((file) => {
+        try {
+          return { file, scope, json: JSON.parse(fs.readFileSync(file, "utf8")) as unknown };
+        } catch (error) {
+          return { file, scope, error: `not valid JSON: ${(error as Error).message}` };
+        }
+      }),
+    ),
   );
 }
 
 /** A bundle given as a value (e.g. a mutation's argument), named `origin` in error messages. */
 export function bundleFromValue(json: unknown, origin: string): LoadedBundle {
-  return mergeBundleFiles([{ file: origin, json }]);
+  return mergeBundleFiles([{ file: origin, scope: 0, json }]);
 }
 
-type BundleInput = { file: string; json?: unknown; error?: string };
+/** `scope`: which folder or file given to the import the file belongs to. */
+type BundleInput = { file: string; scope: number; json?: unknown; error?: string };
 
 function mergeBundleFiles(inputs: BundleInput[]): LoadedBundle {
   const bundle = emptyBundle();
   const origins = new Map<object, Origin>();
   const problems: BundleProblem[] = [];
-  const carried = new Set<keyof Bundle>();
-  for (const { file, json, error } of inputs) {
+  const scopes = new Map<number, { carried: Set<keyof Bundle>; bundle: Bundle }>();
+  for (const { file, scope, json, error } of inputs) {
     if (error) {
       problems.push({ file, path: "$", message: error });
       continue;
@@ -75,16 +78,19 @@ function mergeBundleFiles(inputs: BundleInput[]): LoadedBundle {
       for (const issue of parsed.error.issues) problems.push({ file, path: jsonPath(issue.path), message: issue.message });
       continue;
     }
+    if (!scopes.has(scope)) scopes.set(scope, { carried: new Set(), bundle: emptyBundle() });
+    const own = scopes.get(scope)!;
     for (const section of BUNDLE_SECTIONS) {
-      if (parsed.data[section] !== undefined) carried.add(section);
+      if (parsed.data[section] !== undefined) own.carried.add(section);
       (parsed.data[section] ?? []).forEach((record, index) => {
         origins.set(record, { file, path: `$.${section}[${index}]` });
         (bundle[section] as object[]).push(record);
+        (own.bundle[section] as object[]).push(record);
       });
     }
   }
   if (problems.length > 0) throw new BundleError(problems);
-  return { bundle, origins, files: inputs.map((i) => i.file), carried };
+  return { bundle, origins, files: inputs.map((i) => i.file), owners: relationshipOwners([...scopes.values()]) };
 }
 
 export function jsonPath(parts: (string | number)[]): string {

@@ -5,8 +5,8 @@
  * longer lists removed first). All or nothing.
  */
 import type { Database, NamedQuery, Transaction } from "../db/gateway.js";
-import { BUNDLE_SECTIONS, type Bundle } from "./bundleSchema.js";
-import { dateProps, NODE_SECTIONS, RELATIONSHIP_SECTIONS, relationshipOwners, targetsOf } from "./graphMapping.js";
+import type { Bundle } from "./bundleSchema.js";
+import { dateProps, NODE_SECTIONS, RELATIONSHIP_SECTIONS, targetsOf, type RelationshipOwners } from "./graphMapping.js";
 import { labelOf } from "./labels.js";
 import * as q from "./writeQueries.js";
 
@@ -16,8 +16,8 @@ type AnyRecord = Record<string, unknown> & { id: string };
 export type Step = { query: NamedQuery; rows: Record<string, unknown>[] };
 export type Progress = { done: number; total: number; step: string };
 
-/** `carried`: the sections the bundle's files carried (all, unless said); see relationshipOwners. */
-export function planBundleWrite(bundle: Bundle, carried: ReadonlySet<keyof Bundle> = new Set(BUNDLE_SECTIONS)): Step[] {
+/** `owners`: whose relationships the bundle states in full (LoadedBundle.owners); theirs not listed are removed. */
+export function planBundleWrite(bundle: Bundle, owners: RelationshipOwners): Step[] {
   const nodes: Step[] = [];
   const edges: Step[] = [];
   const evidence: Step[] = [];
@@ -54,15 +54,18 @@ export function planBundleWrite(bundle: Bundle, carried: ReadonlySet<keyof Bundl
     }
   }
   const relationships: Step[] = [];
-  for (const { spec, owners } of relationshipOwners(bundle, carried)) {
+  for (const [spec, specOwners] of owners) {
     const listed = groupBy(
       (bundle[spec.section] as unknown as Record<string, unknown>[]).map((r) => relationshipRow(r, spec)),
       (row) => row.from as string,
     );
-    for (const [label, group] of groupBy(owners, (owner) => owner.label)) {
+    for (const [label, group] of groupBy(specOwners, (owner) => owner.label)) {
       relationships.push({
         query: q.pruneRelationships(label, spec.type),
-        rows: group.map(({ id }) => ({ id, keep: (listed.get(id) ?? []).map((row) => `${row.to}|${row.key}`) })),
+        rows: [...new Set(group.map((owner) => owner.id))].map((id) => ({
+          id,
+          keep: (listed.get(id) ?? []).map((row) => q.relationshipIdentity(row.to as string, row.key)),
+        })),
       });
     }
   }

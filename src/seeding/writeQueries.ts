@@ -75,7 +75,10 @@ export const mergeRelationship = (fromLabel: string, type: string, toLabel: stri
     MERGE (a)-[r:${type} {key: row.key}]->(b)
     SET r += row.props`);
 
-/** rows: [{id, keep}] where keep lists "toId|key" of the owner's relationships of this type to keep. */
+/** A relationship's identity among its owner's relationships of one type, as pruneRelationships computes it. */
+export const relationshipIdentity = (to: string, key: string) => `${to}|${key}`;
+
+/** rows: [{id, keep}] where keep lists the relationshipIdentity of each relationship of this type to keep. */
 export const pruneRelationships = (owner: string, type: string) =>
   memo(`bundle.relPrune.${checkLabel(owner)}.${checkType(type)}`, () => `
     UNWIND $rows AS row

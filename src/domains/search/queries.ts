@@ -34,7 +34,8 @@ const OPERATOR_WORDS = new Set(["AND", "OR", "NOT"]);
 export const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 // A prefix search only on a plain word of at least two letters or digits (no leading or inner wildcards).
 const PREFIX_WORD = /^([\p{L}\p{N}]{2,})\*$/u;
-// Keeps the Lucene query well under its 1024-clause limit (a word is at most two terms over six fields).
+// With the text's length limit, keeps the Lucene query under its 1024-clause limit (each term is
+// searched over six fields; a hyphenated word is several terms, a prefix word two).
 export const MAX_WORDS = 50;
 
 export function escapeLucene(word: string): string {
