@@ -79,21 +79,24 @@ export async function exportAuthority(db: Database, authorityId: string, outDir:
 async function closeWithRelationships(read: Reader, selected: string[], posts: string[]) {
   const relationships = new Map<RelationshipSection, StoredRelationship[]>(RELATIONSHIP_SECTIONS.map((spec) => [spec, []]));
   const postsRead = new Set<string>();
+  const fetched = new Map<string, StoredNode>();
   let pending = posts;
   for (;;) {
     for (const spec of RELATIONSHIP_SECTIONS) relationships.get(spec)!.push(...(await readStoredRelationships(read, spec, pending)));
     for (const id of pending) postsRead.add(id);
     const refs = [...relationships.values()].flat().flatMap((r) => [r.from, r.to, ...((r.props.evidenceSources as string[]) ?? [])]);
-    const nodes = await closeOver(read, [...selected, ...refs]);
+    const nodes = await closeOver(read, [...selected, ...refs], fetched);
     pending = nodes.map((n) => n.id).filter((id) => labelOf(id) === "Post" && !postsRead.has(id));
     if (pending.length === 0) return { nodes, relationships };
   }
 }
 
-/** Fetches the given nodes and, repeatedly, every node their edges and evidence refer to. */
-async function closeOver(read: Reader, start: string[]): Promise<StoredNode[]> {
-  const fetched = new Map<string, StoredNode>();
-  let pending = [...new Set(start)];
+/**
+ * Fetches the given nodes and, repeatedly, every node their edges and evidence refer to, into `fetched`
+ * (nodes already there, from an earlier round, are not read again).
+ */
+async function closeOver(read: Reader, start: string[], fetched: Map<string, StoredNode>): Promise<StoredNode[]> {
+  let pending = [...new Set(start)].filter((id) => !fetched.has(id));
   while (pending.length > 0) {
     for (const [label, ids] of groupBy(pending, (id) => labelOf(id) ?? "?")) {
       if (label === "?") throw new Error(`Cannot export ids of unknown kind: ${ids.join(", ")}`);
