@@ -8,7 +8,7 @@ import { performance } from "node:perf_hooks";
 import { loadConfig } from "../src/config.js";
 import { bootDatabase } from "../src/boot.js";
 import { createLogger } from "../src/log.js";
-import { startServer } from "../src/server.js";
+import { startServer } from "../src/api/server.js";
 import { HEADLINE_OPERATIONS, nestingDepth } from "./operations.js";
 
 const RUNS = 50;

@@ -5,7 +5,7 @@ import { Database } from "./db/gateway.js";
 import { applyMigrations } from "./db/migrations.js";
 import { startLocalNeo4j, type LocalNeo4j } from "./localNeo4j/launch.js";
 import type { Logger } from "./log.js";
-import { seedIfNeeded } from "./seeding/loadBundles.js";
+import { seedIfNeeded } from "./bundles/loadBundles.js";
 
 export type Booted = { db: Database; local: LocalNeo4j | null; shutdown: () => Promise<void> };
 

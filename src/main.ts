@@ -3,7 +3,7 @@ import "reflect-metadata";
 import { loadConfig } from "./config.js";
 import { bootDatabase } from "./boot.js";
 import { createLogger } from "./log.js";
-import { startServer } from "./server.js";
+import { startServer } from "./api/server.js";
 
 const startedAt = Date.now();
 let config;

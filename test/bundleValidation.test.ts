@@ -2,8 +2,8 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cypher, type Database } from "../src/db/gateway.js";
-import { importBundles } from "../src/seeding/importBundle.js";
-import { BundleError } from "../src/seeding/readBundle.js";
+import { importBundles } from "../src/bundles/importBundle.js";
+import { BundleError } from "../src/bundles/readBundle.js";
 import { writeTempBundle } from "./support/bundles.js";
 import { connectTestDb } from "./support/harness.js";
 import { snapshot } from "./support/snapshot.js";

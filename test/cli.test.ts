@@ -6,9 +6,9 @@ import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { PROJECT_ROOT } from "../src/config.js";
 import { cypher, type Database } from "../src/db/gateway.js";
-import { NODE_SECTIONS } from "../src/seeding/graphMapping.js";
-import { readBundles } from "../src/seeding/readBundle.js";
-import { countByLabel } from "../src/seeding/writeBundle.js";
+import { NODE_SECTIONS } from "../src/model/graphMapping.js";
+import { readBundles } from "../src/bundles/readBundle.js";
+import { countByLabel } from "../src/bundles/writeBundle.js";
 import { restoreAfterFile } from "./support/restoring.js";
 import { changeSetIds, snapshot } from "./support/snapshot.js";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cypher, Database, QueryCounter } from "../src/db/gateway.js";
-import { partialToNeo4j, plainToPartial } from "../src/db/convert.js";
+import { partialToNeo4j, plainToPartial } from "../src/model/partialDates.js";
 import { AppError } from "../src/errors.js";
 import { connectTestDb } from "./support/harness.js";
 

@@ -1,7 +1,7 @@
 /** Nested reads over real HTTP: inspections, people, bodies, findings, all with evidence. */
 import { describe, expect, it } from "vitest";
-import { NODE_SECTIONS } from "../src/seeding/graphMapping.js";
-import { LABEL_BY_PREFIX } from "../src/seeding/labels.js";
+import { NODE_SECTIONS } from "../src/model/graphMapping.js";
+import { LABEL_BY_PREFIX } from "../src/model/labels.js";
 import { readSeeds } from "./support/bundles.js";
 import { useTestServer } from "./support/harness.js";
 

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cypher, type Database } from "../src/db/gateway.js";
-import { exportAuthority } from "../src/seeding/exportBundle.js";
+import { exportAuthority } from "../src/bundles/exportBundle.js";
 import { restoreAfterFile } from "./support/restoring.js";
 import { snapshot, snapshotOf } from "./support/snapshot.js";
 import { AUTHORITY, CHANGE_SET, swindonIds, SYNTHETIC, syntheticIds, writePathKit } from "./support/writePath.js";

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { cypher, type Transaction } from "../db/gateway.js";
 import { badInput } from "../errors.js";
-import { nodeByAnyLabel } from "../seeding/labels.js";
+import { nodeByAnyLabel } from "../model/labels.js";
 
 export type ChangeKind = "CREATED" | "UPDATED" | "DELETED";
 export type Touched = { id: string; change: ChangeKind };

@@ -4,15 +4,13 @@
  * error (UNAUTHENTICATED), never silently anonymous.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { ApolloServerPlugin } from "@apollo/server";
 import type { ApiKey, Config, Role } from "../config.js";
 import { AppError } from "../errors.js";
-import type { Context } from "../graphql/context.js";
 
 export type Principal = { name: string; role: Role };
 export type Credentials = { principal: Principal | null; invalid: boolean };
 
-const RANK: Record<Role, number> = { reader: 0, editor: 1, admin: 2 };
+export const RANK: Record<Role, number> = { reader: 0, editor: 1, admin: 2 };
 
 export function hashKey(key: string): string {
   return createHash("sha256").update(key, "utf8").digest("hex");
@@ -36,33 +34,15 @@ export function authenticate(keys: ApiKey[], key: string | null): Credentials {
   return found ? { principal: { name: found.name, role: found.role }, invalid: false } : { principal: null, invalid: true };
 }
 
-const unauthenticated = (message: string) => new AppError("UNAUTHENTICATED", message, { http: { status: 401 } });
+export const unauthenticated = (message: string) => new AppError("UNAUTHENTICATED", message, { http: { status: 401 } });
 
 /** Throws UNAUTHENTICATED without a valid key, FORBIDDEN when its role is below `role`. */
-export function requireRole(ctx: Context, role: Role): Principal {
-  if (ctx.credentials.invalid) throw unauthenticated("The API key is not recognised");
-  const principal = ctx.credentials.principal;
+export function requireRole(credentials: Credentials, role: Role): Principal {
+  if (credentials.invalid) throw unauthenticated("The API key is not recognised");
+  const principal = credentials.principal;
   if (!principal) throw unauthenticated(`This operation needs an API key with the ${role} role (Authorization: Bearer <key>)`);
   if (RANK[principal.role] < RANK[role]) {
     throw new AppError("FORBIDDEN", `This operation needs the ${role} role; the key "${principal.name}" has ${principal.role}`, { http: { status: 403 } });
   }
   return principal;
-}
-
-/**
- * Before any variable is read: rejects an operation sent with an unknown key, a mutation without at least
- * the editor role (every mutation needs one), and reads without a key when config says reads need one.
- */
-export function authPlugin(config: Config): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ contextValue, operation }) {
-          if (contextValue.credentials.invalid) throw unauthenticated("The API key is not recognised");
-          if (operation?.operation === "mutation") requireRole(contextValue, "editor");
-          if (operation?.operation === "query" && config.auth.readsRequireKey) requireRole(contextValue, "reader");
-        },
-      };
-    },
-  };
 }

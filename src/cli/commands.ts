@@ -1,15 +1,15 @@
-/** The CLI commands: each does its work through the seeding modules and reports one result. */
+/** The CLI commands: each does its work through the bundle pipeline (src/bundles) and reports one result. */
 import os from "node:os";
 import path from "node:path";
 import { checkReason } from "../audit/changeSets.js";
 import { hashKey } from "../auth/apiKeys.js";
 import { formatCounts } from "../boot.js";
-import { exportAuthority } from "../seeding/exportBundle.js";
-import { importBundles, knownIdsIn, type ImportResult } from "../seeding/importBundle.js";
-import { seedIfNeeded } from "../seeding/loadBundles.js";
-import { readBundles } from "../seeding/readBundle.js";
-import { validateBundle } from "../seeding/validateBundle.js";
-import { countByLabel } from "../seeding/writeBundle.js";
+import { exportAuthority } from "../bundles/exportBundle.js";
+import { importBundles, knownIdsIn, type ImportResult } from "../bundles/importBundle.js";
+import { seedIfNeeded } from "../bundles/loadBundles.js";
+import { readBundles } from "../bundles/readBundle.js";
+import { validateBundle } from "../bundles/validateBundle.js";
+import { countByLabel } from "../bundles/writeBundle.js";
 import type { CliContext } from "./context.js";
 import { CliError, displayPath, EXIT, exitCodeFor } from "./output.js";
 

@@ -7,8 +7,8 @@ import { CommanderError } from "commander";
 import { ConfigError } from "../config.js";
 import { AppError } from "../errors.js";
 import { LocalNeo4jError } from "../localNeo4j/build.js";
-import { BundleError } from "../seeding/readBundle.js";
-import type { Progress } from "../seeding/writeBundle.js";
+import { BundleError } from "../bundles/readBundle.js";
+import type { Progress } from "../bundles/writeBundle.js";
 
 export const EXIT = { OK: 0, UNEXPECTED: 1, USAGE: 2, INVALID_BUNDLE: 3, DATABASE_UNAVAILABLE: 4 } as const;
 

@@ -34,20 +34,3 @@ export function toPlain(value: unknown): Plain {
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
   throw new TypeError(`Unsupported value from Neo4j: ${typeof value}`);
 }
-
-export type DatePrecision = "YEAR" | "MONTH" | "DAY";
-
-/** "2024-09" → a Neo4j date of its earliest day (2024-09-01) and its precision (MONTH). */
-export function partialToNeo4j(partial: string): { date: InstanceType<typeof neo4j.types.Date>; precision: DatePrecision } {
-  const [year, month, day] = partial.split("-").map(Number);
-  const precision: DatePrecision = day !== undefined ? "DAY" : month !== undefined ? "MONTH" : "YEAR";
-  return { date: new neo4j.types.Date(year!, month ?? 1, day ?? 1), precision };
-}
-
-/** The inverse: "2024-09-01" with MONTH → "2024-09". */
-export function plainToPartial(isoDay: string | null, precision: string | null): string | null {
-  if (isoDay === null) return null;
-  if (precision === "YEAR") return isoDay.slice(0, 4);
-  if (precision === "MONTH") return isoDay.slice(0, 7);
-  return isoDay.slice(0, 10);
-}

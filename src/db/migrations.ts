@@ -1,5 +1,5 @@
 /**
- * Applies cypher/schema/*.cypher in file-name order, once each: an applied file is recorded as a
+ * Applies cypher/migrations/*.cypher in file-name order, once each: an applied file is recorded as a
  * (:Migration {name, checksum}) node, and a re-run applies nothing new. A recorded file whose text
  * changed is refused rather than silently re-applied.
  */
@@ -9,7 +9,7 @@ import path from "node:path";
 import { PROJECT_ROOT } from "../config.js";
 import { cypher, type Database } from "./gateway.js";
 
-export const SCHEMA_DIR = path.join(PROJECT_ROOT, "cypher", "schema");
+export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, "cypher", "migrations");
 
 const ENSURE_MIGRATION_CONSTRAINT = cypher(
   "migrations.ensureConstraint",
@@ -24,7 +24,7 @@ const AWAIT_INDEXES = cypher("migrations.awaitIndexes", "CALL db.awaitIndexes(12
 
 export type MigrationFile = { name: string; checksum: string; statements: string[] };
 
-export function readMigrations(dir = SCHEMA_DIR): MigrationFile[] {
+export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
   return fs
     .readdirSync(dir)
     .filter((file) => file.endsWith(".cypher"))
@@ -46,7 +46,7 @@ export function splitStatements(text: string): string[] {
     .filter(Boolean);
 }
 
-export async function applyMigrations(db: Database, dir = SCHEMA_DIR): Promise<string[]> {
+export async function applyMigrations(db: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
   await db.write(ENSURE_MIGRATION_CONSTRAINT);
   const applied = new Map((await db.read(APPLIED)).map((row) => [row.name as string, row.checksum as string]));
   const newlyApplied: string[] = [];

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { Field, InputType, Int, ObjectType, registerEnumType, type ClassType } from "type-graphql";
 import { cypher, type NamedQuery } from "../db/gateway.js";
 import { badInput } from "../errors.js";
-import type { Label } from "../seeding/labels.js";
+import type { Label } from "../model/labels.js";
 import type { Context } from "./context.js";
 import { primeObject, type GraphObject } from "./graphRead.js";
 

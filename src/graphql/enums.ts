@@ -1,7 +1,7 @@
 /** GraphQL enums made from the bundle schema's zod enums, so the two can never disagree. */
 import { registerEnumType } from "type-graphql";
 import type { z } from "zod";
-import * as bundle from "../seeding/bundleSchema.js";
+import * as bundle from "../model/enums.js";
 
 type EnumObject<T extends string> = { [K in T]: K };
 

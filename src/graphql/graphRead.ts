@@ -4,10 +4,10 @@
  * input), batched through the request's DataLoaders, and turned into plain objects with PartialDates.
  */
 import { cypher, type NamedQuery, type Row } from "../db/gateway.js";
-import { plainToPartial } from "../db/convert.js";
+import { plainToPartial } from "../model/partialDates.js";
 import { notFound } from "../errors.js";
-import { LABELS, labelOf, type Label } from "../seeding/labels.js";
-import type { Context } from "./context.js";
+import { LABELS, labelOf, type Label } from "../model/labels.js";
+import type { DbSession } from "../db/session.js";
 
 export type GraphObject = { __typename: string; id: string; [field: string]: unknown };
 
@@ -64,27 +64,27 @@ export const evidenceQuery = (name: string, label: string) =>
      RETURN a.id AS key, s.id AS sourceId, e.quote AS quote, e.locator AS locator ORDER BY s.published, s.id, e.quote`,
   );
 
-export async function loadOne(ctx: Context, query: NamedQuery, typename: string, id: string): Promise<GraphObject | null> {
-  const row = await ctx.loaders.byId(query).load(id);
+export async function loadOne(session: DbSession, query: NamedQuery, typename: string, id: string): Promise<GraphObject | null> {
+  const row = await session.loaders.byId(query).load(id);
   return row ? rowToObject(typename, row) : null;
 }
 
 /** All rows of a list query (columns id, props) for one label; primes the by-id loader for later lookups. */
-export async function loadAll(ctx: Context, query: NamedQuery, label: Label, params: Record<string, unknown> = {}) {
-  const rows = await ctx.db.read(query, params, ctx.counter);
-  const loader = ctx.loaders.byId(NODE_BY_IDS[label]);
+export async function loadAll(session: DbSession, query: NamedQuery, label: Label, params: Record<string, unknown> = {}) {
+  const rows = await session.db.read(query, params, session.counter);
+  const loader = session.loaders.byId(NODE_BY_IDS[label]);
   for (const row of rows) loader.prime(row.id as string, row);
   return rows.map((row) => rowToObject(label, row));
 }
 
 /** Typename of related rows: the given one, or the node's label (which is its GraphQL type name). */
-export async function loadRelated(ctx: Context, query: NamedQuery, parentId: string, typename?: string): Promise<GraphObject[]> {
-  const rows = await ctx.loaders.related(query).load(parentId);
+export async function loadRelated(session: DbSession, query: NamedQuery, parentId: string, typename?: string): Promise<GraphObject[]> {
+  const rows = await session.loaders.related(query).load(parentId);
   return rows.map((row) => rowToObject(typename ?? (row.label as string), row));
 }
 
-export async function loadRelatedOne(ctx: Context, query: NamedQuery, parentId: string, typename?: string) {
-  const [first] = await loadRelated(ctx, query, parentId, typename);
+export async function loadRelatedOne(session: DbSession, query: NamedQuery, parentId: string, typename?: string) {
+  const [first] = await loadRelated(session, query, parentId, typename);
   return first ?? null;
 }
 
@@ -94,22 +94,22 @@ export const NODE_BY_IDS = Object.fromEntries(
 ) as Record<Label, NamedQuery>;
 
 /** Any node by id (the prefix names the label); null when absent or not of the expected label. */
-export async function fetchNode(ctx: Context, id: string, expected?: Label): Promise<GraphObject | null> {
+export async function fetchNode(session: DbSession, id: string, expected?: Label): Promise<GraphObject | null> {
   const label = labelOf(id);
   if (!label || (expected && label !== expected)) return null;
-  return loadOne(ctx, NODE_BY_IDS[label], label, id);
+  return loadOne(session, NODE_BY_IDS[label], label, id);
 }
 
 /** An object built from a row's id and properties, primed into the by-id loader so resolving it again costs no query. */
-export function primeObject(ctx: Context, label: Label, id: string, props: unknown): GraphObject {
+export function primeObject(session: DbSession, label: Label, id: string, props: unknown): GraphObject {
   const row = { id, props } as Row;
-  ctx.loaders.byId(NODE_BY_IDS[label]).prime(id, row);
+  session.loaders.byId(NODE_BY_IDS[label]).prime(id, row);
   return rowToObject(label, row);
 }
 
 /** A node the request depends on: NOT_FOUND when it does not exist. */
-export async function requireNode(ctx: Context, id: string, label: Label): Promise<GraphObject> {
-  const node = await fetchNode(ctx, id, label);
+export async function requireNode(session: DbSession, id: string, label: Label): Promise<GraphObject> {
+  const node = await fetchNode(session, id, label);
   if (!node) throw notFound(`No ${label} with id "${id}"`);
   return node;
 }

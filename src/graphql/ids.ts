@@ -1,6 +1,6 @@
 /** Validation of ids given by clients. */
 import { badInput } from "../errors.js";
-import { labelOf, type Label } from "../seeding/labels.js";
+import { labelOf, type Label } from "../model/labels.js";
 
 const ID_PATTERN = /^[a-z-]+:[a-z0-9][a-z0-9-]{0,199}$/;
 

@@ -1,6 +1,6 @@
 /** PartialDate: "2024", "2024-09" or "2024-09-18" — a date known only to its year, month or day. */
 import { GraphQLScalarType, Kind } from "graphql";
-import { PARTIAL_DATE_PATTERN, partialDate } from "../seeding/bundleSchema.js";
+import { PARTIAL_DATE_PATTERN, partialDate } from "../model/partialDates.js";
 import { badInput } from "../errors.js";
 
 function parse(value: unknown): string {

@@ -3,8 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../../src/config.js";
-import { readBundles } from "../../src/seeding/readBundle.js";
-import { seedTargets } from "../../src/seeding/loadBundles.js";
+import { readBundles } from "../../src/bundles/readBundle.js";
+import { seedTargets } from "../../src/bundles/loadBundles.js";
 
 export const SEEDS_DIR = path.join(PROJECT_ROOT, "seeds");
 export const readSeeds = () => readBundles(seedTargets(SEEDS_DIR)).bundle;

@@ -10,7 +10,7 @@ import { loadConfig } from "../../src/config.js";
 import { Database } from "../../src/db/gateway.js";
 import { applyMigrations } from "../../src/db/migrations.js";
 import { startLocalNeo4j, type LocalNeo4j } from "../../src/localNeo4j/launch.js";
-import { seedIfNeeded } from "../../src/seeding/loadBundles.js";
+import { seedIfNeeded } from "../../src/bundles/loadBundles.js";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, inject } from "vitest";
 import { loadConfig, type Config } from "../../src/config.js";
 import { Database } from "../../src/db/gateway.js";
-import { startServer, type RunningServer } from "../../src/server.js";
+import { startServer, type RunningServer } from "../../src/api/server.js";
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ NEO4J_URI: inject("neo4jUri"), PORT: "0", LOG_LEVEL: "silent", NODE_ENV: "test", ...overrides });

@@ -4,9 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../../src/config.js";
 import { cypher, type Database } from "../../src/db/gateway.js";
-import { NODE_SECTIONS } from "../../src/seeding/graphMapping.js";
-import { importBundles, type ImportOptions } from "../../src/seeding/importBundle.js";
-import { readBundles } from "../../src/seeding/readBundle.js";
+import { NODE_SECTIONS } from "../../src/model/graphMapping.js";
+import { importBundles, type ImportOptions } from "../../src/bundles/importBundle.js";
+import { readBundles } from "../../src/bundles/readBundle.js";
 import { SEEDS_DIR } from "./bundles.js";
 
 export const SYNTHETIC = path.join(PROJECT_ROOT, "examples", "bundles", "synthetic-borough");

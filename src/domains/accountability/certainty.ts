@@ -7,7 +7,7 @@
  * For a post: CERTAIN / ATTESTED from its best holder; VACANT when every known occupancy has both bounds
  * and certainly excludes D; otherwise UNKNOWN.
  */
-import { dayOf, DAY_MS, partialRange } from "../../partialDates.js";
+import { dayOf, DAY_MS, partialRange } from "../../model/partialDates.js";
 
 export type Certainty = "CERTAIN" | "ATTESTED" | "VACANT" | "UNKNOWN";
 

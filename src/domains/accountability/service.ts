@@ -1,8 +1,8 @@
 /** The accountability question: responsible posts, the lines above them, holders and oversight on a day. */
 import { notFound } from "../../errors.js";
-import type { Context } from "../../graphql/context.js";
+import type { DbSession } from "../../db/session.js";
 import { primeObject, withPartialDates, type GraphObject } from "../../graphql/graphRead.js";
-import { labelOf, type Label } from "../../seeding/labels.js";
+import { labelOf, type Label } from "../../model/labels.js";
 import { evidenceFromLists } from "../sources/evidence.js";
 import { certainlyCovers, holderOn, mayCover, postCertainty, type OccupancyDates } from "./certainty.js";
 import { OVERSIGHT, POST_HOLDERS, RESPONSIBILITY_CHAINS } from "./queries.js";
@@ -12,16 +12,16 @@ type Props = Record<string, unknown>;
 type Step = { from: string; fromProps: Props; to: string; toLabel: Label; toProps: Props; props: Props };
 
 /** Every candidate holder of each post on the day, best first, and the post's overall certainty. */
-export async function postsOn(ctx: Context, posts: { post: GraphObject; level: number }[], on: string): Promise<PostAtDate[]> {
+export async function postsOn(session: DbSession, posts: { post: GraphObject; level: number }[], on: string): Promise<PostAtDate[]> {
   return Promise.all(
     posts.map(async ({ post, level }) => {
-      const rows = await ctx.loaders.related(POST_HOLDERS).load(post.id);
-      const occupancies = rows.map((row) => primeObject(ctx, "Occupancy", row.occupancyId as string, row.occupancyProps));
+      const rows = await session.loaders.related(POST_HOLDERS).load(post.id);
+      const occupancies = rows.map((row) => primeObject(session, "Occupancy", row.occupancyId as string, row.occupancyProps));
       const verdicts = occupancies.map((o) => holderOn(o as OccupancyDates, on));
       const holders: HolderAtDate[] = [];
       verdicts.forEach((verdict, i) => {
         if (!verdict) return;
-        const person = primeObject(ctx, "Person", rows[i]!.personId as string, rows[i]!.personProps);
+        const person = primeObject(session, "Person", rows[i]!.personId as string, rows[i]!.personProps);
         holders.push({ person, occupancy: occupancies[i], ...verdict });
       });
       holders.sort((a, b) => (a.certainty === b.certainty ? a.distanceDays - b.distanceDays : a.certainty === "CERTAIN" ? -1 : 1));
@@ -30,18 +30,18 @@ export async function postsOn(ctx: Context, posts: { post: GraphObject; level: n
   );
 }
 
-export async function accountability(ctx: Context, authorityId: string, areaId: string, on: string) {
-  const [row] = await ctx.db.read(RESPONSIBILITY_CHAINS, { authority: authorityId, area: areaId }, ctx.counter);
+export async function accountability(session: DbSession, authorityId: string, areaId: string, on: string) {
+  const [row] = await session.db.read(RESPONSIBILITY_CHAINS, { authority: authorityId, area: areaId }, session.counter);
   if (!row?.authorityId) throw notFound(`No Organisation with id "${authorityId}"`);
   if (!row.areaId) throw notFound(`No ServiceArea with id "${areaId}"`);
-  const authority = primeObject(ctx, "Organisation", authorityId, row.authorityProps);
-  const serviceArea = primeObject(ctx, "ServiceArea", areaId, row.areaProps);
+  const authority = primeObject(session, "Organisation", authorityId, row.authorityProps);
+  const serviceArea = primeObject(session, "ServiceArea", areaId, row.areaProps);
   const responsible = (row.responsible as { id: string; props: Props; responsibility: Props; steps: Step[] }[])
     .filter((r) => mayCover(withPartialDates(r.responsibility), on));
 
   // Walk up from the responsible posts, level by level, keeping only lines in force on the day.
   const levels = new Map<string, { post: GraphObject; level: number }>();
-  for (const r of responsible) levels.set(r.id, { post: primeObject(ctx, "Post", r.id, r.props), level: 0 });
+  for (const r of responsible) levels.set(r.id, { post: primeObject(session, "Post", r.id, r.props), level: 0 });
   const inForce = new Map<string, Step>();
   for (const r of responsible) {
     for (const step of r.steps) {
@@ -56,9 +56,9 @@ export async function accountability(ctx: Context, authorityId: string, areaId: 
     for (const step of inForce.values()) {
       if (!frontier.has(step.from)) continue;
       const props = step.props; // already with partial dates
-      const to = primeObject(ctx, step.toLabel, step.to, step.toProps);
+      const to = primeObject(session, step.toLabel, step.to, step.toProps);
       steps.push({
-        from: primeObject(ctx, "Post", step.from, step.fromProps),
+        from: primeObject(session, "Post", step.from, step.fromProps),
         to,
         line: props.line as string,
         level,
@@ -73,7 +73,7 @@ export async function accountability(ctx: Context, authorityId: string, areaId: 
     }
     frontier = next;
   }
-  const oversight = await oversightOn(ctx, authorityId, on, [...levels.values()]);
+  const oversight = await oversightOn(session, authorityId, on, [...levels.values()]);
   return { authority, serviceArea, on, posts: oversight.chainPosts, steps, oversight: oversight.bodies };
 }
 
@@ -84,30 +84,30 @@ type OversightResult = { bodies: Oversight[]; chainPosts: PostAtDate[] };
  * and of `alsoPosts` (the caller's own) are looked up together: one query for all of them.
  */
 export async function oversightOn(
-  ctx: Context,
+  session: DbSession,
   authorityId: string,
   on: string,
   alsoPosts: { post: GraphObject; level: number }[] = [],
 ): Promise<OversightResult> {
-  const rows = (await ctx.db.read(OVERSIGHT, { authority: authorityId }, ctx.counter)).filter((row) => interventionInForce(row, on));
+  const rows = (await session.db.read(OVERSIGHT, { authority: authorityId }, session.counter)).filter((row) => interventionInForce(row, on));
   const bodyPosts = rows.map((row) =>
-    (row.posts as { id: string; props: Props }[]).map((p) => ({ post: primeObject(ctx, "Post", p.id, p.props), level: 0 })),
+    (row.posts as { id: string; props: Props }[]).map((p) => ({ post: primeObject(session, "Post", p.id, p.props), level: 0 })),
   );
-  const [chainPosts, ...perBody] = await Promise.all([postsOn(ctx, alsoPosts, on), ...bodyPosts.map((posts) => postsOn(ctx, posts, on))]);
+  const [chainPosts, ...perBody] = await Promise.all([postsOn(session, alsoPosts, on), ...bodyPosts.map((posts) => postsOn(session, posts, on))]);
   const bodies = rows.map((row, i) => {
     const members: MemberAtDate[] = (row.memberships as { id: string; props: Props; memberId: string; memberLabel: Label; memberProps: Props }[])
-      .map((m) => ({ ...m, membership: primeObject(ctx, "Membership", m.id, m.props) }))
+      .map((m) => ({ ...m, membership: primeObject(session, "Membership", m.id, m.props) }))
       .filter(({ membership }) => mayCover(membership as never, on))
       .map(({ membership, memberId, memberLabel, memberProps }) => ({
         membership,
-        member: primeObject(ctx, memberLabel, memberId, memberProps),
+        member: primeObject(session, memberLabel, memberId, memberProps),
         role: membership.role as string,
         certainty: certainlyCovers(membership as { start?: string; end?: string }, on) ? "CERTAIN" : "UNKNOWN",
       }));
     members.sort((a, b) => Number(b.role.includes("CHAIR")) - Number(a.role.includes("CHAIR")) || (a.membership as GraphObject).id.localeCompare((b.membership as GraphObject).id));
     return {
-      body: primeObject(ctx, "Organisation", row.bodyId as string, row.bodyProps),
-      intervention: primeObject(ctx, "Intervention", row.id as string, row.props),
+      body: primeObject(session, "Organisation", row.bodyId as string, row.bodyProps),
+      intervention: primeObject(session, "Intervention", row.id as string, row.props),
       members,
       posts: perBody[i]!,
     };

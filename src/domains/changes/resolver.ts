@@ -5,7 +5,7 @@ import { MAX_PAGE } from "../../graphql/connections.js";
 import type { Context } from "../../graphql/context.js";
 import { loadAll, primeObject, type GraphObject } from "../../graphql/graphRead.js";
 import { checkId } from "../../graphql/ids.js";
-import type { Label } from "../../seeding/labels.js";
+import type { Label } from "../../model/labels.js";
 import { CHANGE_TOUCHED, CHANGES } from "./queries.js";
 import { ChangeCount, ChangeSet, TouchedNode } from "./types.js";
 

@@ -1,9 +1,9 @@
 /** The authority context card: post holders, latest judgements and findings, interventions, bodies, next inspection. */
 import { notFound } from "../../errors.js";
-import type { Context } from "../../graphql/context.js";
+import type { DbSession } from "../../db/session.js";
 import { primeObject, type GraphObject } from "../../graphql/graphRead.js";
-import type { Label } from "../../seeding/labels.js";
-import { dayOf, partialRange, sortDay } from "../../partialDates.js";
+import type { Label } from "../../model/labels.js";
+import { dayOf, partialRange, sortDay } from "../../model/partialDates.js";
 import { interventionInForce, oversightOn } from "../accountability/service.js";
 import { AUTHORITY_CARD } from "./queries.js";
 
@@ -16,16 +16,16 @@ const roleRank = (post: GraphObject) => (ROLE_ORDER.indexOf(post.role as string)
 const startDay = (i: GraphObject) => (i.start ? partialRange(i.start as string)[0] : Number.POSITIVE_INFINITY);
 const sortKey = (i: GraphObject) => (i.start ? sortDay(i.start as string) : Number.POSITIVE_INFINITY);
 
-export async function authorityContext(ctx: Context, authorityId: string, on: string) {
-  const [card] = await ctx.db.read(AUTHORITY_CARD, { authority: authorityId }, ctx.counter);
+export async function authorityContext(session: DbSession, authorityId: string, on: string) {
+  const [card] = await session.db.read(AUTHORITY_CARD, { authority: authorityId }, session.counter);
   if (!card) throw notFound(`No Organisation with id "${authorityId}"`);
-  const prime = (label: Label, items: Item[]) => items.map((item) => primeObject(ctx, label, item.id, item.props));
+  const prime = (label: Label, items: Item[]) => items.map((item) => primeObject(session, label, item.id, item.props));
 
   const posts = prime("Post", card.posts as Item[]).sort(
     (a, b) => roleRank(a) - roleRank(b) || String(a.title).localeCompare(String(b.title)),
   );
   const inspections = (card.inspections as InspectionItem[])
-    .map((item) => ({ item, inspection: primeObject(ctx, "Inspection", item.id, item.props) }))
+    .map((item) => ({ item, inspection: primeObject(session, "Inspection", item.id, item.props) }))
     .sort((a, b) => sortKey(a.inspection) - sortKey(b.inspection) || Number(a.inspection.sequence ?? 0) - Number(b.inspection.sequence ?? 0) || a.item.id.localeCompare(b.item.id));
   const day = dayOf(on);
   const began = inspections.filter(({ inspection }) => inspection.status === "HELD" && startDay(inspection) <= day);
@@ -36,10 +36,10 @@ export async function authorityContext(ctx: Context, authorityId: string, on: st
     interventionInForce({ props: item.props, followsFrom: [...item.followsStarts].sort().at(-1) ?? null }, on),
   );
   // The authority's posts and the overseeing bodies' posts share one holders query.
-  const oversight = await oversightOn(ctx, authorityId, on, posts.map((post) => ({ post, level: 0 })));
+  const oversight = await oversightOn(session, authorityId, on, posts.map((post) => ({ post, level: 0 })));
 
   return {
-    authority: primeObject(ctx, "Organisation", authorityId, card.props),
+    authority: primeObject(session, "Organisation", authorityId, card.props),
     on,
     posts: oversight.chainPosts,
     latestJudgedInspection: latestJudged?.inspection ?? null,

@@ -5,7 +5,7 @@ import { connectionOf, orderInputOf, paginate } from "../../graphql/connections.
 import { FindingKind, Grade, InspectionKind, InspectionStatus, Polarity } from "../../graphql/enums.js";
 import { checkId } from "../../graphql/ids.js";
 import { PartialDateScalar } from "../../graphql/partialDate.js";
-import { rangeToNeo4j } from "../../partialDates.js";
+import { rangeToNeo4j } from "../../model/partialDates.js";
 import { FINDING_PAGES, INSPECTION_PAGES, type Scope } from "./connectionQueries.js";
 import { Finding, Inspection } from "./types.js";
 

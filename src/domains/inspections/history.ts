@@ -5,7 +5,7 @@
  * and care leavers" stands for both of today's areas); such a point states the mapping.
  */
 import type { Row } from "../../db/gateway.js";
-import type { Context } from "../../graphql/context.js";
+import type { DbSession } from "../../db/session.js";
 import { primeObject, type GraphObject } from "../../graphql/graphRead.js";
 
 const GRADE_RANK: Record<string, number> = { INADEQUATE: 0, REQUIRES_IMPROVEMENT: 1, GOOD: 2, OUTSTANDING: 3 };
@@ -69,15 +69,15 @@ function mappingNote(j: Judged, c: Area): string | null {
   return `Graded under "${j.area.label}" (${j.area.framework}), which the current "${c.area.label}" (${c.area.framework}) succeeds in part.`;
 }
 
-export function judgementHistory(ctx: Context, judgementRows: Row[], currentRows: Row[], serviceArea: string | null) {
+export function judgementHistory(session: DbSession, judgementRows: Row[], currentRows: Row[], serviceArea: string | null) {
   const current = currentRows.map((row) => ({
-    area: primeObject(ctx, "JudgementArea", row.areaId as string, row.areaProps),
+    area: primeObject(session, "JudgementArea", row.areaId as string, row.areaProps),
     covers: row.covers as string[],
   }));
   const judged: Judged[] = judgementRows.map((row) => ({
-    inspection: primeObject(ctx, "Inspection", row.inspectionId as string, row.inspectionProps),
-    judgement: primeObject(ctx, "Judgement", row.judgementId as string, row.judgementProps),
-    area: primeObject(ctx, "JudgementArea", row.areaId as string, row.areaProps),
+    inspection: primeObject(session, "Inspection", row.inspectionId as string, row.inspectionProps),
+    judgement: primeObject(session, "Judgement", row.judgementId as string, row.judgementProps),
+    area: primeObject(session, "JudgementArea", row.areaId as string, row.areaProps),
     covers: row.covers as string[],
   }));
   return buildSeries(current, judged, serviceArea);

@@ -1,12 +1,12 @@
 /** Cypher for inspections, judgements, judgement areas and findings. */
 import { cypher } from "../../db/gateway.js";
-import { allQuery, relatedQuery } from "../../graphql/graphRead.js";
+import { allQuery } from "../../graphql/graphRead.js";
+import { sortableStart } from "../../model/relations.js";
+
+export { sortableStart };
 
 export const ALL_JUDGEMENT_AREAS = allQuery("judgementAreas.all", "JudgementArea", "n.validFrom, n.framework, n.code");
 
-/** A partial date sorts at the middle of its range: a visit known only as "2024" after one in February 2024. */
-export const sortableStart = (v: string) =>
-  `CASE ${v}.startPrecision WHEN 'YEAR' THEN ${v}.start + duration('P6M') WHEN 'MONTH' THEN ${v}.start + duration('P14D') ELSE ${v}.start END`;
 
 const INSPECTION_STATUS = "($status IS NULL OR n.status = $status)";
 const INSPECTION_ORDER = `ORDER BY ${sortableStart("n")}, n.sequence, n.id`;
@@ -37,15 +37,3 @@ export const FINDINGS = cypher(
    RETURN n.id AS id, properties(n) AS props ORDER BY ${sortableStart("i")}, i.sequence, n.id`,
 );
 
-export const INSPECTION_AUTHORITY = relatedQuery("inspection.authority", "Inspection", "-[:OF]->", "Organisation");
-export const INSPECTION_BY = relatedQuery("inspection.by", "Inspection", "-[:BY]->", "Organisation");
-export const INSPECTION_JUDGEMENTS = relatedQuery("inspection.judgements", "Inspection", "-[:JUDGED]->", "Judgement");
-export const INSPECTION_FINDINGS = relatedQuery("inspection.findings", "Inspection", "-[:FOUND]->", "Finding", "b.kind, b.id");
-export const INSPECTION_INTERVENTIONS = relatedQuery("inspection.interventions", "Inspection", "<-[:FOLLOWS]-", "Intervention");
-export const INSPECTION_MEETINGS = relatedQuery("inspection.consideredAt", "Inspection", "<-[:CONSIDERED]-", "Meeting", "b.date");
-export const JUDGEMENT_AREA = relatedQuery("judgement.area", "Judgement", "-[:ON]->", "JudgementArea");
-export const JUDGEMENT_INSPECTION = relatedQuery("judgement.inspection", "Judgement", "<-[:JUDGED]-", "Inspection");
-export const JUDGEMENT_AREA_COVERS = relatedQuery("judgementArea.covers", "JudgementArea", "-[:COVERS]->", "ServiceArea", "b.name");
-export const FINDING_INSPECTION = relatedQuery("finding.inspection", "Finding", "<-[:FOUND]-", "Inspection");
-export const FINDING_AREAS = relatedQuery("finding.serviceAreas", "Finding", "-[:CONCERNS]->", "ServiceArea", "b.name");
-export const FINDING_THEMES = relatedQuery("finding.themes", "Finding", "-[:EXEMPLIFIES]->", "Theme", "b.label");

@@ -1,11 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { FindingKind, InspectionStatus, Polarity } from "../../graphql/enums.js";
-import { fetchNode, loadAll, loadRelated, loadRelatedOne, requireNode, type GraphObject } from "../../graphql/graphRead.js";
+import { fetchNode, loadAll, requireNode } from "../../graphql/graphRead.js";
 import { checkId } from "../../graphql/ids.js";
-import { Intervention, Meeting, Organisation } from "../bodies/types.js";
 import { claimResolver } from "../sources/evidence.js";
-import { ServiceArea, Theme } from "../themes/types.js";
 import { judgementHistory } from "./history.js";
 import { AUTHORITY_JUDGEMENTS, CURRENT_JUDGEMENT_AREAS } from "./historyQueries.js";
 import { GradeSeries } from "./historyTypes.js";
@@ -34,49 +32,10 @@ export class InspectionResolver extends claimResolver(Inspection, "Inspection") 
     checkId(id, "Inspection");
     return fetchNode(ctx, id, "Inspection");
   }
-
-  @FieldResolver(() => Organisation, { nullable: true, description: "The council inspected." })
-  authority(@Root() i: GraphObject, @Ctx() ctx: Context) {
-    return loadRelatedOne(ctx, q.INSPECTION_AUTHORITY, i.id, "Organisation");
-  }
-
-  @FieldResolver(() => Organisation, { nullable: true, description: "The inspectorate." })
-  by(@Root() i: GraphObject, @Ctx() ctx: Context) {
-    return loadRelatedOne(ctx, q.INSPECTION_BY, i.id, "Organisation");
-  }
-
-  @FieldResolver(() => [Judgement])
-  judgements(@Root() i: GraphObject, @Ctx() ctx: Context) {
-    return loadRelated(ctx, q.INSPECTION_JUDGEMENTS, i.id, "Judgement");
-  }
-
-  @FieldResolver(() => [Finding])
-  findings(@Root() i: GraphObject, @Ctx() ctx: Context) {
-    return loadRelated(ctx, q.INSPECTION_FINDINGS, i.id, "Finding");
-  }
-
-  @FieldResolver(() => [Intervention], { description: "Interventions that followed this inspection." })
-  interventions(@Root() i: GraphObject, @Ctx() ctx: Context) {
-    return loadRelated(ctx, q.INSPECTION_INTERVENTIONS, i.id, "Intervention");
-  }
-
-  @FieldResolver(() => [Meeting], { description: "Meetings that considered this inspection." })
-  consideredAt(@Root() i: GraphObject, @Ctx() ctx: Context) {
-    return loadRelated(ctx, q.INSPECTION_MEETINGS, i.id, "Meeting");
-  }
 }
 
 @Resolver(() => Judgement)
 export class JudgementResolver extends claimResolver(Judgement, "Judgement") {
-  @FieldResolver(() => JudgementArea)
-  area(@Root() j: GraphObject, @Ctx() ctx: Context) {
-    return loadRelatedOne(ctx, q.JUDGEMENT_AREA, j.id, "JudgementArea");
-  }
-
-  @FieldResolver(() => Inspection)
-  inspection(@Root() j: GraphObject, @Ctx() ctx: Context) {
-    return loadRelatedOne(ctx, q.JUDGEMENT_INSPECTION, j.id, "Inspection");
-  }
 }
 
 @Resolver(() => JudgementArea)
@@ -84,11 +43,6 @@ export class JudgementAreaResolver {
   @Query(() => [JudgementArea], { description: "Judgement areas of every framework version." })
   judgementAreas(@Ctx() ctx: Context) {
     return loadAll(ctx, q.ALL_JUDGEMENT_AREAS, "JudgementArea");
-  }
-
-  @FieldResolver(() => [ServiceArea])
-  covers(@Root() area: GraphObject, @Ctx() ctx: Context) {
-    return loadRelated(ctx, q.JUDGEMENT_AREA_COVERS, area.id, "ServiceArea");
   }
 }
 
@@ -110,21 +64,6 @@ export class FindingResolver extends claimResolver(Finding, "Finding") {
       kind,
       polarity,
     });
-  }
-
-  @FieldResolver(() => Inspection)
-  inspection(@Root() f: GraphObject, @Ctx() ctx: Context) {
-    return loadRelatedOne(ctx, q.FINDING_INSPECTION, f.id, "Inspection");
-  }
-
-  @FieldResolver(() => [ServiceArea])
-  serviceAreas(@Root() f: GraphObject, @Ctx() ctx: Context) {
-    return loadRelated(ctx, q.FINDING_AREAS, f.id, "ServiceArea");
-  }
-
-  @FieldResolver(() => [Theme])
-  themes(@Root() f: GraphObject, @Ctx() ctx: Context) {
-    return loadRelated(ctx, q.FINDING_THEMES, f.id, "Theme");
   }
 }
 

@@ -1,11 +1,11 @@
 /** The small edits: tag or untag a theme, end an occupancy. Each validates fully, then writes with its ChangeSet. */
 import { recordChangeSet } from "../../audit/changeSets.js";
 import type { Principal } from "../../auth/apiKeys.js";
-import { partialToNeo4j, plainToPartial } from "../../db/convert.js";
+import { partialToNeo4j, plainToPartial } from "../../model/partialDates.js";
 import type { Database, Transaction } from "../../db/gateway.js";
 import { badInput, notFound } from "../../errors.js";
-import { evidence as evidenceSchema, partialDate } from "../../seeding/bundleSchema.js";
-import { endsBeforeStart } from "../../partialDates.js";
+import { evidence as evidenceSchema, partialDate } from "../../bundles/bundleSchema.js";
+import { endsBeforeStart } from "../../model/partialDates.js";
 import type { EvidenceInput } from "./inputs.js";
 import { FINDING_AND_THEME, OCCUPANCY_FOR_END, SET_OCCUPANCY_END, TAG_THEME, UNTAG_THEME } from "./queries.js";
 

@@ -1,5 +1,5 @@
 /**
- * Mutation inputs. They mirror bundle records; the bundle schema (src/seeding/bundleSchema.ts) remains the
+ * Mutation inputs. They mirror bundle records; the bundle schema (src/bundles/bundleSchema.ts) remains the
  * one definition of what is valid, so every input is checked by it before anything is written.
  */
 import { Field, ID, InputType } from "type-graphql";

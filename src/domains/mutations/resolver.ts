@@ -1,8 +1,7 @@
 import { GraphQLJSONObject } from "graphql-scalars";
-import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
-import { requireRole } from "../../auth/apiKeys.js";
+import { Arg, Ctx, Extensions, ID, Mutation, Resolver } from "type-graphql";
 import { checkReason } from "../../audit/changeSets.js";
-import type { Context } from "../../graphql/context.js";
+import { caller, type Context } from "../../graphql/context.js";
 import { fetchNode } from "../../graphql/graphRead.js";
 import { checkId } from "../../graphql/ids.js";
 import { PartialDateScalar } from "../../graphql/partialDate.js";
@@ -16,43 +15,48 @@ const REASON = { description: "Why: recorded in the audit trail (3–500 charact
 
 @Resolver()
 export class MutationResolver {
+  @Extensions({ role: "editor" })
   @Mutation(() => SourcePayload, { description: "Adds a source document (editor)." })
   async addSource(@Arg("input", () => SourceInput) input: SourceInput, @Arg("reason", () => String, REASON) reason: string, @Ctx() ctx: Context) {
-    requireRole(ctx, "editor");
     const id = input.id ?? `source:${slug(input.title)}`;
     if (!input.id && (await fetchNode(ctx, id, "Source"))) throw badInput(`A source "${id}" already exists; pass its id to update it`, { argument: "input.id" });
     // publisher and published must be present even when unknown (null), so they are set after compact().
     const record = { ...compact({ ...input }), id, publisher: input.publisher ?? null, published: input.published ?? null };
-    const { changeSet } = await writeAs(ctx, "editor", reason, `addSource ${id}`, { sources: [record] });
+    const { changeSet } = await writeAs(ctx, caller(ctx), reason, `addSource ${id}`, { sources: [record] });
     return { entity: await current(ctx, "Source", id), changeSet };
   }
 
+  @Extensions({ role: "editor" })
   @Mutation(() => FindingPayload, { description: "Adds (or, with an existing id, replaces) a finding with its evidence (editor)." })
   async addFinding(@Arg("input", () => FindingInput) input: FindingInput, @Arg("reason", () => String, REASON) reason: string, @Ctx() ctx: Context) {
     const id = input.id ?? newId("finding", input.inspection.split(":")[1] ?? "finding");
     const record = compact({ ...input, id, evidence: evidenceRecords(input.evidence) });
-    const { changeSet } = await writeAs(ctx, "editor", reason, `addFinding ${id}`, { findings: [record] });
+    const { changeSet } = await writeAs(ctx, caller(ctx), reason, `addFinding ${id}`, { findings: [record] });
     return { entity: await current(ctx, "Finding", id), changeSet };
   }
 
+  @Extensions({ role: "editor" })
   @Mutation(() => FindingPayload, { description: "Tags a finding with a theme (editor); no change, no audit record, if it already is." })
   async tagTheme(@Arg("finding", () => ID) finding: string, @Arg("theme", () => ID) theme: string, @Arg("reason", () => String, REASON) reason: string, @Ctx() ctx: Context) {
     return this.tag(ctx, finding, theme, reason, true);
   }
 
+  @Extensions({ role: "editor" })
   @Mutation(() => FindingPayload, { description: "Removes a theme from a finding (editor)." })
   async untagTheme(@Arg("finding", () => ID) finding: string, @Arg("theme", () => ID) theme: string, @Arg("reason", () => String, REASON) reason: string, @Ctx() ctx: Context) {
     return this.tag(ctx, finding, theme, reason, false);
   }
 
+  @Extensions({ role: "editor" })
   @Mutation(() => OccupancyPayload, { description: "Records who held a post and when (editor): creates it, or replaces it when the id exists." })
   async recordOccupancy(@Arg("input", () => OccupancyInput) input: OccupancyInput, @Arg("reason", () => String, REASON) reason: string, @Ctx() ctx: Context) {
     const id = input.id ?? newId("occupancy", `${input.person.split(":")[1]}-${input.post.split(":")[1]}`);
     const record = compact({ ...input, id, evidence: evidenceRecords(input.evidence) });
-    const { changeSet } = await writeAs(ctx, "editor", reason, `recordOccupancy ${id}`, { occupancies: [record] });
+    const { changeSet } = await writeAs(ctx, caller(ctx), reason, `recordOccupancy ${id}`, { occupancies: [record] });
     return { entity: await current(ctx, "Occupancy", id), changeSet };
   }
 
+  @Extensions({ role: "editor" })
   @Mutation(() => OccupancyPayload, { description: "Records when an occupancy ended, with the evidence for it (editor)." })
   async endOccupancy(
     @Arg("occupancy", () => ID) occupancy: string,
@@ -61,12 +65,13 @@ export class MutationResolver {
     @Arg("reason", () => String, REASON) reason: string,
     @Ctx() ctx: Context,
   ) {
-    const principal = requireRole(ctx, "editor"); // who asks comes first: no input feedback to strangers
+    const principal = caller(ctx);
     checkId(occupancy, "Occupancy");
     const { changeSetId } = await endOccupancy(ctx.db, { principal, reason: checkReason(reason) }, occupancy, end, evidence);
     return { entity: await current(ctx, "Occupancy", occupancy), changeSet: changeSetId ? await fetchNode(ctx, changeSetId, "ChangeSet") : null };
   }
 
+  @Extensions({ role: "editor" })
   @Mutation(() => InspectionPayload, { description: "Records an inspection with its judgements (editor)." })
   async recordInspection(@Arg("input", () => InspectionInput) input: InspectionInput, @Arg("reason", () => String, REASON) reason: string, @Ctx() ctx: Context) {
     const id = input.id ?? newId("inspection", `${input.authority.split(":")[1]}-${input.kind}-${input.start ?? ""}`);
@@ -81,10 +86,11 @@ export class MutationResolver {
         evidence: evidenceRecords(j.evidence),
       })),
     };
-    const { changeSet } = await writeAs(ctx, "editor", reason, `recordInspection ${id}`, bundle);
+    const { changeSet } = await writeAs(ctx, caller(ctx), reason, `recordInspection ${id}`, bundle);
     return { entity: await current(ctx, "Inspection", id), changeSet };
   }
 
+  @Extensions({ role: "admin" })
   @Mutation(() => ImportReport, { description: "Imports a whole bundle (admin): validated whole, written in one transaction with its audit record." })
   async importBundle(
     @Arg("bundle", () => GraphQLJSONObject, { description: "A bundle file's content: { sources: [...], findings: [...], … }." }) bundle: Record<string, unknown>,
@@ -92,7 +98,7 @@ export class MutationResolver {
     @Arg("dryRun", () => Boolean, { defaultValue: false }) dryRun: boolean,
     @Ctx() ctx: Context,
   ) {
-    const { result, changeSet } = await writeAs(ctx, "admin", reason, "importBundle", bundle, dryRun);
+    const { result, changeSet } = await writeAs(ctx, caller(ctx), reason, "importBundle", bundle, dryRun);
     return {
       dryRun: result.dryRun,
       written: result.written,
@@ -106,7 +112,7 @@ export class MutationResolver {
   }
 
   private async tag(ctx: Context, finding: string, theme: string, reason: string, tagged: boolean) {
-    const principal = requireRole(ctx, "editor");
+    const principal = caller(ctx);
     checkId(finding, "Finding");
     checkId(theme, "Theme");
     const { changeSetId } = await setThemeTag(ctx.db, { principal, reason: checkReason(reason) }, finding, theme, tagged);

@@ -5,33 +5,31 @@
  */
 import { randomUUID } from "node:crypto";
 import { checkReason } from "../../audit/changeSets.js";
-import { requireRole } from "../../auth/apiKeys.js";
-import type { Role } from "../../config.js";
+import type { Principal } from "../../auth/apiKeys.js";
 import { badInput } from "../../errors.js";
-import type { Context } from "../../graphql/context.js";
+import type { DbSession } from "../../db/session.js";
 import { fetchNode, NODE_BY_IDS } from "../../graphql/graphRead.js";
-import type { BundleFile } from "../../seeding/bundleSchema.js";
-import { importLoaded, type ImportResult } from "../../seeding/importBundle.js";
-import type { Label } from "../../seeding/labels.js";
-import { BundleError, bundleFromValue } from "../../seeding/readBundle.js";
+import type { BundleFile } from "../../bundles/bundleSchema.js";
+import { importLoaded, type ImportResult } from "../../bundles/importBundle.js";
+import type { Label } from "../../model/labels.js";
+import { BundleError, bundleFromValue } from "../../bundles/readBundle.js";
 
 export type Written = { result: ImportResult; changeSet: unknown };
 
-/** Validates and writes a bundle value as the caller; bundle problems become BAD_USER_INPUT listing each. */
+/** Validates and writes a bundle value as the (already authorised) caller; bundle problems become BAD_USER_INPUT listing each. */
 export async function writeAs(
-  ctx: Context,
-  role: Role,
+  session: DbSession,
+  principal: Principal,
   reasonText: string,
   operation: string,
   value: unknown,
   dryRun = false,
 ): Promise<Written> {
-  const principal = requireRole(ctx, role);
   const reason = checkReason(reasonText);
   try {
     const loaded = bundleFromValue(value, operation);
-    const result = await importLoaded(ctx.db, loaded, { actor: principal.name, role: principal.role, reason, dryRun, via: "graphql", operation });
-    return { result, changeSet: result.changeSetId ? await fetchNode(ctx, result.changeSetId, "ChangeSet") : null };
+    const result = await importLoaded(session.db, loaded, { actor: principal.name, role: principal.role, reason, dryRun, via: "graphql", operation });
+    return { result, changeSet: result.changeSetId ? await fetchNode(session, result.changeSetId, "ChangeSet") : null };
   } catch (error) {
     if (error instanceof BundleError) {
       throw badInput(`Invalid input: ${error.problems.map((p) => `${p.path.replace(/^\$\.\w+\[0\]\.?/, "") || "input"}: ${p.message}`).join("; ")}`, {
@@ -43,9 +41,9 @@ export async function writeAs(
 }
 
 /** The entity as it now stands (not a copy cached earlier in this request). */
-export async function current(ctx: Context, label: Label, id: string) {
-  ctx.loaders.byId(NODE_BY_IDS[label]).clear(id);
-  return fetchNode(ctx, id, label);
+export async function current(session: DbSession, label: Label, id: string) {
+  session.loaders.byId(NODE_BY_IDS[label]).clear(id);
+  return fetchNode(session, id, label);
 }
 
 export const slug = (text: string) =>

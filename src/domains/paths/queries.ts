@@ -6,8 +6,8 @@
  */
 import { cypher, type NamedQuery } from "../../db/gateway.js";
 import { evidenceQuery } from "../../graphql/graphRead.js";
-import { NODE_SECTIONS, RELATIONSHIP_SECTIONS } from "../../seeding/graphMapping.js";
-import { CLAIM_LABELS, nodeByAnyLabel, type Label } from "../../seeding/labels.js";
+import { NODE_SECTIONS, RELATIONSHIP_SECTIONS } from "../../model/graphMapping.js";
+import { CLAIM_LABELS, nodeByAnyLabel, type Label } from "../../model/labels.js";
 
 export const MIN_HOPS = 1;
 export const MAX_HOPS = 6;
@@ -54,7 +54,7 @@ const FIND_BY_ID = nodeByAnyLabel("wanted");
  */
 function shortestPathsQuery(maxHops: number): NamedQuery {
   return cypher(
-    `connection.shortestPaths.${maxHops}`,
+    `paths.shortest.${maxHops}`,
     `UNWIND [$from, $to] AS wanted
      CALL (wanted) {
        ${FIND_BY_ID}

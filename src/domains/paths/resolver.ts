@@ -4,7 +4,7 @@ import { badInput, notFound } from "../../errors.js";
 import type { Context } from "../../graphql/context.js";
 import { NODE_BY_IDS, rowToObject, type GraphObject } from "../../graphql/graphRead.js";
 import { checkId } from "../../graphql/ids.js";
-import { CLAIM_LABELS, type Label } from "../../seeding/labels.js";
+import { CLAIM_LABELS, type Label } from "../../model/labels.js";
 import { Evidence, evidenceFromLists, loadEvidence } from "../sources/evidence.js";
 import { ASSERTED_BY, CLAIM_EVIDENCE, LIST_EVIDENCE_TYPES, MAX_HOPS, MAX_PATHS, MIN_HOPS, SHORTEST_PATHS } from "./queries.js";
 import { Hop, Path } from "./types.js";
@@ -14,13 +14,13 @@ const DEFAULT_HOPS = 4;
 type RelRow = { type: string; start: string; sources: unknown; quotes: unknown; locators: unknown; inferred: boolean };
 
 @Resolver(() => Path)
-export class ConnectionResolver {
+export class PathsResolver {
   @Query(() => [Path], {
     description:
       `The shortest paths between two entities, within maxHops (${MIN_HOPS}–${MAX_HOPS}) relationships in either ` +
       `direction, never through a source; the first ${MAX_PATHS} at most, in a stable order. Empty when none is that short.`,
   })
-  async connection(
+  async paths(
     @Arg("from", () => ID) from: string,
     @Arg("to", () => ID) to: string,
     @Arg("maxHops", () => Int, { nullable: true, defaultValue: DEFAULT_HOPS }) maxHops: number | null,

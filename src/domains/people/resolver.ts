@@ -1,9 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
-import { fetchNode, loadAll, loadRelated, loadRelatedOne, withPartialDates, type GraphObject } from "../../graphql/graphRead.js";
+import { fetchNode, loadAll, withPartialDates, type GraphObject } from "../../graphql/graphRead.js";
 import { checkId } from "../../graphql/ids.js";
 import { Node } from "../../graphql/node.js";
-import { Membership, Organisation } from "../bodies/types.js";
 import { claimResolver, evidenceFromLists } from "../sources/evidence.js";
 import { ServiceArea } from "../themes/types.js";
 import * as q from "./queries.js";
@@ -22,21 +21,6 @@ export class PersonResolver {
     checkId(id, "Person");
     return fetchNode(ctx, id, "Person");
   }
-
-  @FieldResolver(() => [Occupancy], { description: "Posts this person held, with dates and evidence." })
-  occupancies(@Root() person: GraphObject, @Ctx() ctx: Context) {
-    return loadRelated(ctx, q.PERSON_OCCUPANCIES, person.id, "Occupancy");
-  }
-
-  @FieldResolver(() => [Membership])
-  memberships(@Root() person: GraphObject, @Ctx() ctx: Context) {
-    return loadRelated(ctx, q.PERSON_MEMBERSHIPS, person.id, "Membership");
-  }
-
-  @FieldResolver(() => [Statement])
-  statements(@Root() person: GraphObject, @Ctx() ctx: Context) {
-    return loadRelated(ctx, q.PERSON_STATEMENTS, person.id, "Statement");
-  }
 }
 
 @Resolver(() => Post)
@@ -52,15 +36,7 @@ export class PostResolver {
     return fetchNode(ctx, id, "Post");
   }
 
-  @FieldResolver(() => Organisation, { nullable: true })
-  organisation(@Root() post: GraphObject, @Ctx() ctx: Context) {
-    return loadRelatedOne(ctx, q.POST_ORGANISATION, post.id, "Organisation");
-  }
 
-  @FieldResolver(() => [Occupancy], { description: "Everyone known to have held this post." })
-  occupancies(@Root() post: GraphObject, @Ctx() ctx: Context) {
-    return loadRelated(ctx, q.POST_OCCUPANCIES, post.id, "Occupancy");
-  }
 
   @FieldResolver(() => [Responsibility])
   async responsibleFor(@Root() post: GraphObject, @Ctx() ctx: Context) {
@@ -89,7 +65,7 @@ export class ResponsibilityResolver {
 }
 
 @Resolver(() => Accountability)
-export class AccountabilityResolver {
+export class AccountabilityLineResolver {
   @FieldResolver(() => Node, { description: "The post or body this post answers to." })
   to(@Root() a: Accountability, @Ctx() ctx: Context) {
     return fetchNode(ctx, a.toId);
@@ -98,15 +74,6 @@ export class AccountabilityResolver {
 
 @Resolver(() => Occupancy)
 export class OccupancyResolver extends claimResolver(Occupancy, "Occupancy") {
-  @FieldResolver(() => Person)
-  person(@Root() occupancy: GraphObject, @Ctx() ctx: Context) {
-    return loadRelatedOne(ctx, q.OCCUPANCY_PERSON, occupancy.id, "Person");
-  }
-
-  @FieldResolver(() => Post)
-  post(@Root() occupancy: GraphObject, @Ctx() ctx: Context) {
-    return loadRelatedOne(ctx, q.OCCUPANCY_POST, occupancy.id, "Post");
-  }
 }
 
 @Resolver(() => Statement)
@@ -114,15 +81,5 @@ export class StatementResolver extends claimResolver(Statement, "Statement") {
   @Query(() => [Statement], { description: "Public statements by named people, oldest first." })
   statements(@Ctx() ctx: Context) {
     return loadAll(ctx, q.ALL_STATEMENTS, "Statement");
-  }
-
-  @FieldResolver(() => Person)
-  by(@Root() statement: GraphObject, @Ctx() ctx: Context) {
-    return loadRelatedOne(ctx, q.STATEMENT_BY, statement.id, "Person");
-  }
-
-  @FieldResolver(() => [Node], { description: "What the statement is about." })
-  about(@Root() statement: GraphObject, @Ctx() ctx: Context) {
-    return loadRelated(ctx, q.STATEMENT_ABOUT, statement.id);
   }
 }

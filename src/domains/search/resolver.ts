@@ -2,7 +2,7 @@ import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
 import { badInput } from "../../errors.js";
 import type { Context } from "../../graphql/context.js";
 import { NODE_BY_IDS, rowToObject } from "../../graphql/graphRead.js";
-import type { Label } from "../../seeding/labels.js";
+import type { Label } from "../../model/labels.js";
 import { luceneQuery, parseTerms, SEARCH } from "./queries.js";
 import { snippetOf } from "./snippet.js";
 import { LABEL_OF_SEARCH_TYPE, SearchHit, SearchType } from "./types.js";

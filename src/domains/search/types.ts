@@ -1,7 +1,7 @@
 import { Field, Float, ObjectType, registerEnumType } from "type-graphql";
 import type { GraphObject } from "../../graphql/graphRead.js";
 import { Node } from "../../graphql/node.js";
-import type { Label } from "../../seeding/labels.js";
+import type { Label } from "../../model/labels.js";
 
 /** What search can return: the labels the `search_text` full-text index covers (004_fulltext_english.cypher). */
 export const SearchType = {

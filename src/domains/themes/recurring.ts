@@ -3,9 +3,9 @@
  * most recurrent first, with every occurrence; and the reverse view against the latest inspection in
  * the range: themes that stopped recurring there, and themes that newly appeared there.
  */
-import type { Context } from "../../graphql/context.js";
+import type { DbSession } from "../../db/session.js";
 import { primeObject, type GraphObject } from "../../graphql/graphRead.js";
-import { rangeToNeo4j } from "../../partialDates.js";
+import { rangeToNeo4j } from "../../model/partialDates.js";
 import { THEME_OCCURRENCES } from "./recurringQueries.js";
 
 export type ThemeOccurrence = { inspection: GraphObject; finding: GraphObject; date: string | null; polarity: string };
@@ -13,21 +13,21 @@ export type RecurringTheme = { theme: GraphObject; inspectionCount: number; find
 export type ThemeSpan = { theme: GraphObject; firstSeen: GraphObject; lastSeen: GraphObject; inspectionCount: number };
 
 export async function recurringThemes(
-  ctx: Context,
+  session: DbSession,
   args: { authority: string; from: string; to: string; minInspections: number; polarity: string | null },
 ) {
   const { from, to } = rangeToNeo4j(args.from, args.to);
-  const rows = await ctx.db.read(THEME_OCCURRENCES, { authority: args.authority, from, to, polarity: args.polarity }, ctx.counter);
+  const rows = await session.db.read(THEME_OCCURRENCES, { authority: args.authority, from, to, polarity: args.polarity }, session.counter);
 
   const byTheme = new Map<string, RecurringTheme>();
   const inspectionOrder: string[] = [];
   for (const row of rows) {
-    const inspection = primeObject(ctx, "Inspection", row.inspectionId as string, row.inspectionProps);
-    const finding = primeObject(ctx, "Finding", row.findingId as string, row.findingProps);
+    const inspection = primeObject(session, "Inspection", row.inspectionId as string, row.inspectionProps);
+    const finding = primeObject(session, "Finding", row.findingId as string, row.findingProps);
     if (!inspectionOrder.includes(inspection.id)) inspectionOrder.push(inspection.id);
     let entry = byTheme.get(row.themeId as string);
     if (!entry) {
-      entry = { theme: primeObject(ctx, "Theme", row.themeId as string, row.themeProps), inspectionCount: 0, findingCount: 0, occurrences: [] };
+      entry = { theme: primeObject(session, "Theme", row.themeId as string, row.themeProps), inspectionCount: 0, findingCount: 0, occurrences: [] };
       byTheme.set(entry.theme.id, entry);
     }
     entry.occurrences.push({ inspection, finding, date: (inspection.start as string) ?? null, polarity: finding.polarity as string });

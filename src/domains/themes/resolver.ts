@@ -1,14 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import { badInput } from "../../errors.js";
 import { Polarity } from "../../graphql/enums.js";
 import { PartialDateScalar } from "../../graphql/partialDate.js";
 import { recurringThemes } from "./recurring.js";
 import { RecurringThemes } from "./recurringTypes.js";
 import type { Context } from "../../graphql/context.js";
-import { fetchNode, loadAll, loadRelated, requireNode, type GraphObject } from "../../graphql/graphRead.js";
+import { fetchNode, loadAll, requireNode } from "../../graphql/graphRead.js";
 import { checkId } from "../../graphql/ids.js";
-import { Finding, JudgementArea } from "../inspections/types.js";
-import { Post } from "../people/types.js";
 import * as q from "./queries.js";
 import { ServiceArea, Theme } from "./types.js";
 
@@ -24,11 +22,6 @@ export class ThemeResolver {
     checkId(id, "Theme");
     return fetchNode(ctx, id, "Theme");
   }
-
-  @FieldResolver(() => [Finding])
-  findings(@Root() theme: GraphObject, @Ctx() ctx: Context) {
-    return loadRelated(ctx, q.THEME_FINDINGS, theme.id, "Finding");
-  }
 }
 
 @Resolver(() => ServiceArea)
@@ -42,21 +35,6 @@ export class ServiceAreaResolver {
   serviceArea(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
     checkId(id, "ServiceArea");
     return fetchNode(ctx, id, "ServiceArea");
-  }
-
-  @FieldResolver(() => [Finding])
-  findings(@Root() area: GraphObject, @Ctx() ctx: Context) {
-    return loadRelated(ctx, q.AREA_FINDINGS, area.id, "Finding");
-  }
-
-  @FieldResolver(() => [JudgementArea], { description: "Judgement areas, across framework versions, that cover this service area." })
-  judgementAreas(@Root() area: GraphObject, @Ctx() ctx: Context) {
-    return loadRelated(ctx, q.AREA_JUDGEMENT_AREAS, area.id, "JudgementArea");
-  }
-
-  @FieldResolver(() => [Post], { description: "Posts responsible for this area." })
-  responsiblePosts(@Root() area: GraphObject, @Ctx() ctx: Context) {
-    return loadRelated(ctx, q.AREA_POSTS, area.id, "Post");
   }
 }
 

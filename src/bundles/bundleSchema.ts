@@ -6,21 +6,11 @@
  */
 import { z } from "zod";
 
-/** "2024", "2024-09" or "2024-09-18": a date known to the year, month or day. */
-export const PARTIAL_DATE_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
 export const MAX_QUOTE_WORDS = 30;
+import { AccountabilityLine, FindingKind, Grade, InspectionKind, InspectionStatus, InterventionKind, MembershipRole, OccupancyStatus, OrganisationKind, Polarity, PostRole, SourceKind } from "../model/enums.js";
+import { partialDate } from "../model/partialDates.js";
 
-export const partialDate = z
-  .string()
-  .regex(PARTIAL_DATE_PATTERN, "must be a partial date: YYYY, YYYY-MM or YYYY-MM-DD")
-  .refine(isRealDate, "is not a real calendar date");
-
-function isRealDate(value: string): boolean {
-  const [y, m, d] = value.split("-").map(Number);
-  if (d === undefined) return true;
-  const date = new Date(Date.UTC(y!, m! - 1, d));
-  return date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
-}
+export { AccountabilityLine, FindingKind, Grade, InspectionKind, InspectionStatus, InterventionKind, MembershipRole, OccupancyStatus, OrganisationKind, Polarity, PostRole, SourceKind, partialDate };
 
 const id = (prefix: string) =>
   z.string().regex(new RegExp(`^${prefix}:[a-z0-9][a-z0-9-]*$`), `must look like "${prefix}:some-slug"`);
@@ -45,29 +35,6 @@ const claim = {
   inferredFrom: text(500).optional(),
   note: text(500).optional(),
 };
-
-export const OrganisationKind = z.enum([
-  "COUNCIL", "DIRECTORATE", "CABINET", "IMPROVEMENT_BOARD", "SCRUTINY_COMMITTEE",
-  "GOVERNMENT_DEPARTMENT", "INSPECTORATE", "POLITICAL_GROUP", "PARTNER",
-]);
-export const PostRole = z.enum([
-  "DCS", "LEADER", "CABINET_MEMBER", "CHIEF_EXECUTIVE", "CHAIR", "IMPROVEMENT_ADVISER",
-  "COMMISSIONER", "OPPOSITION_LEADER", "OTHER",
-]);
-export const OccupancyStatus = z.enum(["SUBSTANTIVE", "INTERIM", "ACTING", "UNKNOWN"]);
-export const MembershipRole = z.enum(["MEMBER", "CHAIR", "INDEPENDENT_CHAIR", "OBSERVER"]);
-export const InspectionKind = z.enum([
-  "ILACS_STANDARD", "ILACS_SHORT", "FOCUSED_VISIT", "MONITORING_VISIT", "JTAI", "SIF", "INSPECTION",
-]);
-export const InspectionStatus = z.enum(["HELD", "EXPECTED"]);
-export const Grade = z.enum(["OUTSTANDING", "GOOD", "REQUIRES_IMPROVEMENT", "INADEQUATE"]);
-export const FindingKind = z.enum([
-  "STRENGTH", "WEAKNESS", "RECOMMENDATION", "PRIORITY_ACTION", "PROGRESS", "OBSERVATION",
-]);
-export const Polarity = z.enum(["POSITIVE", "NEGATIVE", "NEUTRAL"]);
-export const InterventionKind = z.enum(["IMPROVEMENT_NOTICE", "STATUTORY_DIRECTION"]);
-export const SourceKind = z.enum(["NEWS", "PRESS_RELEASE", "REPORT", "LETTER", "MINUTES", "OTHER"]);
-export const AccountabilityLine = z.enum(["MANAGERIAL", "POLITICAL"]);
 
 export const source = z.object({
   id: id("source"),

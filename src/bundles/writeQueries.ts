@@ -3,7 +3,7 @@
  * query is made from the fixed vocabulary of graphMapping.ts (never from input) and memoised by name.
  */
 import { cypher, type NamedQuery } from "../db/gateway.js";
-import { LABELS, nodeByAnyLabel, type Label } from "./labels.js";
+import { LABELS, nodeByAnyLabel, type Label } from "../model/labels.js";
 
 const TYPE_PATTERN = /^[A-Z_]+$/;
 const cache = new Map<string, NamedQuery>();

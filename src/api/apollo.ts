@@ -3,11 +3,11 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { authPlugin } from "../auth/apiKeys.js";
+import { authPlugin } from "./authPlugin.js";
 import type { Config } from "../config.js";
 import { AppError } from "../errors.js";
-import type { Context } from "./context.js";
-import { formatLimitError, limitOptions } from "./limits.js";
+import type { Context } from "../graphql/context.js";
+import { formatLimitError, limitOptions } from "../graphql/limits.js";
 import { getSchema } from "./schema.js";
 
 /** Adds `extensions.queryCount` (and the query names) when the request asked for it. */

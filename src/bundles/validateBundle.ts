@@ -2,9 +2,9 @@
  * Cross-record checks after the shape check: unique ids, every reference resolving to a node of an
  * allowed label (in the bundle, or already in the graph), evidence sources existing, intervals ordered.
  */
-import { endsBeforeStart } from "../partialDates.js";
-import { NODE_SECTIONS, RELATIONSHIP_SECTIONS, targetsOf } from "./graphMapping.js";
-import { labelOf, type Label } from "./labels.js";
+import { endsBeforeStart } from "../model/partialDates.js";
+import { NODE_SECTIONS, RELATIONSHIP_SECTIONS, targetsOf } from "../model/graphMapping.js";
+import { labelOf, type Label } from "../model/labels.js";
 import { BundleError, type BundleProblem, type LoadedBundle } from "./readBundle.js";
 
 type AnyRecord = Record<string, unknown> & { id?: string };

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { BUNDLE_SECTIONS, bundleFile, type Bundle } from "./bundleSchema.js";
-import { relationshipOwners, type RelationshipOwners } from "./graphMapping.js";
+import { NODE_SECTIONS, RELATIONSHIP_SECTIONS, type RelationshipOwners } from "../model/graphMapping.js";
 
 export type BundleProblem = { file: string; path: string; message: string };
 
@@ -95,4 +95,24 @@ function mergeBundleFiles(inputs: BundleInput[]): LoadedBundle {
 
 export function jsonPath(parts: (string | number)[]): string {
   return "$" + parts.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("");
+}
+
+
+/**
+ * A scope (one folder, file or mutation value) that carries a relationship section, even empty, states it
+ * in full for the nodes it defines of the section's owner labels (its posts): what the import no longer
+ * lists for them is removed. A scope without the section (a single file, a one-record mutation) leaves
+ * the relationships of its posts alone, whatever other folders of the same import carry.
+ */
+export function relationshipOwners(scopes: { carried: ReadonlySet<keyof Bundle>; bundle: Bundle }[]): RelationshipOwners {
+  const owners: RelationshipOwners = new Map(RELATIONSHIP_SECTIONS.map((spec) => [spec, []]));
+  for (const { carried, bundle } of scopes) {
+    for (const spec of RELATIONSHIP_SECTIONS.filter((s) => carried.has(s.section))) {
+      for (const node of NODE_SECTIONS.filter((n) => spec.from.allowed.includes(n.label))) {
+        const records = bundle[node.section] as unknown as { id: string }[];
+        owners.get(spec)!.push(...records.map((record) => ({ label: node.label, id: record.id })));
+      }
+    }
+  }
+  return owners;
 }

@@ -1,6 +1,6 @@
 /** Shortest paths between entities over real HTTP: hops, directions, evidence, bounds and errors. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LABEL_BY_PREFIX } from "../src/seeding/labels.js";
+import { LABEL_BY_PREFIX } from "../src/model/labels.js";
 import { startTestServer, type TestServer } from "./support/harness.js";
 
 let server: TestServer;
@@ -14,21 +14,21 @@ type Hop = { type: string; direction: string; from: Ref; to: Ref; evidence: { qu
 type Path = { length: number; nodes: Ref[]; hops: Hop[] };
 
 // A literal `first` keeps the estimated cost of hops × evidence × sources under the default limit.
-const CONNECTION = `query($from: ID!, $to: ID!, $maxHops: Int) {
-  connection(from: $from, to: $to, maxHops: $maxHops, first: 5) {
+const PATHS_QUERY = `query($from: ID!, $to: ID!, $maxHops: Int) {
+  paths(from: $from, to: $to, maxHops: $maxHops, first: 5) {
     length nodes { __typename id }
     hops { type direction from { __typename id } to { __typename id } evidence { quote source { id } } } } }`;
 
-async function connection(from: string, to: string, maxHops?: number): Promise<Path[]> {
-  const res = await server.gql<{ connection: Path[] }>(CONNECTION, { from, to, maxHops });
+async function findPaths(from: string, to: string, maxHops?: number): Promise<Path[]> {
+  const res = await server.gql<{ paths: Path[] }>(PATHS_QUERY, { from, to, maxHops });
   expect(res.body.errors).toBeUndefined();
-  return res.body.data!.connection;
+  return res.body.data!.paths;
 }
 
 async function errorCode(from: string, to: string, maxHops?: number, first?: number) {
   const res = await server.gql(`query($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {
-    connection(from: $from, to: $to, maxHops: $maxHops, first: $first) { length } }`, { from, to, maxHops, first });
-  expect(res.body.data?.connection ?? null).toBeNull();
+    paths(from: $from, to: $to, maxHops: $maxHops, first: $first) { length } }`, { from, to, maxHops, first });
+  expect(res.body.data?.paths ?? null).toBeNull();
   return res.body.errors?.[0]?.extensions?.code;
 }
 
@@ -51,9 +51,9 @@ function expectWellFormed(path: Path, from: string, to: string) {
   }
 }
 
-describe("connection", () => {
+describe("paths", () => {
   it("links a leader to his council through his occupancy of a post, the claim hops with evidence", async () => {
-    const paths = await connection("person:jim-robbins", "org:swindon-borough-council");
+    const paths = await findPaths("person:jim-robbins", "org:swindon-borough-council");
     expect(paths.length).toBeGreaterThan(0);
     paths.forEach((p) => expectWellFormed(p, "person:jim-robbins", "org:swindon-borough-council"));
     // All shortest: every path has the same, minimal length.
@@ -76,7 +76,7 @@ describe("connection", () => {
   });
 
   it("reports hops walked against the relationship as BACKWARD", async () => {
-    const paths = await connection("org:swindon-borough-council", "person:jim-robbins", 3);
+    const paths = await findPaths("org:swindon-borough-council", "person:jim-robbins", 3);
     expect(paths.length).toBeGreaterThan(0);
     for (const path of paths) {
       expectWellFormed(path, "org:swindon-borough-council", "person:jim-robbins");
@@ -85,19 +85,19 @@ describe("connection", () => {
   });
 
   it("cites the evidence kept on accountability and responsibility relationships", async () => {
-    const [toChief] = await connection("post:swindon-dcs", "post:swindon-chief-executive", 1);
+    const [toChief] = await findPaths("post:swindon-dcs", "post:swindon-chief-executive", 1);
     expect(toChief!.hops).toHaveLength(1);
     expect(toChief!.hops[0]).toMatchObject({ type: "ACCOUNTABLE_TO", direction: "FORWARD" });
     expect(toChief!.hops[0]!.evidence).toContainEqual({
       quote: "the new Corporate Director of Children's Services", source: { id: "source:swt-2023-09-18-inadequate" },
     });
-    const [fromArea] = await connection("area:children-in-care", "post:swindon-dcs", 1);
+    const [fromArea] = await findPaths("area:children-in-care", "post:swindon-dcs", 1);
     expect(fromArea!.hops[0]).toMatchObject({ type: "RESPONSIBLE_FOR", direction: "BACKWARD" });
     expect(fromArea!.hops[0]!.evidence.map((e) => e.source.id)).toContain("source:news-2019-ilacs-leadership");
   });
 
   it("connects the DCS to the 2023 inspection within six hops, every hop typed", async () => {
-    const paths = await connection("person:lisa-arthey", "inspection:swindon-ilacs-2023-07", 6);
+    const paths = await findPaths("person:lisa-arthey", "inspection:swindon-ilacs-2023-07", 6);
     expect(paths.length).toBeGreaterThan(0);
     expect(paths.length).toBeLessThanOrEqual(5);
     for (const p of paths) {
@@ -107,25 +107,25 @@ describe("connection", () => {
       expect(p.hops[0]!.evidence[0]!.quote).toMatch(/Lisa Arthey/);
     }
     // Too short a bound finds nothing rather than failing.
-    expect(await connection("person:lisa-arthey", "inspection:swindon-ilacs-2023-07", 1)).toEqual([]);
+    expect(await findPaths("person:lisa-arthey", "inspection:swindon-ilacs-2023-07", 1)).toEqual([]);
   });
 
   it("never walks through sources, even between a source and a claim it supports", async () => {
     // Via SUPPORTED_BY these would be one hop apart.
-    expect(await connection("source:swt-2023-09-18-inadequate", "occupancy:jim-robbins-leader", 6)).toEqual([]);
+    expect(await findPaths("source:swt-2023-09-18-inadequate", "occupancy:jim-robbins-leader", 6)).toEqual([]);
   });
 
   it("builds path nodes from the path query: resolving them costs no further query", async () => {
     const res = await server.gql(
-      `{ connection(from: "person:jim-robbins", to: "org:swindon-borough-council") {
+      `{ paths(from: "person:jim-robbins", to: "org:swindon-borough-council") {
           nodes { id ... on Person { name } ... on Post { title } ... on Organisation { orgName: name kind } }
           hops { type from { id } to { id } } } }`,
       undefined,
       { "x-debug-query-count": "1" },
     );
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.extensions).toMatchObject({ queryCount: 1, queries: ["connection.shortestPaths.4"] });
-    const names = (res.body.data as any).connection.flatMap((p: any) => p.nodes.map((n: any) => n.name ?? n.orgName ?? n.title ?? n.id));
+    expect(res.body.extensions).toMatchObject({ queryCount: 1, queries: ["paths.shortest.4"] });
+    const names = (res.body.data as any).paths.flatMap((p: any) => p.nodes.map((n: any) => n.name ?? n.orgName ?? n.title ?? n.id));
     expect(names).toContain("Jim Robbins");
     expect(names).toContain("Swindon Borough Council");
   });
@@ -143,12 +143,12 @@ describe("connection", () => {
   });
 });
 
-describe("connection: how sure each hop is", () => {
+describe("paths: how sure each hop is", () => {
   it("marks an inferred line of accountability as inferred, and a stated occupancy as not", async () => {
-    const res = await server.gql(`{ connection(from: "person:jim-robbins", to: "org:swindon-borough-council", maxHops: 4, first: 10) {
+    const res = await server.gql(`{ paths(from: "person:jim-robbins", to: "org:swindon-borough-council", maxHops: 4, first: 10) {
       hops { type inferred from { id } to { id } } } }`);
     expect(res.body.errors).toBeUndefined();
-    const hops = (res.body.data as any).connection.flatMap((p: any) => p.hops);
+    const hops = (res.body.data as any).paths.flatMap((p: any) => p.hops);
     const accountable = hops.filter((h: any) => h.type === "ACCOUNTABLE_TO");
     expect(accountable.length).toBeGreaterThan(0);
     for (const h of accountable) expect(h.inferred).toBe(true);

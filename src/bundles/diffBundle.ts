@@ -11,8 +11,8 @@ import { cypher, type NamedQuery, type Params, type Row } from "../db/gateway.js
 import type { Bundle } from "./bundleSchema.js";
 import {
   NODE_SECTIONS, RELATIONSHIP_SECTIONS, targetsOf, type NodeSection, type RelationshipOwners, type RelationshipSection,
-} from "./graphMapping.js";
-import type { Label } from "./labels.js";
+} from "../model/graphMapping.js";
+import type { Label } from "../model/labels.js";
 import { BATCH_SIZE, relationshipRow } from "./writeBundle.js";
 
 /** Runs a read: db.read outside a transaction, or tx.run inside one (so a diff sees what the write will see). */

@@ -6,8 +6,8 @@
  */
 import type { Database, NamedQuery, Transaction } from "../db/gateway.js";
 import type { Bundle } from "./bundleSchema.js";
-import { dateProps, NODE_SECTIONS, RELATIONSHIP_SECTIONS, targetsOf, type RelationshipOwners } from "./graphMapping.js";
-import { labelOf } from "./labels.js";
+import { dateProps, NODE_SECTIONS, RELATIONSHIP_SECTIONS, targetsOf, type RelationshipOwners } from "../model/graphMapping.js";
+import { labelOf } from "../model/labels.js";
 import * as q from "./writeQueries.js";
 
 export const BATCH_SIZE = 500;

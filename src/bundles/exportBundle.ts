@@ -8,13 +8,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { plainToPartial, type Plain } from "../db/convert.js";
+import type { Plain } from "../db/convert.js";
+import { plainToPartial } from "../model/partialDates.js";
 import { cypher, type Database } from "../db/gateway.js";
 import { notFound } from "../errors.js";
 import { BUNDLE_SECTIONS, bundleFile, type Bundle } from "./bundleSchema.js";
 import { readStoredNodes, readStoredRelationships, type Reader, type StoredNode, type StoredRelationship } from "./diffBundle.js";
-import { NODE_SECTIONS, RELATIONSHIP_SECTIONS, type NodeSection, type RelationshipSection } from "./graphMapping.js";
-import { labelOf, type Label } from "./labels.js";
+import { NODE_SECTIONS, RELATIONSHIP_SECTIONS, type NodeSection, type RelationshipSection } from "../model/graphMapping.js";
+import { labelOf, type Label } from "../model/labels.js";
 import { emptyBundle } from "./readBundle.js";
 import { groupBy } from "./writeBundle.js";
 

@@ -3,9 +3,14 @@
  * dates with a precision), and the edges the record owns. Validation and writing both read this table,
  * so a reference is checked exactly as it will be written.
  */
-import { partialToNeo4j } from "../db/convert.js";
-import type { Bundle } from "./bundleSchema.js";
+import { partialToNeo4j } from "./partialDates.js";
 import type { Label } from "./labels.js";
+import { RELATIONS } from "./relations.js";
+
+/** The bundle sections that hold nodes, one label each (the bundle schema has a key for each). */
+export type NodeSectionName =
+  | "sources" | "serviceAreas" | "themes" | "judgementAreas" | "organisations" | "posts" | "people" | "occupancies"
+  | "memberships" | "inspections" | "judgements" | "findings" | "interventions" | "meetings" | "statements";
 
 export type EdgeSpec = {
   type: string;
@@ -18,7 +23,7 @@ export type EdgeSpec = {
 type AnyRecord = Record<string, unknown>;
 
 export type NodeSection = {
-  section: keyof Bundle;
+  section: NodeSectionName;
   label: Label;
   edges: EdgeSpec[];
   props: (record: AnyRecord) => Record<string, unknown>;
@@ -34,8 +39,6 @@ export type RelationshipSection = {
   key: string[];
 };
 
-const out = (type: string, field: string, ...allowed: Label[]): EdgeSpec => ({ type, direction: "OUT", field, allowed });
-const into = (type: string, field: string, ...allowed: Label[]): EdgeSpec => ({ type, direction: "IN", field, allowed });
 
 export function dateProps(record: AnyRecord, ...fields: string[]): Record<string, unknown> {
   const props: Record<string, unknown> = {};
@@ -54,37 +57,34 @@ const claimProps = (r: AnyRecord) => ({
   note: r.note ?? null,
 });
 
-export const NODE_SECTIONS: NodeSection[] = [
+const SECTIONS: Omit<NodeSection, "edges">[] = [
   {
-    section: "sources", label: "Source", edges: [],
-    props: (r) => ({
+    section: "sources", label: "Source", props: (r) => ({
       title: r.title, publisher: r.publisher, kind: r.kind, url: r.url ?? null,
       publishedNote: r.publishedNote ?? null, textFile: r.textFile ?? null, ...dateProps(r, "published"),
     }),
   },
-  { section: "serviceAreas", label: "ServiceArea", edges: [], props: (r) => ({ name: r.name, description: r.description ?? null }) },
-  { section: "themes", label: "Theme", edges: [], props: (r) => ({ label: r.label, description: r.description }) },
+  { section: "serviceAreas", label: "ServiceArea", props: (r) => ({ name: r.name, description: r.description ?? null }) },
+  { section: "themes", label: "Theme", props: (r) => ({ label: r.label, description: r.description }) },
   {
-    section: "judgementAreas", label: "JudgementArea", edges: [out("COVERS", "covers", "ServiceArea")],
+    section: "judgementAreas", label: "JudgementArea",
     props: (r) => ({
       code: r.code, label: r.label, framework: r.framework, note: r.note ?? null, ...dateProps(r, "validFrom", "validTo"),
     }),
   },
   {
-    section: "organisations", label: "Organisation", edges: [out("PART_OF", "partOf", "Organisation")],
+    section: "organisations", label: "Organisation",
     props: (r) => ({ name: r.name, kind: r.kind, description: r.description ?? null }),
   },
   {
-    section: "posts", label: "Post", edges: [out("IN", "organisation", "Organisation")],
+    section: "posts", label: "Post",
     props: (r) => ({ title: r.title, role: r.role, portfolio: r.portfolio ?? null }),
   },
   {
-    section: "people", label: "Person", edges: [],
-    props: (r) => ({ name: r.name, unnamed: r.unnamed, description: r.description }),
+    section: "people", label: "Person", props: (r) => ({ name: r.name, unnamed: r.unnamed, description: r.description }),
   },
   {
     section: "occupancies", label: "Occupancy",
-    edges: [into("HOLDS", "person", "Person"), out("OF", "post", "Post")],
     props: (r) => {
       const attested = ((r.attestedOn as string[] | undefined) ?? []).map(partialToNeo4j);
       return {
@@ -95,12 +95,10 @@ export const NODE_SECTIONS: NodeSection[] = [
   },
   {
     section: "memberships", label: "Membership",
-    edges: [into("HOLDS", "member", "Person", "Organisation"), out("OF", "body", "Organisation")],
     props: (r) => ({ role: r.role, ...dateProps(r, "start", "end"), ...claimProps(r) }),
   },
   {
     section: "inspections", label: "Inspection",
-    edges: [out("OF", "authority", "Organisation"), out("BY", "by", "Organisation")],
     props: (r) => ({
       kind: r.kind, status: r.status, focus: r.focus ?? null, sequence: r.sequence ?? null,
       ...dateProps(r, "start", "end", "published"), ...claimProps(r),
@@ -108,42 +106,40 @@ export const NODE_SECTIONS: NodeSection[] = [
   },
   {
     section: "judgements", label: "Judgement",
-    edges: [into("JUDGED", "inspection", "Inspection"), out("ON", "area", "JudgementArea")],
     props: (r) => ({ grade: r.grade, ...claimProps(r) }),
   },
   {
     section: "findings", label: "Finding",
-    edges: [
-      into("FOUND", "inspection", "Inspection"),
-      out("CONCERNS", "serviceAreas", "ServiceArea"),
-      out("EXEMPLIFIES", "themes", "Theme"),
-    ],
     props: (r) => ({ kind: r.kind, polarity: r.polarity, summary: r.summary, ...claimProps(r) }),
   },
   {
     section: "interventions", label: "Intervention",
-    edges: [
-      out("ISSUED_BY", "issuedBy", "Organisation"),
-      out("TO", "to", "Organisation"),
-      out("FOLLOWS", "follows", "Inspection"),
-      into("OVERSEES", "overseenBy", "Organisation"),
-    ],
     props: (r) => ({ kind: r.kind, requires: r.requires ?? null, ...dateProps(r, "issued", "lifted"), ...claimProps(r) }),
   },
   {
     section: "meetings", label: "Meeting",
-    edges: [out("OF", "body", "Organisation"), out("CONSIDERED", "considered", "Inspection", "Intervention")],
     props: (r) => ({ purpose: r.purpose, ...dateProps(r, "date"), ...claimProps(r) }),
   },
   {
     section: "statements", label: "Statement",
-    edges: [
-      into("MADE", "by", "Person"),
-      out("ABOUT", "about", "Inspection", "Intervention", "Organisation", "Meeting", "Finding", "Post", "Person", "ServiceArea"),
-    ],
     props: (r) => ({ quote: r.quote, ...dateProps(r, "date"), ...claimProps(r) }),
   },
 ];
+
+/**
+ * The edges a record states, from the relation table: a record of the declaring label names the other end
+ * in its field (OUT when the record is the relation's start, IN when it is the end).
+ */
+function edgesOf(label: Label): EdgeSpec[] {
+  return RELATIONS.flatMap((relation) => {
+    const declared = relation.declaredBy;
+    if (!("label" in declared) || declared.label !== label) return [];
+    const outgoing = relation.from.includes(label);
+    return [{ type: relation.type, direction: outgoing ? "OUT" : "IN", field: declared.field, allowed: outgoing ? relation.to : relation.from }];
+  });
+}
+
+export const NODE_SECTIONS: NodeSection[] = SECTIONS.map((section) => ({ ...section, edges: edgesOf(section.label) }));
 
 export const RELATIONSHIP_SECTIONS: RelationshipSection[] = [
   {
@@ -158,25 +154,6 @@ export const RELATIONSHIP_SECTIONS: RelationshipSection[] = [
 
 /** Per relationship section, the nodes (posts) whose relationships of that kind an import states in full. */
 export type RelationshipOwners = Map<RelationshipSection, { label: Label; id: string }[]>;
-
-/**
- * A scope (one folder, file or mutation value) that carries a relationship section, even empty, states it
- * in full for the nodes it defines of the section's owner labels (its posts): what the import no longer
- * lists for them is removed. A scope without the section (a single file, a one-record mutation) leaves
- * the relationships of its posts alone, whatever other folders of the same import carry.
- */
-export function relationshipOwners(scopes: { carried: ReadonlySet<keyof Bundle>; bundle: Bundle }[]): RelationshipOwners {
-  const owners: RelationshipOwners = new Map(RELATIONSHIP_SECTIONS.map((spec) => [spec, []]));
-  for (const { carried, bundle } of scopes) {
-    for (const spec of RELATIONSHIP_SECTIONS.filter((s) => carried.has(s.section))) {
-      for (const node of NODE_SECTIONS.filter((n) => spec.from.allowed.includes(n.label))) {
-        const records = bundle[node.section] as unknown as { id: string }[];
-        owners.get(spec)!.push(...records.map((record) => ({ label: node.label, id: record.id })));
-      }
-    }
-  }
-  return owners;
-}
 
 /** The ids a record's field names: a single id, a list, or nothing. */
 export function targetsOf(record: AnyRecord, field: string): string[] {

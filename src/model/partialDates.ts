@@ -2,8 +2,43 @@
  * Partial dates ("2024", "2024-09", "2024-09-18") as ranges of days, and conversions used wherever they are
  * compared: a partial date stands for every day from its first to its last.
  */
-import { partialToNeo4j } from "./db/convert.js";
-import { badInput } from "./errors.js";
+import neo4j from "neo4j-driver";
+import { z } from "zod";
+import { badInput } from "../errors.js";
+
+/** "2024", "2024-09" or "2024-09-18": a date known to the year, month or day. */
+export const PARTIAL_DATE_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+export const partialDate = z
+  .string()
+  .regex(PARTIAL_DATE_PATTERN, "must be a partial date: YYYY, YYYY-MM or YYYY-MM-DD")
+  .refine(isRealDate, "is not a real calendar date");
+
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split("-").map(Number);
+  if (d === undefined) return true;
+  const date = new Date(Date.UTC(y!, m! - 1, d));
+  return date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
+}
+
+
+export type DatePrecision = "YEAR" | "MONTH" | "DAY";
+
+/** "2024-09" → a Neo4j date of its earliest day (2024-09-01) and its precision (MONTH). */
+export function partialToNeo4j(partial: string): { date: InstanceType<typeof neo4j.types.Date>; precision: DatePrecision } {
+  const [year, month, day] = partial.split("-").map(Number);
+  const precision: DatePrecision = day !== undefined ? "DAY" : month !== undefined ? "MONTH" : "YEAR";
+  return { date: new neo4j.types.Date(year!, month ?? 1, day ?? 1), precision };
+}
+
+/** The inverse: "2024-09-01" with MONTH → "2024-09". */
+export function plainToPartial(isoDay: string | null, precision: string | null): string | null {
+  if (isoDay === null) return null;
+  if (precision === "YEAR") return isoDay.slice(0, 4);
+  if (precision === "MONTH") return isoDay.slice(0, 7);
+  return isoDay.slice(0, 10);
+}
+
 
 export const DAY_MS = 86_400_000;
 

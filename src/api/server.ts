@@ -3,12 +3,12 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { authenticate, keyFromHeaders } from "./auth/apiKeys.js";
-import type { Config } from "./config.js";
-import type { Database } from "./db/gateway.js";
-import { createApollo } from "./graphql/apollo.js";
-import { createContext } from "./graphql/context.js";
-import { explorerPage, explorerRouter } from "./graphql/explorer.js";
+import { authenticate, keyFromHeaders } from "../auth/apiKeys.js";
+import type { Config } from "../config.js";
+import type { Database } from "../db/gateway.js";
+import { createApollo } from "./apollo.js";
+import { createContext } from "../graphql/context.js";
+import { explorerPage, explorerRouter } from "./graphiql.js";
 
 export type RunningServer = { url: string; port: number; stop: () => Promise<void> };
 

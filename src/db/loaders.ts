@@ -3,7 +3,7 @@
  * outlives a request: a new registry is made for each operation's context.
  */
 import DataLoader from "dataloader";
-import type { Database, NamedQuery, QueryCounter, Row } from "../db/gateway.js";
+import type { Database, NamedQuery, QueryCounter, Row } from "./gateway.js";
 
 export class LoaderRegistry {
   private readonly loaders = new Map<string, DataLoader<string, unknown>>();

@@ -1,0 +1,25 @@
+/** The graph's enumerations, as zod enums: the bundle schema validates with them and GraphQL registers them. */
+import { z } from "zod";
+
+export const OrganisationKind = z.enum([
+  "COUNCIL", "DIRECTORATE", "CABINET", "IMPROVEMENT_BOARD", "SCRUTINY_COMMITTEE",
+  "GOVERNMENT_DEPARTMENT", "INSPECTORATE", "POLITICAL_GROUP", "PARTNER",
+]);
+export const PostRole = z.enum([
+  "DCS", "LEADER", "CABINET_MEMBER", "CHIEF_EXECUTIVE", "CHAIR", "IMPROVEMENT_ADVISER",
+  "COMMISSIONER", "OPPOSITION_LEADER", "OTHER",
+]);
+export const OccupancyStatus = z.enum(["SUBSTANTIVE", "INTERIM", "ACTING", "UNKNOWN"]);
+export const MembershipRole = z.enum(["MEMBER", "CHAIR", "INDEPENDENT_CHAIR", "OBSERVER"]);
+export const InspectionKind = z.enum([
+  "ILACS_STANDARD", "ILACS_SHORT", "FOCUSED_VISIT", "MONITORING_VISIT", "JTAI", "SIF", "INSPECTION",
+]);
+export const InspectionStatus = z.enum(["HELD", "EXPECTED"]);
+export const Grade = z.enum(["OUTSTANDING", "GOOD", "REQUIRES_IMPROVEMENT", "INADEQUATE"]);
+export const FindingKind = z.enum([
+  "STRENGTH", "WEAKNESS", "RECOMMENDATION", "PRIORITY_ACTION", "PROGRESS", "OBSERVATION",
+]);
+export const Polarity = z.enum(["POSITIVE", "NEGATIVE", "NEUTRAL"]);
+export const InterventionKind = z.enum(["IMPROVEMENT_NOTICE", "STATUTORY_DIRECTION"]);
+export const SourceKind = z.enum(["NEWS", "PRESS_RELEASE", "REPORT", "LETTER", "MINUTES", "OTHER"]);
+export const AccountabilityLine = z.enum(["MANAGERIAL", "POLITICAL"]);
