@@ -1,4 +1,8 @@
-/** Builds the bundled Neo4j launcher with Maven once, and reuses the build while its inputs are unchanged. */
+/**
+ * Builds the bundled Neo4j launcher with Maven once, and reuses the build while its inputs are unchanged.
+ * Maven itself comes from the Maven Wrapper (tools/neo4j-local/mvnw), which fetches a pinned Maven from Maven
+ * Central on first use, so a JDK 17+ is the only system prerequisite.
+ */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -6,6 +10,7 @@ import { PROJECT_ROOT } from "../config.js";
 
 export const LAUNCHER_DIR = path.join(PROJECT_ROOT, "tools", "neo4j-local");
 const TARGET = path.join(LAUNCHER_DIR, "target");
+const MVNW = path.join(LAUNCHER_DIR, "mvnw");
 const STAMP = path.join(TARGET, "build.stamp");
 const INPUTS = [
   path.join(LAUNCHER_DIR, "pom.xml"),
@@ -24,7 +29,7 @@ export function requireCommand(command: string, purpose: string): void {
   const probe = spawnSync(command, ["-version"], { stdio: "ignore" });
   if (probe.error) {
     throw new LocalNeo4jError(
-      `'${command}' was not found on PATH; it is needed ${purpose}. Install a JDK 17+ and Maven, or set NEO4J_URI to use an existing Neo4j.`,
+      `'${command}' was not found on PATH; it is needed ${purpose}. Install a JDK 17+, or set NEO4J_URI to use an existing Neo4j.`,
     );
   }
 }
@@ -35,21 +40,29 @@ function isBuildCurrent(): boolean {
   return INPUTS.every((file) => fs.statSync(file).mtimeMs <= built);
 }
 
-/** Returns immediately when a current build exists; otherwise runs `mvn package` (first run fetches ~120 MB). */
+/**
+ * Returns immediately when a current build exists; otherwise runs `mvnw package` (first run fetches Maven, ~10 MB,
+ * and Neo4j, ~120 MB). mvnw runs through `sh` so a checkout that lost its executable bit still builds.
+ */
 export function ensureLauncherBuilt(log: (message: string) => void): void {
   requireCommand("java", "to run the bundled Neo4j");
   if (isBuildCurrent()) return;
-  requireCommand("mvn", "to build the bundled Neo4j (first run only)");
-  log("Building the local Neo4j launcher with Maven (first run fetches Neo4j 5.26 from Maven Central, about a minute)...");
+  requireCommand("javac", "to build the bundled Neo4j (first run only); a JRE is not enough");
+  log("Building the local Neo4j launcher with Maven (first run fetches Maven and Neo4j 5.26 from Maven Central, about a minute)...");
   const logFile = path.join(LAUNCHER_DIR, "build.log");
-  const result = spawnSync("mvn", ["-B", "-q", "package", "-DskipTests"], {
+  const result = spawnSync("sh", [MVNW, "-B", "-q", "package", "-DskipTests"], {
     cwd: LAUNCHER_DIR,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
+  if (result.error) {
+    throw new LocalNeo4jError(`Could not run ${MVNW} to build the local Neo4j launcher: ${result.error.message}`);
+  }
   fs.writeFileSync(logFile, `${result.stdout ?? ""}${result.stderr ?? ""}`);
   if (result.status !== 0) {
-    throw new LocalNeo4jError(`Building the local Neo4j launcher failed (mvn exit ${result.status}); see ${logFile}`);
+    throw new LocalNeo4jError(
+      `Building the local Neo4j launcher failed (mvnw exit ${result.status ?? result.signal}); see ${logFile}`,
+    );
   }
   fs.writeFileSync(STAMP, new Date().toISOString());
 }
