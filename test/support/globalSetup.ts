@@ -1,6 +1,7 @@
 /**
- * Starts a throwaway Neo4j in a temp dir for the whole run (or uses NEO4J_URI), applies the schema and
- * loads the seeds, and hands the URI to the tests. Stopped and deleted at the end.
+ * One throwaway Neo4j for the whole run (or NEO4J_URI): started by the first project that needs it, with the
+ * schema applied and the seeds loaded, shared by every later project, and stopped and deleted after the last.
+ * Vitest runs each project's global setup in its main process, so a process-wide handle is shared.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -18,18 +19,19 @@ declare module "vitest" {
   }
 }
 
-let local: LocalNeo4j | undefined;
-let tempDir: string | undefined;
+type Shared = { uri: Promise<string>; users: number; local?: LocalNeo4j; tempDir?: string };
+const KEY = Symbol.for("csg.testNeo4j");
+const registry = globalThis as unknown as { [KEY]?: Shared };
 
-export async function setup(project: TestProject) {
+async function start(shared: Shared): Promise<string> {
   const config = loadConfig();
   let uri = config.neo4j.uri;
   if (!uri) {
-    tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "csg-test-neo4j-"));
+    shared.tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "csg-test-neo4j-"));
     const started = Date.now();
-    local = await startLocalNeo4j({ homeDir: tempDir, port: 0, log: (m) => console.log(m) });
-    uri = local.uri;
-    console.log(`Test Neo4j ready at ${uri} in ${((Date.now() - started) / 1000).toFixed(1)}s (log: ${local.logFile})`);
+    shared.local = await startLocalNeo4j({ homeDir: shared.tempDir, port: 0, log: (m) => console.log(m) });
+    uri = shared.local.uri;
+    console.log(`Test Neo4j ready at ${uri} in ${((Date.now() - started) / 1000).toFixed(1)}s (log: ${shared.local.logFile})`);
   }
   const db = await Database.connect({ ...config.neo4j, uri, retries: config.neo4j.connectRetries });
   try {
@@ -38,10 +40,24 @@ export async function setup(project: TestProject) {
   } finally {
     await db.close();
   }
-  project.provide("neo4jUri", uri);
+  return uri;
+}
+
+export async function setup(project: TestProject) {
+  let shared = registry[KEY];
+  if (!shared) {
+    shared = { users: 0 } as Shared;
+    shared.uri = start(shared);
+    registry[KEY] = shared;
+  }
+  shared.users++;
+  project.provide("neo4jUri", await shared.uri);
 }
 
 export async function teardown() {
-  await local?.stop();
-  if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
+  const shared = registry[KEY];
+  if (!shared || --shared.users > 0) return;
+  registry[KEY] = undefined;
+  await shared.local?.stop();
+  if (shared.tempDir) fs.rmSync(shared.tempDir, { recursive: true, force: true });
 }

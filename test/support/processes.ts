@@ -35,3 +35,19 @@ export function javaProcessesMentioning(text: string): number[] {
   const result = spawnSync("pgrep", ["-f", `local.neo4j.Launcher ${text}`], { encoding: "utf8" });
   return result.stdout.split("\n").filter(Boolean).map(Number);
 }
+
+export type Run = { code: number | null; stdout: string; stderr: string };
+
+/** Runs the CLI as `npm run cli -- …` does (the script passes a literal "--" first), with NEO4J_URI only if `env` sets it. */
+export function runCli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const { NEO4J_URI: _ignored, ...inherited } = process.env;
+  const child = spawn(process.execPath, ["--import", "tsx", path.join("src", "cli.ts"), "--", ...args], {
+    cwd: PROJECT_ROOT,
+    env: { ...inherited, NODE_ENV: "development", LOG_LEVEL: "warn", ...env } as NodeJS.ProcessEnv,
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => (stdout += chunk));
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
+}

@@ -1,6 +1,8 @@
 /**
- * For test files that write to the shared test database: connect before the file, and after it delete
- * what the file created, remove its temp folders, and check the graph is exactly as the file found it.
+ * The one way a test file that writes leaves the shared test graph as it found it: note every node id
+ * before the file, and after it delete every node that was not there (audit records included), remove the
+ * file's temp folders, and check the whole graph equals the snapshot taken before. Files that write run one
+ * at a time (the integration-writes and e2e projects), so "not there before" is exactly "made by this file".
  */
 import fs from "node:fs";
 import { afterAll, beforeAll, expect } from "vitest";
@@ -8,21 +10,24 @@ import { cypher, type Database } from "../../src/db/gateway.js";
 import { connectTestDb } from "./harness.js";
 import { snapshot } from "./snapshot.js";
 
-const DELETE_IDS = cypher("test.restoreDelete", "UNWIND $ids AS id MATCH (n {id: id}) DETACH DELETE n");
+const ALL_IDS = cypher("test.restore.allIds", "MATCH (n) WHERE n.id IS NOT NULL RETURN n.id AS id");
+const DELETE_NEW = cypher("test.restore.deleteNew", "MATCH (n) WHERE n.id IS NOT NULL AND NOT n.id IN $before DETACH DELETE n");
 
-export function restoreAfterFile(createdIds: () => string[], tempDirs: string[], connected: (db: Database) => void): void {
+export function restoreAfterFile(tempDirs: string[] = [], connected: (db: Database) => void = () => {}): void {
   let db: Database;
+  let before: string[];
   let initial: Awaited<ReturnType<typeof snapshot>>;
   beforeAll(async () => {
     db = await connectTestDb();
     connected(db);
+    before = (await db.read(ALL_IDS)).map((row) => row.id as string);
     initial = await snapshot(db);
   });
   afterAll(async () => {
-    await db.write(DELETE_IDS, { ids: createdIds() });
+    await db.write(DELETE_NEW, { before });
+    for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
     // Other test files must see only the seeds again.
     expect(await snapshot(db)).toEqual(initial);
     await db.close();
-    for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
   });
 }

@@ -23,9 +23,8 @@ export const CHANGE_SET = cypher("test.importChangeSet", `
   RETURN c.actor AS actor, c.role AS role, c.reason AS reason, c.via AS via, c.operation AS operation,
          c.summary AS summary, collect({id: n.id, change: t.change}) AS touched`);
 
-/** One per test file: what it must clean up (ChangeSets, temp folders) and the helpers that record it. */
+/** One per test file: its temp folders (removed by restoreAfterFile) and helpers to import and edit copies. */
 export function writePathKit() {
-  const changeSets: string[] = [];
   const tempDirs: string[] = [];
   const tempDir = (prefix: string) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -33,9 +32,7 @@ export function writePathKit() {
     return dir;
   };
   const importAs = async (db: Database, targets: string[], extra: Partial<ImportOptions> = {}) => {
-    const result = await importBundles(db, targets, { actor: "test:import-export", role: "admin", reason: "testing the write path", ...extra });
-    if (result.changeSetId) changeSets.push(result.changeSetId);
-    return result;
+    return importBundles(db, targets, { actor: "test:import-export", role: "admin", reason: "testing the write path", ...extra });
   };
   /** A copy of the synthetic bundle in a temp folder, and a way to edit one of its files. */
   const syntheticCopy = (prefix: string) => {
@@ -48,5 +45,5 @@ export function writePathKit() {
     };
     return { dir, edit };
   };
-  return { changeSets, tempDirs, tempDir, importAs, syntheticCopy };
+  return { tempDirs, tempDir, importAs, syntheticCopy };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { holderOn, mayCover, postCertainty } from "../src/domains/accountability/certainty.js";
-import { endsBeforeStart, partialRange, sortDay } from "../src/model/partialDates.js";
+import { holderOn, mayCover, postCertainty } from "../../src/domains/accountability/certainty.js";
+import { endsBeforeStart, partialRange, sortDay } from "../../src/model/partialDates.js";
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 

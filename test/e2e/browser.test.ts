@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
-import { useTestServer } from "./support/harness.js";
+import { useTestServer } from "../support/harness.js";
 
 const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => fs.existsSync(file));
 if (!CHROMIUM) console.warn("\n*** SKIPPING browser tests: no Chromium at /usr/bin/chromium (.ci/run installs it) ***\n");

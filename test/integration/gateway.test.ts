@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cypher, Database, QueryCounter } from "../src/db/gateway.js";
-import { partialToNeo4j, plainToPartial } from "../src/model/partialDates.js";
-import { AppError } from "../src/errors.js";
-import { connectTestDb } from "./support/harness.js";
+import { cypher, Database, QueryCounter } from "../../src/db/gateway.js";
+import { partialToNeo4j, plainToPartial } from "../../src/model/partialDates.js";
+import { AppError } from "../../src/errors.js";
+import { connectTestDb } from "../support/harness.js";
 
 let db: Database;
 beforeAll(async () => {

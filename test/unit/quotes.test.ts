@@ -5,8 +5,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config.js";
-import { readSeeds, SEEDS_DIR } from "./support/bundles.js";
+import { loadConfig } from "../../src/config.js";
+import { readSeeds, SEEDS_DIR } from "../support/bundles.js";
 
 const sourcesDir = loadConfig(process.env).sourcesDir;
 const haveSources = fs.existsSync(sourcesDir);

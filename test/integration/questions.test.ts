@@ -1,6 +1,6 @@
 /** The headline questions over real HTTP on the Swindon seed graph: accountability, themes, grades, context. */
 import { describe, expect, it } from "vitest";
-import { useTestServer } from "./support/harness.js";
+import { useTestServer } from "../support/harness.js";
 
 const server = useTestServer();
 const data = server.data;

@@ -1,8 +1,8 @@
 /** Full-text search over real HTTP: hits, snippets, type filters, hostile Lucene input, validation. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { escapeLucene, luceneQuery, parseTerms } from "../src/domains/search/queries.js";
-import { snippetOf } from "../src/domains/search/snippet.js";
-import { startTestServer, type TestServer } from "./support/harness.js";
+import { escapeLucene, luceneQuery, parseTerms } from "../../src/domains/search/queries.js";
+import { snippetOf } from "../../src/domains/search/snippet.js";
+import { startTestServer, type TestServer } from "../support/harness.js";
 
 let server: TestServer;
 beforeAll(async () => {

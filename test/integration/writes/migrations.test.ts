@@ -2,9 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cypher, type Database } from "../src/db/gateway.js";
-import { applyMigrations, readMigrations, splitStatements } from "../src/db/migrations.js";
-import { connectTestDb } from "./support/harness.js";
+import { cypher, type Database } from "../../../src/db/gateway.js";
+import { applyMigrations, readMigrations } from "../../../src/db/migrations.js";
+import { connectTestDb } from "../../support/harness.js";
 
 let db: Database;
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "csg-migrations-"));
@@ -38,10 +38,6 @@ async function searchIds(query: string): Promise<string[]> {
 }
 
 describe("migrations", () => {
-  it("splits files into statements, dropping comments", () => {
-    expect(splitStatements("// c\nCREATE A;\nCREATE B;\n")).toEqual(["CREATE A", "CREATE B"]);
-  });
-
   it("the project's schema is applied and recorded, and a re-run applies nothing", async () => {
     const rows = await db.read(cypher("test.applied", "MATCH (m:Migration) RETURN m.name AS name ORDER BY name"));
     const names = rows.map((r) => r.name);

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../src/config.js";
-import { printSdl } from "../src/api/schema.js";
+import { PROJECT_ROOT } from "../../src/config.js";
+import { printSdl } from "../../src/api/schema.js";
 
 describe("schema/schema.graphql", () => {
   it("matches the schema the code builds (run `npm run schema` after changing types)", async () => {

@@ -1,7 +1,7 @@
 /** Relay connections: keyset pages that add up to the whole, filters and sorts done in the database. */
 import { describe, expect, it } from "vitest";
-import { readSeeds } from "./support/bundles.js";
-import { useTestServer } from "./support/harness.js";
+import { readSeeds } from "../support/bundles.js";
+import { useTestServer } from "../support/harness.js";
 
 const server = useTestServer();
 const data = server.data;

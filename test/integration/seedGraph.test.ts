@@ -1,13 +1,13 @@
 /** The seed graph as loaded into the real Neo4j: counts, evidence, unnamed people, idempotence. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cypher, type Database } from "../src/db/gateway.js";
-import { NODE_SECTIONS } from "../src/model/graphMapping.js";
-import { CLAIM_LABELS } from "../src/model/labels.js";
-import { countByLabel } from "../src/bundles/writeBundle.js";
-import { seedIfNeeded } from "../src/bundles/loadBundles.js";
-import { readSeeds, SEEDS_DIR } from "./support/bundles.js";
-import { connectTestDb } from "./support/harness.js";
-import { snapshot } from "./support/snapshot.js";
+import { cypher, type Database } from "../../src/db/gateway.js";
+import { NODE_SECTIONS } from "../../src/model/graphMapping.js";
+import { CLAIM_LABELS } from "../../src/model/labels.js";
+import { countByLabel } from "../../src/bundles/writeBundle.js";
+import { seedIfNeeded } from "../../src/bundles/loadBundles.js";
+import { readSeeds, SEEDS_DIR } from "../support/bundles.js";
+import { connectTestDb } from "../support/harness.js";
+import { snapshot } from "../support/snapshot.js";
 
 let db: Database;
 const seeds = readSeeds();

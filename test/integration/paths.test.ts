@@ -1,7 +1,7 @@
 /** Shortest paths between entities over real HTTP: hops, directions, evidence, bounds and errors. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LABEL_BY_PREFIX } from "../src/model/labels.js";
-import { startTestServer, type TestServer } from "./support/harness.js";
+import { LABEL_BY_PREFIX } from "../../src/model/labels.js";
+import { startTestServer, type TestServer } from "../support/harness.js";
 
 let server: TestServer;
 beforeAll(async () => {

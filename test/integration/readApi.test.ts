@@ -1,9 +1,9 @@
 /** Nested reads over real HTTP: inspections, people, bodies, findings, all with evidence. */
 import { describe, expect, it } from "vitest";
-import { NODE_SECTIONS } from "../src/model/graphMapping.js";
-import { LABEL_BY_PREFIX } from "../src/model/labels.js";
-import { readSeeds } from "./support/bundles.js";
-import { useTestServer } from "./support/harness.js";
+import { NODE_SECTIONS } from "../../src/model/graphMapping.js";
+import { LABEL_BY_PREFIX } from "../../src/model/labels.js";
+import { readSeeds } from "../support/bundles.js";
+import { useTestServer } from "../support/harness.js";
 
 const server = useTestServer();
 const data = server.data;

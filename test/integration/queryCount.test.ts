@@ -1,7 +1,7 @@
 /** Batching: each headline operation sends at most as many Cypher queries as it is deep, however many parents. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HEADLINE_OPERATIONS, nestingDepth } from "../bench/operations.js";
-import { startTestServer, type TestServer } from "./support/harness.js";
+import { HEADLINE_OPERATIONS, nestingDepth } from "../../bench/operations.js";
+import { startTestServer, type TestServer } from "../support/harness.js";
 
 let server: TestServer;
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 /** Authenticated edits over real HTTP: roles, full validation before writing, and the audit trail. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashKey } from "../src/auth/apiKeys.js";
-import { cypher } from "../src/db/gateway.js";
-import { readSeeds } from "./support/bundles.js";
-import { startTestServer, type TestServer } from "./support/harness.js";
-import { snapshot } from "./support/snapshot.js";
+import { hashKey } from "../../../src/auth/apiKeys.js";
+import { readSeeds } from "../../support/bundles.js";
+import { startTestServer, type TestServer } from "../../support/harness.js";
+import { restoreAfterFile } from "../../support/restoring.js";
+import { snapshot } from "../../support/snapshot.js";
 
 const KEYS = { reader: "reader-key-0123456789", editor: "editor-key-0123456789", admin: "admin-key-0123456789" };
 let server: TestServer;
@@ -15,10 +15,8 @@ beforeAll(async () => {
     API_KEYS: Object.entries(KEYS).map(([role, key]) => `test-${role}:${role}:${hashKey(key)}`).join(","),
   });
 });
-afterAll(async () => {
-  await server.db.write(cypher("test.cleanupMutations", "MATCH (n) WHERE n.id IN $ids OR (n:ChangeSet AND n.actor STARTS WITH 'test-') DETACH DELETE n"), { ids: createdIds });
-  await server.close();
-});
+afterAll(() => server.close());
+restoreAfterFile();
 
 const as = (role: keyof typeof KEYS | "wrong" | null): Record<string, string> =>
   role === null ? {} : { authorization: `Bearer ${role === "wrong" ? "not-a-configured-key" : KEYS[role]}` };

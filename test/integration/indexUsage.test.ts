@@ -4,21 +4,21 @@
  * judgement areas) are small by design and may be scanned.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cypher, type Database, type NamedQuery } from "../src/db/gateway.js";
-import * as accountability from "../src/domains/accountability/queries.js";
-import * as bodies from "../src/domains/bodies/queries.js";
-import * as context from "../src/domains/context/queries.js";
-import { FINDING_PAGES, INSPECTION_PAGES } from "../src/domains/inspections/connectionQueries.js";
-import * as history from "../src/domains/inspections/historyQueries.js";
-import * as inspections from "../src/domains/inspections/queries.js";
-import { SHORTEST_PATHS } from "../src/domains/paths/queries.js";
-import * as people from "../src/domains/people/queries.js";
-import { SEARCH } from "../src/domains/search/queries.js";
-import * as recurring from "../src/domains/themes/recurringQueries.js";
-import * as themes from "../src/domains/themes/queries.js";
-import { NODE_BY_IDS } from "../src/graphql/graphRead.js";
-import { RELATION_QUERIES } from "../src/graphql/relationResolvers.js";
-import { connectTestDb } from "./support/harness.js";
+import { cypher, type Database, type NamedQuery } from "../../src/db/gateway.js";
+import * as accountability from "../../src/domains/accountability/queries.js";
+import * as bodies from "../../src/domains/bodies/queries.js";
+import * as context from "../../src/domains/context/queries.js";
+import { FINDING_PAGES, INSPECTION_PAGES } from "../../src/domains/inspections/connectionQueries.js";
+import * as history from "../../src/domains/inspections/historyQueries.js";
+import * as inspections from "../../src/domains/inspections/queries.js";
+import { SHORTEST_PATHS } from "../../src/domains/paths/queries.js";
+import * as people from "../../src/domains/people/queries.js";
+import { SEARCH } from "../../src/domains/search/queries.js";
+import * as recurring from "../../src/domains/themes/recurringQueries.js";
+import * as themes from "../../src/domains/themes/queries.js";
+import { NODE_BY_IDS } from "../../src/graphql/graphRead.js";
+import { RELATION_QUERIES } from "../../src/graphql/relationResolvers.js";
+import { connectTestDb } from "../support/harness.js";
 
 const LARGE = ["Finding", "Inspection", "Judgement", "Occupancy", "Membership", "Statement", "Person", "Post", "Organisation", "Source", "Intervention", "Meeting"];
 

@@ -6,15 +6,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cypher, type Database } from "../src/db/gateway.js";
-import { exportAuthority } from "../src/bundles/exportBundle.js";
-import { restoreAfterFile } from "./support/restoring.js";
-import { snapshot, snapshotOf } from "./support/snapshot.js";
-import { AUTHORITY, CHANGE_SET, swindonIds, SYNTHETIC, syntheticIds, writePathKit } from "./support/writePath.js";
+import { cypher, type Database } from "../../../src/db/gateway.js";
+import { exportAuthority } from "../../../src/bundles/exportBundle.js";
+import { restoreAfterFile } from "../../support/restoring.js";
+import { snapshot, snapshotOf } from "../../support/snapshot.js";
+import { AUTHORITY, CHANGE_SET, swindonIds, SYNTHETIC, writePathKit } from "../../support/writePath.js";
 
 let db: Database;
-const { changeSets, tempDirs, tempDir, importAs, syntheticCopy } = writePathKit();
-restoreAfterFile(() => [...syntheticIds, ...changeSets], tempDirs, (connected) => (db = connected));
+const { tempDirs, tempDir, importAs, syntheticCopy } = writePathKit();
+restoreAfterFile(tempDirs, (connected) => (db = connected));
 
 beforeAll(async () => {
   expect((await importAs(db, [SYNTHETIC])).written).toBe(true);

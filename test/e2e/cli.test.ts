@@ -1,42 +1,28 @@
 /** `npm run cli`: the real CLI as a child process against the test Neo4j — help, validate, import, export, stats, exit codes. */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { PROJECT_ROOT } from "../src/config.js";
-import { cypher, type Database } from "../src/db/gateway.js";
-import { NODE_SECTIONS } from "../src/model/graphMapping.js";
-import { readBundles } from "../src/bundles/readBundle.js";
-import { countByLabel } from "../src/bundles/writeBundle.js";
-import { restoreAfterFile } from "./support/restoring.js";
-import { changeSetIds, snapshot } from "./support/snapshot.js";
+import { PROJECT_ROOT } from "../../src/config.js";
+import { cypher, type Database } from "../../src/db/gateway.js";
+import { NODE_SECTIONS } from "../../src/model/graphMapping.js";
+import { readBundles } from "../../src/bundles/readBundle.js";
+import { countByLabel } from "../../src/bundles/writeBundle.js";
+import { runCli, type Run } from "../support/processes.js";
+import { restoreAfterFile } from "../support/restoring.js";
+import { changeSetIds, snapshot } from "../support/snapshot.js";
 
 const SYNTHETIC = path.join("examples", "bundles", "synthetic-borough");
 const { bundle } = readBundles([path.join(PROJECT_ROOT, SYNTHETIC)]);
 const syntheticIds = NODE_SECTIONS.flatMap((s) => (bundle[s.section] as { id: string }[]).map((r) => r.id)).sort();
 const CHANGE_SET = cypher("test.cliChangeSet", "MATCH (c:ChangeSet {id: $id}) RETURN c.actor AS actor, c.reason AS reason, c.operation AS operation, COUNT { (c)-[:TOUCHED]->() } AS touched");
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
-/** Runs the CLI as `npm run cli -- …` does (the script passes a literal "--" first). */
-function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const { NEO4J_URI: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, ["--import", "tsx", path.join("src", "cli.ts"), "--", ...args], {
-    cwd: PROJECT_ROOT,
-    env: { ...inherited, NODE_ENV: "development", LOG_LEVEL: "warn", NEO4J_URI: inject("neo4jUri"), ...env } as NodeJS.ProcessEnv,
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => (stdout += chunk));
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
-}
+/** Runs the CLI as `npm run cli -- …` does, against the test database unless `env` says otherwise. */
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { NEO4J_URI: inject("neo4jUri"), ...env });
 const json = (run: Run) => JSON.parse(run.stdout) as Record<string, any>;
 const UNREACHABLE = { NEO4J_URI: "bolt://127.0.0.1:1", NEO4J_CONNECT_RETRIES: "0" };
 
 let db: Database;
-const ourChangeSets: string[] = [];
 const tempDirs: string[] = [];
 
 /** A copy of the synthetic bundle with some files rewritten. */
@@ -50,7 +36,7 @@ function brokenCopy(edit: (files: Record<string, any>) => void): string {
   return dir;
 }
 
-restoreAfterFile(() => [...syntheticIds, ...ourChangeSets], tempDirs, (connected) => (db = connected));
+restoreAfterFile(tempDirs, (connected) => (db = connected));
 
 describe("cli help and usage", () => {
   it("prints help with the exit codes for the program and every command, exiting 0", async () => {
@@ -124,7 +110,6 @@ describe("cli import, export and stats", () => {
     const run = await cli(["import", SYNTHETIC, "--json", "--reason", "adding the synthetic example"]);
     expect(run.code, run.stderr).toBe(0);
     const result = json(run);
-    ourChangeSets.push(result.changeSetId);
     expect(result).toMatchObject({ written: true, changeSetId: expect.stringMatching(/^changeset:/) });
     expect(run.stderr).toMatch(/^import: \d+\/\d+ batches \(\d+%\)$/m);
     expect(run.stderr).toMatch(/import: (\d+)\/\1 batches \(100%\)/);
