@@ -3,21 +3,34 @@ import path from "node:path";
 import type { Config } from "./config.js";
 import { Database } from "./db/gateway.js";
 import { applyMigrations } from "./db/migrations.js";
+import { publishEndpoint, readEndpoint } from "./localNeo4j/endpoint.js";
 import { startLocalNeo4j, type LocalNeo4j } from "./localNeo4j/launch.js";
 import type { Logger } from "./log.js";
 import { seedIfNeeded } from "./bundles/loadBundles.js";
 
 export type Booted = { db: Database; local: LocalNeo4j | null; shutdown: () => Promise<void> };
 
-export async function bootDatabase(config: Config, log: Logger, options: { seed: boolean } = { seed: true }): Promise<Booted> {
+/**
+ * `seed`: load the seeds if missing. `share`: "publish" (the server) tells others where the bundled Neo4j it
+ * starts listens; "join" (the CLI) uses a running server's bundled Neo4j instead of starting its own.
+ */
+export type BootOptions = { seed: boolean; share: "publish" | "join" };
+
+export async function bootDatabase(config: Config, log: Logger, options: BootOptions = { seed: true, share: "publish" }): Promise<Booted> {
   let local: LocalNeo4j | null = null;
+  let unpublish = () => {};
   let uri = config.neo4j.uri;
-  if (!uri) {
-    const homeDir = path.join(config.dataDir, "neo4j");
+  const homeDir = path.join(config.dataDir, "neo4j");
+  const running = !uri && options.share === "join" ? readEndpoint(homeDir) : null;
+  if (running) {
+    uri = running.uri;
+    log.info(`Using the bundled Neo4j of the running server (pid ${running.pid}) at ${uri}`);
+  } else if (!uri) {
     log.info(`NEO4J_URI is not set: starting the bundled Neo4j in ${homeDir}`);
     local = await startLocalNeo4j({ homeDir, port: config.neo4j.localPort, log: log.info });
     uri = local.uri;
     log.info(`Neo4j ready at ${uri} (log: ${local.logFile})`);
+    if (options.share === "publish") unpublish = publishEndpoint(homeDir, uri);
   }
   let db: Database | undefined;
   try {
@@ -32,6 +45,7 @@ export async function bootDatabase(config: Config, log: Logger, options: { seed:
     }
   } catch (error) {
     await db?.close();
+    unpublish();
     await local?.stop();
     throw error;
   }
@@ -41,6 +55,7 @@ export async function bootDatabase(config: Config, log: Logger, options: { seed:
     local,
     shutdown: async () => {
       await database.close();
+      unpublish();
       await local?.stop();
     },
   };

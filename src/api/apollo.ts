@@ -3,11 +3,12 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import Negotiator from "negotiator";
 import { authPlugin } from "./authPlugin.js";
 import type { Config } from "../config.js";
 import { AppError } from "../errors.js";
 import type { Context } from "../graphql/context.js";
-import { formatLimitError, limitOptions } from "../graphql/limits.js";
+import { formatLimitError, LIMIT_CODES, limitOptions } from "../graphql/limits.js";
 import { getSchema } from "./schema.js";
 
 /** Adds `extensions.queryCount` (and the query names) when the request asked for it. */
@@ -22,6 +23,30 @@ const queryCountPlugin: ApolloServerPlugin<Context> = {
           queryCount: contextValue.counter.count,
           queries: contextValue.counter.names,
         };
+      },
+    };
+  },
+};
+
+/**
+ * GraphQL over HTTP: a document that fails to parse or validate, or variables that fail to coerce, answer
+ * 400 with application/graphql-response+json but 200 with the legacy application/json (a client of that
+ * media type reads `errors`, not the status). Apollo answers 400 to both; this picks the status by the same
+ * negotiation Apollo uses for the content type (application/json first, as when no Accept is sent).
+ */
+const DOCUMENT_OR_VARIABLE_FAILURES = new Set<unknown>(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", ...LIMIT_CODES]);
+
+const legacyJsonStatusPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart({ request }) {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== "single" || response.http.status !== 400 || response.body.singleResult.data !== undefined) return;
+        // Invalid request parameters (a query that is not a string, …) stay 400 whatever the media type.
+        const errors = response.body.singleResult.errors ?? [];
+        if (errors.length === 0 || !errors.every((e) => DOCUMENT_OR_VARIABLE_FAILURES.has(e.extensions?.code))) return;
+        const accept = request.http?.headers.get("accept");
+        const mediaType = accept ? new Negotiator({ headers: { accept } }).mediaType(["application/json", "application/graphql-response+json"]) : "application/json";
+        if (mediaType === "application/json") response.http.status = 200;
       },
     };
   },
@@ -70,7 +95,7 @@ export async function createApollo(config: Config): Promise<ApolloServer<Context
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     formatError: formatError(config.production),
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryCountPlugin, authPlugin(config), ...limits.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), queryCountPlugin, legacyJsonStatusPlugin, authPlugin(config), ...limits.plugins],
   });
   await apollo.start();
   return apollo;

@@ -9,7 +9,8 @@ import { cypher, type Transaction } from "../db/gateway.js";
 import { badInput } from "../errors.js";
 import { nodeByAnyLabel } from "../model/labels.js";
 
-export type ChangeKind = "CREATED" | "UPDATED" | "DELETED";
+/** An import never deletes a node (only owned edges and relationships), so these are the only kinds. */
+export type ChangeKind = "CREATED" | "UPDATED";
 export type Touched = { id: string; change: ChangeKind };
 export type ChangeRecord = {
   actor: string;
@@ -36,7 +37,7 @@ export function checkReason(reason: string | undefined | null): string {
 const CREATE_CHANGE_SET = cypher(
   "audit.createChangeSet",
   `CREATE (c:ChangeSet {id: $id, actor: $actor, role: $role, reason: $reason, via: $via, operation: $operation,
-                        at: datetime(), summary: $summary, deletedIds: $deletedIds})
+                        at: datetime(), summary: $summary})
    RETURN c.id AS id`,
 );
 
@@ -55,7 +56,6 @@ const LINK_TOUCHED = cypher(
 /** Writes the ChangeSet inside the caller's transaction; returns its id. */
 export async function recordChangeSet(tx: Transaction, change: ChangeRecord): Promise<string> {
   const id = `changeset:${new Date().toISOString().replace(/[^0-9]/g, "").slice(0, 14)}-${randomUUID().slice(0, 8)}`;
-  const deletedIds = change.touched.filter((t) => t.change === "DELETED").map((t) => t.id);
   await tx.run(CREATE_CHANGE_SET, {
     id,
     actor: change.actor,
@@ -64,9 +64,7 @@ export async function recordChangeSet(tx: Transaction, change: ChangeRecord): Pr
     via: change.via,
     operation: change.operation,
     summary: JSON.stringify(change.summary),
-    deletedIds,
   });
-  const linked = change.touched.filter((t) => t.change !== "DELETED");
-  if (linked.length > 0) await tx.run(LINK_TOUCHED, { id, touched: linked });
+  if (change.touched.length > 0) await tx.run(LINK_TOUCHED, { id, touched: change.touched });
   return id;
 }

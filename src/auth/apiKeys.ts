@@ -4,7 +4,7 @@
  * error (UNAUTHENTICATED), never silently anonymous.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { ApiKey, Config, Role } from "../config.js";
+import type { ApiKey, Role } from "../config.js";
 import { AppError } from "../errors.js";
 
 export type Principal = { name: string; role: Role };

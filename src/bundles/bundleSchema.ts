@@ -10,7 +10,6 @@ export const MAX_QUOTE_WORDS = 30;
 import { AccountabilityLine, FindingKind, Grade, InspectionKind, InspectionStatus, InterventionKind, MembershipRole, OccupancyStatus, OrganisationKind, Polarity, PostRole, SourceKind } from "../model/enums.js";
 import { partialDate } from "../model/partialDates.js";
 
-export { AccountabilityLine, FindingKind, Grade, InspectionKind, InspectionStatus, InterventionKind, MembershipRole, OccupancyStatus, OrganisationKind, Polarity, PostRole, SourceKind, partialDate };
 
 const id = (prefix: string) =>
   z.string().regex(new RegExp(`^${prefix}:[a-z0-9][a-z0-9-]*$`), `must look like "${prefix}:some-slug"`);

@@ -1,7 +1,8 @@
 /**
  * What each command gets: its output, the config (read only when a command needs it, so --help works
- * with a broken environment) and a database opened the way `npm start` opens it — NEO4J_URI or the
- * bundled Neo4j, migrations applied, no seeding — and always shut down afterwards.
+ * with a broken environment) and a database opened the way `npm start` opens it — NEO4J_URI, the bundled
+ * Neo4j of a running `npm start`, or its own bundled Neo4j; migrations applied, no seeding — and always
+ * shut down afterwards (a running server's database is left running).
  */
 import { bootDatabase, type Booted } from "../boot.js";
 import { loadConfig, type Config } from "../config.js";
@@ -26,7 +27,7 @@ export class CliContext {
 
   /** Connects on first use only: `validate` needs no database when every reference resolves in the bundle. */
   database(): Promise<Database> {
-    this.booted ??= bootDatabase(this.config, this.log, { seed: false });
+    this.booted ??= bootDatabase(this.config, this.log, { seed: false, share: "join" });
     return this.booted.then((booted) => booted.db);
   }
 

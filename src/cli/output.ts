@@ -20,8 +20,9 @@ Exit codes:
   3  invalid bundle: every problem is listed as "<file> <JSON path>: <reason>"
   4  database unavailable: NEO4J_URI unreachable or malformed, or the bundled Neo4j failed to start
 
-Database: NEO4J_URI (with NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) if set, else the bundled Neo4j in
-DATA_DIR/neo4j, started for the command and stopped after it (as \`npm start\` does; not while it runs).`;
+Database: NEO4J_URI (with NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) if set; else, while \`npm start\` runs,
+the bundled Neo4j it serves (published in DATA_DIR/neo4j/endpoint.json); else the bundled Neo4j in
+DATA_DIR/neo4j, started for the command and stopped after it.`;
 
 /** An error that carries its own exit code (e.g. references that could not be checked). */
 export class CliError extends Error {

@@ -43,20 +43,6 @@ export const byIdsQuery = (name: string, label: string) =>
 export const allQuery = (name: string, label: string, orderBy = "n.id") =>
   cypher(name, `MATCH (n:${label}) RETURN n.id AS id, properties(n) AS props ORDER BY ${orderBy}`);
 
-/**
- * `pattern` is a fixed relationship pattern such as "-[:HOLDS]->"; rows are keyed by the parent id.
- * `to` null admits related nodes of any label (e.g. a membership's member: a Person or an Organisation).
- */
-export const relatedQuery = (name: string, from: string, pattern: string, to: string | null, orderBy = "b.id") =>
-  cypher(
-    name,
-    `MATCH (a:${from})${pattern}(b${to ? `:${to}` : ""}) WHERE a.id IN $ids
-     RETURN a.id AS key, b.id AS id, labels(b)[0] AS label, properties(b) AS props ORDER BY ${orderBy}`,
-  );
-
-export const relatedAnyQuery = (name: string, from: string, pattern: string, orderBy = "b.id") =>
-  relatedQuery(name, from, pattern, null, orderBy);
-
 export const evidenceQuery = (name: string, label: string) =>
   cypher(
     name,

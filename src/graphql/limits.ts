@@ -27,12 +27,10 @@ import {
 import type { Config } from "../config.js";
 import { MAX_PAGE } from "./connections.js";
 
-export type LimitCode =
-  | "DEPTH_LIMIT_EXCEEDED"
-  | "ALIAS_LIMIT_EXCEEDED"
-  | "DIRECTIVE_LIMIT_EXCEEDED"
-  | "TOKEN_LIMIT_EXCEEDED"
-  | "COST_LIMIT_EXCEEDED";
+export const LIMIT_CODES = [
+  "DEPTH_LIMIT_EXCEEDED", "ALIAS_LIMIT_EXCEEDED", "DIRECTIVE_LIMIT_EXCEEDED", "TOKEN_LIMIT_EXCEEDED", "COST_LIMIT_EXCEEDED",
+] as const;
+export type LimitCode = (typeof LIMIT_CODES)[number];
 
 /** What a list field multiplies its selection by when no `first`/`last` says otherwise. */
 export const DEFAULT_LIST_FACTOR = 10;

@@ -2,12 +2,12 @@
 import { cypher } from "../../db/gateway.js";
 
 
-/** Newest first; `entity` keeps the changes that touched (or deleted) that node. */
+/** Newest first; `entity` keeps the changes that touched that node. */
 export const CHANGES = cypher(
   "changes.list",
   `MATCH (c:ChangeSet)
    WHERE ($since IS NULL OR c.at >= datetime($since))
-     AND ($entity IS NULL OR EXISTS { (c)-[:TOUCHED]->({id: $entity}) } OR $entity IN c.deletedIds)
+     AND ($entity IS NULL OR EXISTS { (c)-[:TOUCHED]->({id: $entity}) })
    RETURN c.id AS id, properties(c) AS props
    ORDER BY c.at DESC, c.id DESC
    LIMIT toInteger($first)`,

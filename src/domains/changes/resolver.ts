@@ -36,9 +36,4 @@ export class ChangeSetResolver {
     const rows = await ctx.loaders.related(CHANGE_TOUCHED).load(change.id);
     return rows.map((row) => ({ change: row.change as string, node: primeObject(ctx, row.label as Label, row.id as string, row.props) }));
   }
-
-  @FieldResolver(() => [String])
-  deletedIds(@Root() change: GraphObject) {
-    return (change.deletedIds as string[] | undefined) ?? [];
-  }
 }

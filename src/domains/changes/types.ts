@@ -21,5 +21,4 @@ export class ChangeSet extends Node {
   @Field(() => String, { description: "cli, graphql, or startup (the seeds loaded by npm start)." }) via!: string;
   @Field(() => String, { description: "The command or mutation." }) operation!: string;
   @Field(() => String, { description: "When, as an ISO date-time." }) at!: string;
-  @Field(() => [String], { description: "Ids of nodes the change deleted." }) deletedIds!: string[];
 }

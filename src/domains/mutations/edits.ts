@@ -4,8 +4,8 @@ import type { Principal } from "../../auth/apiKeys.js";
 import { partialToNeo4j, plainToPartial } from "../../model/partialDates.js";
 import type { Database, Transaction } from "../../db/gateway.js";
 import { badInput, notFound } from "../../errors.js";
-import { evidence as evidenceSchema, partialDate } from "../../bundles/bundleSchema.js";
-import { endsBeforeStart } from "../../model/partialDates.js";
+import { evidence as evidenceSchema } from "../../bundles/bundleSchema.js";
+import { endsBeforeStart, partialDate } from "../../model/partialDates.js";
 import type { EvidenceInput } from "./inputs.js";
 import { FINDING_AND_THEME, OCCUPANCY_FOR_END, SET_OCCUPANCY_END, TAG_THEME, UNTAG_THEME } from "./queries.js";
 

@@ -1,0 +1,109 @@
+/** `npm start` end to end: bundled Neo4j, seeds once, real HTTP, clean Ctrl-C, nothing left behind. */
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { endpointFile } from "../../src/localNeo4j/endpoint.js";
+import { javaProcessesMentioning, runCli, spawnApp, waitForOutput } from "../support/processes.js";
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "csg-start-"));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+async function sources(app: ReturnType<typeof spawnApp>): Promise<unknown[]> {
+  const [, url] = await waitForOutput(app, /GraphQL ready at (http:\S+)/);
+  const response = await fetch(url!, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: "{ sources { id title } }" }),
+  });
+  return ((await response.json()) as { data: { sources: unknown[] } }).data.sources;
+}
+const sourceCount = async (app: ReturnType<typeof spawnApp>) => (await sources(app)).length;
+
+async function startAndQuery() {
+  const app = spawnApp({ DATA_DIR: dataDir, PORT: "0", NEO4J_LOCAL_PORT: "0", LOG_LEVEL: "info" });
+  return { app, sources: await sources(app) };
+}
+
+async function interrupt(app: ReturnType<typeof spawnApp>) {
+  expect(javaProcessesMentioning(dataDir).length).toBe(1);
+  app.child.kill("SIGINT");
+  expect(await app.exited).toBe(0);
+  expect(javaProcessesMentioning(dataDir)).toEqual([]);
+}
+
+describe("npm start", () => {
+  it("starts Neo4j, loads the seeds, serves the sources; Ctrl-C leaves no java behind", async () => {
+    const { app, sources } = await startAndQuery();
+    expect(sources).toHaveLength(5);
+    expect(app.output()).toMatch(/Loaded seeds: .*Source 5/);
+    await interrupt(app);
+  });
+
+  it("a second start loads nothing twice", async () => {
+    const { app, sources } = await startAndQuery();
+    expect(sources).toHaveLength(5);
+    expect(app.output()).toContain("Seeds already loaded");
+    expect(app.output()).toContain("Schema up to date");
+    await interrupt(app);
+  });
+
+  it("lets the CLI work beside it on its bundled database, and unpublishes that database when it stops", async () => {
+    const { app } = await startAndQuery();
+    const endpoint = JSON.parse(fs.readFileSync(endpointFile(path.join(dataDir, "neo4j")), "utf8"));
+    expect(endpoint).toEqual({ uri: expect.stringMatching(/^bolt:\/\/127\.0\.0\.1:\d+$/), pid: app.child.pid });
+    const run = await runCli(["stats", "--json"], { DATA_DIR: dataDir, LOG_LEVEL: "info" });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`Using the bundled Neo4j of the running server (pid ${app.child.pid}) at ${endpoint.uri}`);
+    expect(JSON.parse(run.stdout)).toMatchObject({ command: "stats", counts: { Source: 5 } });
+    // The CLI started no JVM of its own and stopped none: the server's is the only one, and still serves.
+    expect(await sourceCount(app)).toBe(5);
+    await interrupt(app);
+    expect(fs.existsSync(endpointFile(path.join(dataDir, "neo4j")))).toBe(false);
+  });
+
+  it("stops its JVM even when killed outright", async () => {
+    const app = spawnApp({ DATA_DIR: dataDir, PORT: "0", NEO4J_LOCAL_PORT: "0" });
+    await waitForOutput(app, /GraphQL ready at/);
+    app.child.kill("SIGKILL");
+    await app.exited;
+    // The launcher sees its stdin close and shuts down; give it time to flush the store.
+    const deadline = Date.now() + 30_000;
+    while (javaProcessesMentioning(dataDir).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    expect(javaProcessesMentioning(dataDir)).toEqual([]);
+  });
+});
+
+describe("npm start errors, one clear line each", () => {
+  it("names the bad variable", async () => {
+    const app = spawnApp({ PORT: "not-a-port" });
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toMatch(/Invalid configuration: PORT/);
+  });
+
+  it("says when the chosen Neo4j port is taken", async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const { port } = blocker.address() as net.AddressInfo;
+    try {
+      const app = spawnApp({ DATA_DIR: dataDir, NEO4J_LOCAL_PORT: String(port) });
+      expect(await app.exited).toBe(1);
+      expect(app.output()).toContain(`Port ${port} on 127.0.0.1 is taken`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("says when java is missing", async () => {
+    const app = spawnApp({ DATA_DIR: dataDir, PATH: path.dirname(process.execPath) === "/usr/bin" ? "/nonexistent" : path.dirname(process.execPath) });
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toMatch(/'java' was not found on PATH/);
+  });
+
+  it("says when Neo4j at NEO4J_URI is unreachable", async () => {
+    const app = spawnApp({ NEO4J_URI: "bolt://127.0.0.1:1", NEO4J_CONNECT_RETRIES: "1" });
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toMatch(/unavailable after 2 attempts/);
+  });
+});
