@@ -27,6 +27,7 @@ import * as themes from "../domains/themes/resolver.js";
 import { ServiceArea, Theme } from "../domains/themes/types.js";
 import { NodeResolver } from "../graphql/nodeResolver.js";
 import { relationResolvers } from "../graphql/relationResolvers.js";
+import { rootResolvers } from "../graphql/rootResolvers.js";
 import type { Label } from "../model/labels.js";
 
 /** Each label's GraphQL object type (a label's type has the label's name). */
@@ -52,6 +53,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...Object.values(paths),
   ChangeSetResolver,
   MutationResolver,
+  ...rootResolvers((label) => TYPE_OF_LABEL[label]),
   ...relationResolvers((label) => TYPE_OF_LABEL[label]),
 ];
 

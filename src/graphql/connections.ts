@@ -4,7 +4,7 @@
  * query is built once, from a fixed MATCH/filter text and a fixed sort key per order, never from input.
  */
 import { createHash } from "node:crypto";
-import { Field, InputType, Int, ObjectType, registerEnumType, type ClassType } from "type-graphql";
+import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType, type ClassType } from "type-graphql";
 import { cypher, type NamedQuery } from "../db/gateway.js";
 import { badInput } from "../errors.js";
 import type { Label } from "../model/labels.js";
@@ -21,6 +21,13 @@ export class PageInfo {
   @Field(() => Boolean, { description: "Always false: pages only go forward (after)." }) hasPreviousPage!: boolean;
   @Field(() => String, { nullable: true }) startCursor!: string | null;
   @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+/** `first` and `after`: every connection's arguments extend these. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: 20 }) first!: number;
+  @Field(() => String, { nullable: true }) after!: string | null;
 }
 
 /** Makes the Edge and Connection object types for a node type. */

@@ -6,7 +6,7 @@ import { describe, expect, inject, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/config.js";
 import { waitForOutput } from "../support/processes.js";
 
-describe("npm run build, then node dist/src/main.js", () => {
+describe("npm run build, then node dist/src/main.js", { timeout: 120_000 }, () => {
   it("compiles, starts without tsx and answers a query", async () => {
     const build = spawnSync("npm", ["run", "build"], { cwd: PROJECT_ROOT, encoding: "utf8" });
     expect(build.status, build.stdout + build.stderr).toBe(0);

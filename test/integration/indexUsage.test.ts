@@ -15,7 +15,6 @@ import { SHORTEST_PATHS } from "../../src/domains/paths/queries.js";
 import * as people from "../../src/domains/people/queries.js";
 import { SEARCH } from "../../src/domains/search/queries.js";
 import * as recurring from "../../src/domains/themes/recurringQueries.js";
-import * as themes from "../../src/domains/themes/queries.js";
 import { NODE_BY_IDS } from "../../src/graphql/graphRead.js";
 import { RELATION_QUERIES } from "../../src/graphql/relationResolvers.js";
 import { connectTestDb } from "../support/harness.js";
@@ -50,7 +49,7 @@ async function scans(query: NamedQuery, params: Record<string, unknown>): Promis
 }
 
 /** Batched lookups and relations: every constant of these modules that takes $ids. */
-const batched = [accountability, bodies, inspections, people, themes]
+const batched = [accountability, bodies, inspections, people]
   .flatMap((module) => Object.values(module))
   .filter((value): value is NamedQuery => typeof value === "object" && value !== null && "text" in value && String((value as NamedQuery).text).includes("$ids"));
 

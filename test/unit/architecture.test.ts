@@ -81,6 +81,19 @@ describe("architecture", () => {
     expect([...(graph.get("model") ?? [])].filter((to) => to !== "errors")).toEqual([]);
   });
 
+  it("no two classes share a name (a reader searching for one finds one)", () => {
+    const names = sourceFiles(SRC).flatMap((file) =>
+      [...fs.readFileSync(file, "utf8").matchAll(/^(?:export )?(?:abstract )?class (\w+)/gm)].map(([, name]) => `${name} ${path.relative(SRC, file)}`),
+    );
+    const byName = new Map<string, string[]>();
+    for (const entry of names) {
+      const [name, file] = entry.split(" ") as [string, string];
+      byName.set(name, [...(byName.get(name) ?? []), file]);
+    }
+    expect(names.length).toBeGreaterThan(40);
+    expect([...byName].filter(([, files]) => files.length > 1)).toEqual([]);
+  });
+
   it("only src/config.ts reads process.env", () => {
     const readers = sourceFiles(SRC).filter((file) => /process\.env\b/.test(fs.readFileSync(file, "utf8")));
     expect(readers.map((file) => path.relative(SRC, file))).toEqual(["config.ts"]);

@@ -5,10 +5,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.js";
+import { PROJECT_ROOT } from "../../src/config.js";
 import { readSeeds, SEEDS_DIR } from "../support/bundles.js";
 
-const sourcesDir = loadConfig(process.env).sourcesDir;
+// The five news texts beside the repository (../shared/sources), or SOURCES_DIR: only this check reads them.
+const sourcesDir = path.resolve(process.env.SOURCES_DIR ?? path.join(PROJECT_ROOT, "..", "shared", "sources"));
 const haveSources = fs.existsSync(sourcesDir);
 if (!haveSources) console.warn(`\n*** SKIPPING quote checks: source texts not found at ${sourcesDir} ***\n`);
 

@@ -1,7 +1,7 @@
 /** findingsConnection and inspectionsConnection: filtered, sorted, keyset-paged in the database. */
-import { Arg, Ctx, Field, InputType, Int, Query, Resolver, ID } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, InputType, Query, Resolver, ID } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
-import { connectionOf, orderInputOf, paginate } from "../../graphql/connections.js";
+import { connectionOf, orderInputOf, PageArgs, paginate } from "../../graphql/connections.js";
 import { FindingKind, Grade, InspectionKind, InspectionStatus, Polarity } from "../../graphql/enums.js";
 import { checkId } from "../../graphql/ids.js";
 import { PartialDateScalar } from "../../graphql/partialDate.js";
@@ -38,6 +38,18 @@ class FindingFilter {
   @Field(() => DateRange, { nullable: true, description: "On the inspection's start." }) dates?: DateRange | null;
 }
 
+@ArgsType()
+class FindingsConnectionArgs extends PageArgs {
+  @Field(() => FindingFilter, { nullable: true }) filter!: FindingFilter | null;
+  @Field(() => FindingOrder, { nullable: true }) orderBy!: InstanceType<typeof FindingOrder> | null;
+}
+
+@ArgsType()
+class InspectionsConnectionArgs extends PageArgs {
+  @Field(() => InspectionFilter, { nullable: true }) filter!: InspectionFilter | null;
+  @Field(() => InspectionOrder, { nullable: true }) orderBy!: InstanceType<typeof InspectionOrder> | null;
+}
+
 const FindingConnection = connectionOf(Finding, "Finding");
 const InspectionConnection = connectionOf(Inspection, "Inspection");
 
@@ -56,13 +68,7 @@ function ids(filter: Record<string, unknown>, fields: Record<string, Parameters<
 @Resolver()
 export class ListConnectionsResolver {
   @Query(() => FindingConnection, { description: "Findings, filtered and sorted in the database, paged with keyset cursors." })
-  findingsConnection(
-    @Arg("first", () => Int, { defaultValue: 20 }) first: number,
-    @Arg("after", () => String, { nullable: true }) after: string | null,
-    @Arg("filter", () => FindingFilter, { nullable: true }) filter: FindingFilter | null,
-    @Arg("orderBy", () => FindingOrder, { nullable: true }) orderBy: InstanceType<typeof FindingOrder> | null,
-    @Ctx() ctx: Context,
-  ) {
+  findingsConnection(@Args(() => FindingsConnectionArgs) { first, after, filter, orderBy }: FindingsConnectionArgs, @Ctx() ctx: Context) {
     const f = filter ?? {};
     ids(f as Record<string, unknown>, { authority: "Organisation", inspection: "Inspection", theme: "Theme", area: "ServiceArea" });
     const order = orderBy ?? { field: "INSPECTION_DATE", direction: "ASC" };
@@ -77,13 +83,7 @@ export class ListConnectionsResolver {
   }
 
   @Query(() => InspectionConnection, { description: "Inspections and visits, filtered and sorted in the database, paged with keyset cursors." })
-  inspectionsConnection(
-    @Arg("first", () => Int, { defaultValue: 20 }) first: number,
-    @Arg("after", () => String, { nullable: true }) after: string | null,
-    @Arg("filter", () => InspectionFilter, { nullable: true }) filter: InspectionFilter | null,
-    @Arg("orderBy", () => InspectionOrder, { nullable: true }) orderBy: InstanceType<typeof InspectionOrder> | null,
-    @Ctx() ctx: Context,
-  ) {
+  inspectionsConnection(@Args(() => InspectionsConnectionArgs) { first, after, filter, orderBy }: InspectionsConnectionArgs, @Ctx() ctx: Context) {
     const f = filter ?? {};
     ids(f as Record<string, unknown>, { authority: "Organisation" });
     const order = orderBy ?? { field: "START", direction: "ASC" };

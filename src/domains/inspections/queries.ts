@@ -1,11 +1,9 @@
 /** Cypher for inspections, judgements, judgement areas and findings. */
 import { cypher } from "../../db/gateway.js";
-import { allQuery } from "../../graphql/graphRead.js";
 import { sortableStart } from "../../model/relations.js";
 
 export { sortableStart };
 
-export const ALL_JUDGEMENT_AREAS = allQuery("judgementAreas.all", "JudgementArea", "n.validFrom, n.framework, n.code");
 
 
 const INSPECTION_STATUS = "($status IS NULL OR n.status = $status)";

@@ -1,10 +1,6 @@
 /** Cypher for people, posts, occupancies and statements. */
 import { cypher } from "../../db/gateway.js";
-import { allQuery } from "../../graphql/graphRead.js";
 
-export const ALL_PEOPLE = allQuery("people.all", "Person", "n.unnamed, n.name, n.id");
-export const ALL_POSTS = allQuery("posts.all", "Post", "n.title, n.id");
-export const ALL_STATEMENTS = allQuery("statements.all", "Statement", "n.date, n.id");
 
 
 export const POST_RESPONSIBILITIES = cypher(

@@ -1,43 +1,14 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
-import { fetchNode, loadAll, withPartialDates, type GraphObject } from "../../graphql/graphRead.js";
-import { checkId } from "../../graphql/ids.js";
+import { fetchNode, withPartialDates, type GraphObject } from "../../graphql/graphRead.js";
 import { Node } from "../../graphql/node.js";
 import { claimResolver, evidenceFromLists } from "../sources/evidence.js";
 import { ServiceArea } from "../themes/types.js";
 import * as q from "./queries.js";
-import { Accountability, Occupancy, Person, Post, Responsibility, Statement } from "./types.js";
-
-@Resolver(() => Person)
-export class PersonResolver {
-  @Query(() => [Person], { description: "Everyone in the graph, named people first. `unnamed` filters to placeholders or to named people." })
-  async people(@Arg("unnamed", () => Boolean, { nullable: true }) unnamed: boolean | null, @Ctx() ctx: Context) {
-    const people = await loadAll(ctx, q.ALL_PEOPLE, "Person");
-    return unnamed == null ? people : people.filter((p) => p.unnamed === unnamed);
-  }
-
-  @Query(() => Person, { nullable: true })
-  person(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
-    checkId(id, "Person");
-    return fetchNode(ctx, id, "Person");
-  }
-}
+import { Accountability, Occupancy, Post, Responsibility, Statement } from "./types.js";
 
 @Resolver(() => Post)
 export class PostResolver {
-  @Query(() => [Post])
-  posts(@Ctx() ctx: Context) {
-    return loadAll(ctx, q.ALL_POSTS, "Post");
-  }
-
-  @Query(() => Post, { nullable: true })
-  post(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
-    checkId(id, "Post");
-    return fetchNode(ctx, id, "Post");
-  }
-
-
-
   @FieldResolver(() => [Responsibility])
   async responsibleFor(@Root() post: GraphObject, @Ctx() ctx: Context) {
     const rows = await ctx.loaders.related(q.POST_RESPONSIBILITIES).load(post.id);
@@ -73,13 +44,7 @@ export class AccountabilityLineResolver {
 }
 
 @Resolver(() => Occupancy)
-export class OccupancyResolver extends claimResolver(Occupancy, "Occupancy") {
-}
+export class OccupancyResolver extends claimResolver(Occupancy, "Occupancy") {}
 
 @Resolver(() => Statement)
-export class StatementResolver extends claimResolver(Statement, "Statement") {
-  @Query(() => [Statement], { description: "Public statements by named people, oldest first." })
-  statements(@Ctx() ctx: Context) {
-    return loadAll(ctx, q.ALL_STATEMENTS, "Statement");
-  }
-}
+export class StatementResolver extends claimResolver(Statement, "Statement") {}

@@ -1,8 +1,8 @@
 /** themesConnection and serviceAreasConnection, sortable by how many findings raise them (counted in the database). */
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { cypher } from "../../db/gateway.js";
 import type { Context } from "../../graphql/context.js";
-import { connectionOf, orderInputOf, paginate, pagedQueries } from "../../graphql/connections.js";
+import { connectionOf, orderInputOf, PageArgs, paginate, pagedQueries } from "../../graphql/connections.js";
 import type { GraphObject } from "../../graphql/graphRead.js";
 import { checkId } from "../../graphql/ids.js";
 import { ServiceArea, Theme } from "./types.js";
@@ -31,28 +31,28 @@ const AREA_PAGES = pages("serviceAreas", "ServiceArea", "n.name", "CONCERNS");
 const ThemeConnection = connectionOf(Theme, "Theme");
 const ServiceAreaConnection = connectionOf(ServiceArea, "ServiceArea");
 
-// The same count as the sort key, so a page sorted by an authority's counts shows those counts.
-const THEME_FINDING_COUNTS = cypher(
-  "themes.findingCounts",
-  `MATCH (n:Theme) WHERE n.id IN $ids RETURN n.id AS key, ${findingCount("EXEMPLIFIES")} AS count`,
-);
-const AREA_FINDING_COUNTS = cypher(
-  "serviceAreas.findingCounts",
-  `MATCH (n:ServiceArea) WHERE n.id IN $ids RETURN n.id AS key, ${findingCount("CONCERNS")} AS count`,
-);
-
 const AUTHORITY_ARG = { nullable: true, description: "Count only this council's findings (all councils when omitted)." };
+
+/** Reference lists sorted by name or by finding count; counts can be limited to one council. */
+@ArgsType()
+class CountedPageArgs extends PageArgs {
+  @Field(() => ID, { nullable: true }) authority!: string | null;
+}
+
+@ArgsType()
+class ThemesConnectionArgs extends CountedPageArgs {
+  @Field(() => ThemeOrder, { nullable: true }) orderBy!: InstanceType<typeof ThemeOrder> | null;
+}
+
+@ArgsType()
+class ServiceAreasConnectionArgs extends CountedPageArgs {
+  @Field(() => ServiceAreaOrder, { nullable: true }) orderBy!: InstanceType<typeof ServiceAreaOrder> | null;
+}
 
 @Resolver()
 export class ThemeConnectionsResolver {
   @Query(() => ThemeConnection, { description: "Themes, sorted by label or by the number of findings raising them (of one authority, if given)." })
-  themesConnection(
-    @Arg("first", () => Int, { defaultValue: 20 }) first: number,
-    @Arg("after", () => String, { nullable: true }) after: string | null,
-    @Arg("authority", () => ID, { nullable: true }) authority: string | null,
-    @Arg("orderBy", () => ThemeOrder, { nullable: true }) orderBy: InstanceType<typeof ThemeOrder> | null,
-    @Ctx() ctx: Context,
-  ) {
+  themesConnection(@Args(() => ThemesConnectionArgs) { first, after, authority, orderBy }: ThemesConnectionArgs, @Ctx() ctx: Context) {
     if (authority != null) checkId(authority, "Organisation");
     const order = orderBy ?? { field: "LABEL", direction: "ASC" };
     const queries = THEME_PAGES[order.field === "LABEL" ? "TEXT" : "FINDING_COUNT"][order.direction];
@@ -60,13 +60,7 @@ export class ThemeConnectionsResolver {
   }
 
   @Query(() => ServiceAreaConnection, { description: "Service areas, sorted by name or by the number of findings concerning them (of one authority, if given)." })
-  serviceAreasConnection(
-    @Arg("first", () => Int, { defaultValue: 20 }) first: number,
-    @Arg("after", () => String, { nullable: true }) after: string | null,
-    @Arg("authority", () => ID, { nullable: true }) authority: string | null,
-    @Arg("orderBy", () => ServiceAreaOrder, { nullable: true }) orderBy: InstanceType<typeof ServiceAreaOrder> | null,
-    @Ctx() ctx: Context,
-  ) {
+  serviceAreasConnection(@Args(() => ServiceAreasConnectionArgs) { first, after, authority, orderBy }: ServiceAreasConnectionArgs, @Ctx() ctx: Context) {
     if (authority != null) checkId(authority, "Organisation");
     const order = orderBy ?? { field: "NAME", direction: "ASC" };
     const queries = AREA_PAGES[order.field === "NAME" ? "TEXT" : "FINDING_COUNT"][order.direction];
@@ -74,22 +68,24 @@ export class ThemeConnectionsResolver {
   }
 }
 
-@Resolver(() => Theme)
-export class ThemeCountResolver {
-  @FieldResolver(() => Int, { description: "How many findings raise this theme." })
-  async findingCount(@Root() theme: GraphObject, @Arg("authority", () => ID, AUTHORITY_ARG) authority: string | null, @Ctx() ctx: Context) {
-    if (authority != null) checkId(authority, "Organisation");
-    const [row] = await ctx.loaders.related(THEME_FINDING_COUNTS, { authority: authority ?? null }).load(theme.id);
-    return (row?.count as number) ?? 0;
+/** `findingCount` on a reference type: the same count as its sort key, so a page sorted by an authority's counts shows those counts. */
+function findingCountResolver(type: typeof Theme | typeof ServiceArea, label: "Theme" | "ServiceArea", relationship: string, description: string) {
+  const counts = cypher(
+    `${label === "Theme" ? "themes" : "serviceAreas"}.findingCounts`,
+    `MATCH (n:${label}) WHERE n.id IN $ids RETURN n.id AS key, ${findingCount(relationship)} AS count`,
+  );
+  @Resolver(() => type)
+  class FindingCountResolver {
+    @FieldResolver(() => Int, { description })
+    async findingCount(@Root() node: GraphObject, @Arg("authority", () => ID, AUTHORITY_ARG) authority: string | null, @Ctx() ctx: Context) {
+      if (authority != null) checkId(authority, "Organisation");
+      const [row] = await ctx.loaders.related(counts, { authority: authority ?? null }).load(node.id);
+      return (row?.count as number) ?? 0;
+    }
   }
+  Object.defineProperty(FindingCountResolver, "name", { value: `${label}FindingCountResolver` });
+  return FindingCountResolver;
 }
 
-@Resolver(() => ServiceArea)
-export class ServiceAreaCountResolver {
-  @FieldResolver(() => Int, { description: "How many findings concern this area." })
-  async findingCount(@Root() area: GraphObject, @Arg("authority", () => ID, AUTHORITY_ARG) authority: string | null, @Ctx() ctx: Context) {
-    if (authority != null) checkId(authority, "Organisation");
-    const [row] = await ctx.loaders.related(AREA_FINDING_COUNTS, { authority: authority ?? null }).load(area.id);
-    return (row?.count as number) ?? 0;
-  }
-}
+export const ThemeCountResolver = findingCountResolver(Theme, "Theme", "EXEMPLIFIES", "How many findings raise this theme.");
+export const ServiceAreaCountResolver = findingCountResolver(ServiceArea, "ServiceArea", "CONCERNS", "How many findings concern this area.");

@@ -5,38 +5,8 @@ import { PartialDateScalar } from "../../graphql/partialDate.js";
 import { recurringThemes } from "./recurring.js";
 import { RecurringThemes } from "./recurringTypes.js";
 import type { Context } from "../../graphql/context.js";
-import { fetchNode, loadAll, requireNode } from "../../graphql/graphRead.js";
+import { requireNode } from "../../graphql/graphRead.js";
 import { checkId } from "../../graphql/ids.js";
-import * as q from "./queries.js";
-import { ServiceArea, Theme } from "./types.js";
-
-@Resolver(() => Theme)
-export class ThemeResolver {
-  @Query(() => [Theme], { description: "The theme vocabulary, alphabetically." })
-  themes(@Ctx() ctx: Context) {
-    return loadAll(ctx, q.ALL_THEMES, "Theme");
-  }
-
-  @Query(() => Theme, { nullable: true })
-  theme(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
-    checkId(id, "Theme");
-    return fetchNode(ctx, id, "Theme");
-  }
-}
-
-@Resolver(() => ServiceArea)
-export class ServiceAreaResolver {
-  @Query(() => [ServiceArea])
-  serviceAreas(@Ctx() ctx: Context) {
-    return loadAll(ctx, q.ALL_SERVICE_AREAS, "ServiceArea");
-  }
-
-  @Query(() => ServiceArea, { nullable: true })
-  serviceArea(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
-    checkId(id, "ServiceArea");
-    return fetchNode(ctx, id, "ServiceArea");
-  }
-}
 
 @Resolver()
 export class RecurringThemesResolver {

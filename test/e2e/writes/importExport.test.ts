@@ -6,16 +6,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.js";
-import { cypher, Database } from "../../src/db/gateway.js";
-import { applyMigrations } from "../../src/db/migrations.js";
-import { startLocalNeo4j, type LocalNeo4j } from "../../src/localNeo4j/launch.js";
-import { bundleFile } from "../../src/bundles/bundleSchema.js";
-import { exportAuthority } from "../../src/bundles/exportBundle.js";
-import { SEEDS_DIR } from "../support/bundles.js";
-import { restoreAfterFile } from "../support/restoring.js";
-import { changeSetIds, snapshot, snapshotOf } from "../support/snapshot.js";
-import { AUTHORITY, CHANGE_SET, nodeIds, swindonIds, SYNTHETIC, syntheticIds, writePathKit } from "../support/writePath.js";
+import { loadConfig } from "../../../src/config.js";
+import { cypher, Database } from "../../../src/db/gateway.js";
+import { applyMigrations } from "../../../src/db/migrations.js";
+import { startLocalNeo4j, type LocalNeo4j } from "../../../src/localNeo4j/launch.js";
+import { bundleFile } from "../../../src/bundles/bundleSchema.js";
+import { exportAuthority } from "../../../src/bundles/exportBundle.js";
+import { SEEDS_DIR } from "../../support/bundles.js";
+import { restoreAfterFile } from "../../support/restoring.js";
+import { changeSetIds, snapshot, snapshotOf } from "../../support/snapshot.js";
+import { AUTHORITY, CHANGE_SET, nodeIds, swindonIds, SYNTHETIC, syntheticIds, writePathKit } from "../../support/writePath.js";
 
 const seedIds = [...nodeIds(path.join(SEEDS_DIR, "reference")), ...swindonIds];
 const EDITED_SUMMARY = "finding:synthetic-borough-2024-referral-delays";
