@@ -8,7 +8,11 @@ import { startLocalNeo4j, type LocalNeo4j } from "./localNeo4j/launch.js";
 import type { Logger } from "./log.js";
 import { seedIfNeeded } from "./bundles/loadBundles.js";
 
-export type Booted = { db: Database; local: LocalNeo4j | null; shutdown: () => Promise<void> };
+/**
+ * `publish` tells CLI processes where the bundled Neo4j listens: call it once the server is ready (never
+ * earlier, so no CLI joins a database still migrating or seeding); `withdraw` (and `shutdown`, first) takes it back.
+ */
+export type Booted = { db: Database; local: LocalNeo4j | null; publish: () => void; withdraw: () => void; shutdown: () => Promise<void> };
 
 /**
  * `seed`: load the seeds if missing. `share`: "publish" (the server) tells others where the bundled Neo4j it
@@ -21,20 +25,24 @@ export async function bootDatabase(config: Config, log: Logger, options: BootOpt
   let unpublish = () => {};
   let uri = config.neo4j.uri;
   const homeDir = path.join(config.dataDir, "neo4j");
+  let db: Database | undefined;
   const running = !uri && options.share === "join" ? readEndpoint(homeDir) : null;
   if (running) {
-    uri = running.uri;
-    log.info(`Using the bundled Neo4j of the running server (pid ${running.pid}) at ${uri}`);
-  } else if (!uri) {
+    // A server that died without withdrawing its file (killed outright) leaves nothing listening: start our own.
+    db = await Database.connect({ ...config.neo4j, uri: running.uri, retries: 0 }).catch(() => undefined);
+    if (db) {
+      uri = running.uri;
+      log.info(`Using the bundled Neo4j of the running server (pid ${running.pid}) at ${uri}`);
+    } else log.warn(`The server (pid ${running.pid}) published ${running.uri}, but nothing answers there: starting the bundled Neo4j`);
+  }
+  if (!uri) {
     log.info(`NEO4J_URI is not set: starting the bundled Neo4j in ${homeDir}`);
     local = await startLocalNeo4j({ homeDir, port: config.neo4j.localPort, log: log.info });
     uri = local.uri;
     log.info(`Neo4j ready at ${uri} (log: ${local.logFile})`);
-    if (options.share === "publish") unpublish = publishEndpoint(homeDir, uri);
   }
-  let db: Database | undefined;
   try {
-    db = await Database.connect({ ...config.neo4j, uri, retries: config.neo4j.connectRetries, log: log.warn });
+    db ??= await Database.connect({ ...config.neo4j, uri, retries: config.neo4j.connectRetries, log: log.warn });
     const applied = await applyMigrations(db);
     log.info(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Schema up to date");
     if (options.seed) {
@@ -45,7 +53,6 @@ export async function bootDatabase(config: Config, log: Logger, options: BootOpt
     }
   } catch (error) {
     await db?.close();
-    unpublish();
     await local?.stop();
     throw error;
   }
@@ -53,9 +60,13 @@ export async function bootDatabase(config: Config, log: Logger, options: BootOpt
   return {
     db: database,
     local,
+    publish: () => {
+      if (local && options.share === "publish") unpublish = publishEndpoint(homeDir, local.uri);
+    },
+    withdraw: () => unpublish(),
     shutdown: async () => {
-      await database.close();
       unpublish();
+      await database.close();
       await local?.stop();
     },
   };

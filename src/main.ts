@@ -18,6 +18,7 @@ const log = createLogger(config.logLevel);
 try {
   const booted = await bootDatabase(config, log);
   const server = await startServer(booted.db, config);
+  booted.publish();
   console.log(`GraphQL ready at ${server.url} (explorer: open it in a browser) in ${((Date.now() - startedAt) / 1000).toFixed(1)}s`);
 
   let stopping = false;
@@ -25,6 +26,7 @@ try {
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: shutting down`);
+    booted.withdraw();
     await server.stop();
     log.debug("HTTP server stopped");
     await booted.shutdown();

@@ -36,6 +36,13 @@ const queryCountPlugin: ApolloServerPlugin<Context> = {
  */
 const DOCUMENT_OR_VARIABLE_FAILURES = new Set<unknown>(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", ...LIMIT_CODES]);
 
+/** The types Apollo offers, as Apollo offers them (with parameters: "application/json; charset=utf-8" must match). */
+const APOLLO_MEDIA_TYPES = [
+  "application/json; charset=utf-8",
+  "application/graphql-response+json; charset=utf-8",
+  "application/json; callback=\"graphql\"",
+];
+
 const legacyJsonStatusPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart({ request }) {
     return {
@@ -45,8 +52,8 @@ const legacyJsonStatusPlugin: ApolloServerPlugin<Context> = {
         const errors = response.body.singleResult.errors ?? [];
         if (errors.length === 0 || !errors.every((e) => DOCUMENT_OR_VARIABLE_FAILURES.has(e.extensions?.code))) return;
         const accept = request.http?.headers.get("accept");
-        const mediaType = accept ? new Negotiator({ headers: { accept } }).mediaType(["application/json", "application/graphql-response+json"]) : "application/json";
-        if (mediaType === "application/json") response.http.status = 200;
+        const mediaType = accept ? new Negotiator({ headers: { accept } }).mediaType(APOLLO_MEDIA_TYPES) : "application/json";
+        if (mediaType?.startsWith("application/json")) response.http.status = 200;
       },
     };
   },

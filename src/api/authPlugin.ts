@@ -28,8 +28,9 @@ function roleFor(mutationType: GraphQLObjectType, fields: string[]): Role {
   let needed: Role = "reader";
   for (const name of fields) {
     if (name === "__typename") continue;
-    const declared = mutationType.getFields()[name]?.extensions?.role as Role | undefined;
-    const role = declared ?? "admin";
+    const declared = mutationType.getFields()[name]?.extensions?.role;
+    // Undeclared or misspelt: the strictest role.
+    const role: Role = typeof declared === "string" && declared in RANK ? (declared as Role) : "admin";
     if (RANK[role] > RANK[needed]) needed = role;
   }
   return needed === "reader" ? "editor" : needed;

@@ -12,7 +12,9 @@ export const endpointFile = (homeDir: string) => path.join(homeDir, "endpoint.js
 
 export function publishEndpoint(homeDir: string, uri: string): () => void {
   const file = endpointFile(homeDir);
-  fs.writeFileSync(file, `${JSON.stringify({ uri, pid: process.pid } satisfies Endpoint)}\n`);
+  // Written whole, then renamed: a reader never sees half a file.
+  fs.writeFileSync(`${file}.tmp`, `${JSON.stringify({ uri, pid: process.pid } satisfies Endpoint)}\n`);
+  fs.renameSync(`${file}.tmp`, file);
   // Only this process's own file is removed: a later server may have replaced it.
   return () => {
     if (readEndpoint(homeDir)?.pid === process.pid) fs.rmSync(file, { force: true });

@@ -8,12 +8,16 @@ import { waitForOutput } from "../support/processes.js";
 
 describe("npm run build, then node dist/src/main.js", { timeout: 120_000 }, () => {
   it("compiles, starts without tsx and answers a query", async () => {
-    const build = spawnSync("npm", ["run", "build"], { cwd: PROJECT_ROOT, encoding: "utf8" });
+    // The build script as the image runs it, into a folder of the test's own (a developer's dist/ is left alone).
+    const outDir = path.join(PROJECT_ROOT, ".data", "compiled-test");
+    fs.rmSync(outDir, { recursive: true, force: true });
+    const build = spawnSync("npm", ["run", "build", "--", "--outDir", outDir], { cwd: PROJECT_ROOT, encoding: "utf8" });
     expect(build.status, build.stdout + build.stderr).toBe(0);
-    expect(fs.existsSync(path.join(PROJECT_ROOT, "dist", "src", "main.js"))).toBe(true);
+    const main = path.join(outDir, "src", "main.js");
+    expect(fs.existsSync(main)).toBe(true);
 
     const { NEO4J_URI: _ignored, ...inherited } = process.env;
-    const child = spawn(process.execPath, [path.join("dist", "src", "main.js")], {
+    const child = spawn(process.execPath, [main], {
       cwd: PROJECT_ROOT,
       env: { ...inherited, NODE_ENV: "production", NEO4J_URI: inject("neo4jUri"), PORT: "0", LOG_LEVEL: "info" } as NodeJS.ProcessEnv,
     });
@@ -35,6 +39,7 @@ describe("npm run build, then node dist/src/main.js", { timeout: 120_000 }, () =
     } finally {
       child.kill("SIGINT");
       expect(await exited).toBe(0);
+      fs.rmSync(outDir, { recursive: true, force: true });
     }
   });
 });

@@ -7,7 +7,9 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
+import { getSchema } from "../../src/api/schema.js";
 import { PROJECT_ROOT } from "../../src/config.js";
 import { useTestServer } from "../support/harness.js";
 
@@ -22,6 +24,9 @@ type Example = {
 
 const DOCS = ["README.md", ...fs.readdirSync(path.join(PROJECT_ROOT, "docs")).filter((f) => f.endsWith(".md")).sort().map((f) => `docs/${f}`)];
 const META = /^<!--\s*(variables|headers):\s*(.*?)\s*-->\s*$/;
+
+/** Shown-only writes: not run (they would change the graph), but checked against the schema. */
+const mutations: { name: string; query: string }[] = [];
 
 /** Every ```graphql block of one markdown file, with its meta comments and its answer block. */
 function extractExamples(file: string, text: string): Example[] {
@@ -44,8 +49,9 @@ function extractExamples(file: string, text: string): Example[] {
       continue;
     }
     const { body, end } = block(i);
+    if (open[2] === "graphql-mutation") mutations.push({ name: `${file}:${i + 1}`, query: body.join("\n") });
     if (open[2] !== "graphql") {
-      i = end; // any other block (json, sh, graphql-mutation…) is skipped whole
+      i = end; // any other block (json, sh, graphql-mutation…) is not run
       continue;
     }
     const example: Example = { name: `${file}:${i + 1}`, query: body.join("\n") };
@@ -86,6 +92,16 @@ describe("the examples in README.md and docs/", () => {
     expect(examples.length).toBeGreaterThanOrEqual(10);
     expect(examples.filter((e) => e.answer === undefined).map((e) => e.name)).toEqual([]);
     expect(answered.length).toBe(examples.length);
+  });
+
+  it("shows no write that could run as a read example, and every shown-only mutation is valid against the schema", async () => {
+    // Run examples go through a server with no keys: a mutation among them must be shown failing to authenticate.
+    for (const example of answered.filter((e) => /^\s*mutation\b/.test(e.query))) {
+      expect(JSON.parse(example.answer!).errors?.[0]?.extensions?.code, example.name).toBe("UNAUTHENTICATED");
+    }
+    const schema = await getSchema();
+    expect(mutations.length).toBeGreaterThan(0);
+    for (const { name, query } of mutations) expect(validate(schema, parse(query)).map((e) => e.message), name).toEqual([]);
   });
 
   it.each(answered)("$name", async ({ query, variables, headers, answer }) => {

@@ -161,6 +161,8 @@ describe("GraphQL over HTTP", () => {
       expect(res.body.errors?.length, query).toBeGreaterThan(0);
       expect(res.body).not.toHaveProperty("data");
     }
+    // Apollo's own negotiation decides: a parameterised application/json is still the legacy type.
+    expect((await defaults.gql("{ sources { nope } }", undefined, { accept: "application/json; charset=utf-8" })).status).toBe(200);
     // A request that executes keeps its own status: a failed key check is still 401.
     expect((await defaults.gql("{ sources { id } }", undefined, { ...legacy, authorization: "Bearer nope" })).status).toBe(401);
   });

@@ -4,10 +4,8 @@ import { cypher, type Database } from "../../src/db/gateway.js";
 import { NODE_SECTIONS } from "../../src/model/graphMapping.js";
 import { CLAIM_LABELS } from "../../src/model/labels.js";
 import { countByLabel } from "../../src/bundles/writeBundle.js";
-import { seedIfNeeded } from "../../src/bundles/loadBundles.js";
-import { readSeeds, SEEDS_DIR } from "../support/bundles.js";
+import { readSeeds } from "../support/bundles.js";
 import { connectTestDb } from "../support/harness.js";
-import { snapshot } from "../support/snapshot.js";
 
 let db: Database;
 const seeds = readSeeds();
@@ -88,10 +86,4 @@ describe("seed graph", () => {
     expect(row!.reason).toMatch(/seed bundles/);
   });
 
-  it("loading the seeds again changes nothing", async () => {
-    const before = await snapshot(db);
-    const result = await seedIfNeeded(db, SEEDS_DIR, true);
-    expect(result?.records).toBeGreaterThan(100);
-    expect(await snapshot(db)).toEqual(before);
-  });
 });

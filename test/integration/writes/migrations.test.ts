@@ -5,8 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cypher, type Database } from "../../../src/db/gateway.js";
 import { applyMigrations, readMigrations } from "../../../src/db/migrations.js";
 import { connectTestDb } from "../../support/harness.js";
+import { restoreAfterFile } from "../../support/restoring.js";
 
 let db: Database;
+// Its own cleanup undoes what the snapshot cannot see (Migration records, indexes); the shared check sees the rest.
+restoreAfterFile();
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "csg-migrations-"));
 const NAME = `900_test_${Date.now()}.cypher`;
 

@@ -68,6 +68,15 @@ describe("authentication and roles", () => {
     expect(reader.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const editorImport = await server.gql(`mutation { importBundle(bundle: {}, reason: "testing roles") { written } }`, undefined, as("editor"));
     expect(editorImport.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    // Neither an alias nor a fragment hides the field from the role check.
+    const aliased = await server.gql(`mutation { harmless: importBundle(bundle: {}, reason: "testing roles") { written } }`, undefined, as("editor"));
+    expect(aliased.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const fragment = await server.gql(
+      `mutation { ...F } fragment F on Mutation { ... on Mutation { importBundle(bundle: {}, reason: "testing roles") { written } } }`,
+      undefined,
+      as("editor"),
+    );
+    expect(fragment.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
   it("reads can be made to need a key", async () => {
