@@ -41,6 +41,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   SEEDS_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, "seeds")),
+  /** Ofsted's reports and the authorities table (see ../shared/ofsted/README.md). */
+  OFSTED_DIR: z.string().min(1).default(path.resolve(PROJECT_ROOT, "..", "shared", "ofsted")),
   /** Per-operation limits: enforced on every GraphQL request. */
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(50).default(10),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(500).default(30),
@@ -90,6 +92,7 @@ export type Config = {
   http: { port: number; host: string };
   dataDir: string;
   seedsDir: string;
+  ofstedDir: string;
   logLevel: LogLevel;
   production: boolean;
   introspection: boolean;
@@ -121,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     http: { port: e.PORT, host: e.HOST },
     dataDir: path.resolve(e.DATA_DIR),
     seedsDir: path.resolve(e.SEEDS_DIR),
+    ofstedDir: path.resolve(e.OFSTED_DIR),
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",
     introspection: e.NODE_ENV !== "production",

@@ -14,6 +14,9 @@ export class CliContext {
   private loaded: Config | undefined;
   private booted: Promise<Booted> | undefined;
 
+  /** Set by a command that finished but must not exit 0 (e.g. some files failed while the others went on). */
+  exitCode = 0;
+
   constructor(readonly out: Output) {}
 
   get config(): Config {

@@ -8,9 +8,9 @@ import { ConfigError } from "../config.js";
 import { AppError } from "../errors.js";
 import { LocalNeo4jError } from "../localNeo4j/build.js";
 import { BundleError } from "../bundles/readBundle.js";
-import type { Progress } from "../bundles/writeBundle.js";
+type Progress = { done: number; total: number };
 
-export const EXIT = { OK: 0, UNEXPECTED: 1, USAGE: 2, INVALID_BUNDLE: 3, DATABASE_UNAVAILABLE: 4 } as const;
+export const EXIT = { OK: 0, UNEXPECTED: 1, USAGE: 2, INVALID_BUNDLE: 3, DATABASE_UNAVAILABLE: 4, SOME_FILES_FAILED: 5 } as const;
 
 export const EXIT_CODES_HELP = `
 Exit codes:
@@ -19,6 +19,7 @@ Exit codes:
   2  usage error: unknown command or option, missing argument or --reason, unknown id, bad configuration
   3  invalid bundle: every problem is listed as "<file> <JSON path>: <reason>"
   4  database unavailable: NEO4J_URI unreachable or malformed, or the bundled Neo4j failed to start
+  5  some files failed (reports): each is listed as "<file> (<where>): <reason>"; the others were read
 
 Database: NEO4J_URI (with NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) if set; else, while \`npm start\` runs,
 the bundled Neo4j it serves (published in DATA_DIR/neo4j/endpoint.json); else the bundled Neo4j in
@@ -55,14 +56,14 @@ export class Output {
   }
 
   /** A progress bar on a terminal, periodic plain lines otherwise, nothing with --quiet. */
-  progress(label: string): ((progress: Progress) => void) | undefined {
+  progress(label: string, unit = "batches"): ((progress: Progress) => void) | undefined {
     if (this.quiet) return undefined;
     const err = this.stderr;
     if (err.isTTY) {
       return ({ done, total }) => {
         const width = 30;
         const filled = Math.round((width * done) / Math.max(total, 1));
-        err.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} batches`);
+        err.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${unit}`);
         this.barOpen = done < total;
         if (!this.barOpen) err.write("\n");
       };
@@ -72,11 +73,18 @@ export class Output {
     return ({ done, total }) => {
       const tenth = Math.floor((10 * done) / Math.max(total, 1));
       if (tenth > lastTenth || done === total || Date.now() - lastAt > 2_000) {
-        err.write(`${label}: ${done}/${total} batches (${Math.round((100 * done) / Math.max(total, 1))}%)\n`);
+        err.write(`${label}: ${done}/${total} ${unit} (${Math.round((100 * done) / Math.max(total, 1))}%)\n`);
         lastTenth = tenth;
         lastAt = Date.now();
       }
     };
+  }
+
+  /** One problem that does not end the command (a file that failed while the others go on): stderr, always. */
+  problem(line: string): void {
+    if (this.barOpen) this.stderr.write("\n");
+    this.barOpen = false;
+    this.stderr.write(`error: ${line}\n`);
   }
 
   /** Reports an error (every problem of an invalid bundle) and returns the exit code it means. */

@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { MAX_REASON, MIN_REASON } from "../audit/changeSets.js";
 import { exportCommand, hashKeyCommand, importCommand, seedCommand, statsCommand, validateCommand } from "./commands.js";
 import { CliContext } from "./context.js";
+import { reportsCommand } from "./reportsCommand.js";
 import { EXIT_CODES_HELP, exitCodeFor, Output, type OutputOptions } from "./output.js";
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -15,7 +16,7 @@ export async function runCli(argv: string[]): Promise<number> {
   });
   try {
     await program.parseAsync(args, { from: "user" });
-    return 0;
+    return ctx?.exitCode ?? 0;
   } catch (error) {
     // Commander has already printed its usage error or the help asked for.
     if (error instanceof CommanderError) return exitCodeFor(error);
@@ -68,6 +69,13 @@ function buildProgram(contextFor: (command: Command) => CliContext): Command {
     .description("check bundle shape and references; ids outside the bundle are looked up in the database only if needed")
     .argument("<path...>", "bundle folders or JSON files (merged, validated whole)")
     .action(run((ctx, paths: string[]) => validateCommand(ctx, paths)));
+
+  program
+    .command("reports")
+    .description("read Ofsted report PDFs and print what each yields (family, kind, authority, dates, lead inspector, grades) and a table per family; writes nothing")
+    .argument("<path...>", "PDF files or folders of them (searched recursively), e.g. ../shared/ofsted/reports")
+    .option("--authorities <csv>", "the authorities table (default: OFSTED_DIR/authorities.csv)")
+    .action(run((ctx, paths: string[], options: { authorities?: string }) => reportsCommand(ctx, paths, options)));
 
   program
     .command("stats")
