@@ -20,5 +20,5 @@ export class AppError extends GraphQLError {
 
 export const badInput = (message: string, details?: Record<string, unknown>) =>
   new AppError("BAD_USER_INPUT", message, details);
-export const notFound = (message: string) => new AppError("NOT_FOUND", message);
+export const notFound = (message: string, details?: Record<string, unknown>) => new AppError("NOT_FOUND", message, details);
 export const databaseUnavailable = (message: string) => new AppError("DATABASE_UNAVAILABLE", message);

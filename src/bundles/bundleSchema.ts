@@ -53,6 +53,14 @@ export const organisation = z.object({
   kind: OrganisationKind,
   partOf: ref.optional(),
   description: text(500).optional(),
+  /** A local authority's official codes and facts (from the authorities table). */
+  onsCode: z.string().regex(/^E\d{8}$/, "must be an ONS code such as E06000030").optional(),
+  laCode: z.string().regex(/^\d{3}$/, "must be a three-digit DfE LA code").optional(),
+  ofstedUrn: z.string().regex(/^\d{5,8}$/, "must be an Ofsted URN").optional(),
+  region: text(100).optional(),
+  authorityType: z.enum(["Unitary Authority", "Metropolitan District", "London Borough", "County"]).optional(),
+  population0to25: z.number().int().min(0).optional(),
+  alsoKnownAs: z.array(text(200)).optional(),
   evidence: z.array(evidence).optional(),
 }).strict();
 
@@ -196,6 +204,22 @@ export const accountability = z.object({
   ...claim,
 }).strict();
 
+/** One authority's statistical neighbour, `rank` 1 the nearest. */
+export const neighbour = z.object({
+  authority: ref,
+  neighbour: ref,
+  rank: z.number().int().min(1).max(20),
+  ...claim,
+}).strict();
+
+/** A former authority whose services passed to a successor, from `start`. */
+export const succession = z.object({
+  predecessor: ref,
+  successor: ref,
+  ...interval,
+  ...claim,
+}).strict();
+
 /** One file of a bundle; every section optional. */
 export const bundleFile = z.object({
   sources: z.array(source).optional(),
@@ -215,6 +239,8 @@ export const bundleFile = z.object({
   statements: z.array(statement).optional(),
   responsibilities: z.array(responsibility).optional(),
   accountabilities: z.array(accountability).optional(),
+  neighbours: z.array(neighbour).optional(),
+  successions: z.array(succession).optional(),
 }).strict();
 
 export type BundleFile = z.infer<typeof bundleFile>;

@@ -23,7 +23,8 @@ import { groupBy } from "./writeBundle.js";
 export const EXPORT_FILES: [string, (keyof Bundle)[]][] = [
   ["sources.json", ["sources"]],
   ["reference.json", ["serviceAreas", "judgementAreas", "themes"]],
-  ["organisations.json", ["organisations"]],
+  // Neighbours and successions are national reference data, never part of one authority's export (always empty).
+  ["organisations.json", ["organisations", "neighbours", "successions"]],
   ["people-and-posts.json", ["posts", "people", "occupancies"]],
   ["inspections.json", ["inspections", "judgements"]],
   ["findings.json", ["findings"]],
@@ -130,7 +131,7 @@ function nodeRecord(spec: NodeSection, node: StoredNode): Record<string, unknown
 
 function relationshipRecord(spec: RelationshipSection, rel: StoredRelationship): Record<string, unknown> {
   const props = rel.props;
-  const fields = [...spec.key, "start", "startPrecision", "end", "endPrecision", "inferred", "inferredFrom", "note"];
+  const fields = [...spec.key, ...(spec.props ?? []), "start", "startPrecision", "end", "endPrecision", "inferred", "inferredFrom", "note"];
   const sources = (props.evidenceSources as string[] | null) ?? [];
   const quotes = (props.evidenceQuotes as string[] | null) ?? [];
   const locators = (props.evidenceLocators as string[] | null) ?? [];

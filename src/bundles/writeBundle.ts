@@ -86,7 +86,7 @@ export function planBundleWrite(bundle: Bundle, owners: RelationshipOwners): Ste
 /** The row mergeRelationship writes for one responsibility/accountability record (also what diffBundle compares). */
 export function relationshipRow(r: Record<string, unknown>, spec: (typeof RELATIONSHIP_SECTIONS)[number]) {
   const evidence = r.evidence as { source: string; quote: string }[];
-  const extra = Object.fromEntries(spec.key.map((k) => [k, r[k]]));
+  const extra = Object.fromEntries([...spec.key, ...(spec.props ?? [])].map((k) => [k, r[k]]));
   return {
     from: r[spec.from.field],
     to: r[spec.to.field],

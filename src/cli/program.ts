@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { MAX_REASON, MIN_REASON } from "../audit/changeSets.js";
 import { exportCommand, hashKeyCommand, importCommand, seedCommand, statsCommand, validateCommand } from "./commands.js";
 import { CliContext } from "./context.js";
+import { authoritiesCommand } from "./authoritiesCommand.js";
 import { reportsCommand } from "./reportsCommand.js";
 import { EXIT_CODES_HELP, exitCodeFor, Output, type OutputOptions } from "./output.js";
 
@@ -76,6 +77,13 @@ function buildProgram(contextFor: (command: Command) => CliContext): Command {
     .argument("<path...>", "PDF files or folders of them (searched recursively), e.g. ../shared/ofsted/reports")
     .option("--authorities <csv>", "the authorities table (default: OFSTED_DIR/authorities.csv)")
     .action(run((ctx, paths: string[], options: { authorities?: string }) => reportsCommand(ctx, paths, options)));
+
+  program
+    .command("authorities")
+    .description("write the authorities table (codes, regions, statistical neighbours, successions) as a bundle; seeds/authorities is its output")
+    .option("--csv <file>", "the authorities table (default: OFSTED_DIR/authorities.csv)")
+    .option("--out <dir>", "output folder (default: SEEDS_DIR/authorities)")
+    .action(run((ctx, options: { csv?: string; out?: string }) => authoritiesCommand(ctx, options)));
 
   program
     .command("stats")

@@ -61,8 +61,11 @@ export function readAuthorities(file: string): Authority[] {
   });
 }
 
+/** What the resolver needs of an authority: its names and its DfE code (which tells former ones apart). */
+export type NamedAuthority = Pick<Authority, "name" | "alsoKnownAs" | "laCode">;
+
 /** Whether an authority no longer exists (it has successors). */
-export const isFormer = (authority: Authority) => SUCCESSIONS.some((s) => s.former === authority.laCode);
+export const isFormer = (authority: NamedAuthority) => SUCCESSIONS.some((s) => s.former === authority.laCode);
 
 /**
  * A name reduced to the words that tell authorities apart: lower case, "&" as "and", accents, punctuation
@@ -83,16 +86,16 @@ export function nameKey(text: string): string {
 }
 
 export class UnresolvedAuthority extends Error {
-  constructor(readonly text: string, readonly reason: string, readonly candidates: Authority[]) {
+  constructor(readonly text: string, readonly reason: string, readonly candidates: NamedAuthority[]) {
     super(`cannot resolve the authority "${text}": ${reason}`);
   }
 }
 
 /** Maps names to authorities; a name that fits none, or several on the day given, is an UnresolvedAuthority. */
-export class AuthorityResolver {
-  private readonly byKey = new Map<string, Authority[]>();
+export class AuthorityResolver<T extends NamedAuthority = Authority> {
+  private readonly byKey = new Map<string, T[]>();
 
-  constructor(readonly authorities: Authority[]) {
+  constructor(readonly authorities: T[]) {
     for (const authority of authorities) {
       for (const name of [authority.name, ...authority.alsoKnownAs]) this.add(nameKey(name), authority);
       // "Bristol, City of" → also "City of Bristol" and "Bristol".
@@ -101,7 +104,7 @@ export class AuthorityResolver {
     }
   }
 
-  private add(key: string, authority: Authority) {
+  private add(key: string, authority: T) {
     if (!key) return;
     const list = this.byKey.get(key) ?? [];
     if (!list.includes(authority)) list.push(authority);
@@ -109,7 +112,7 @@ export class AuthorityResolver {
   }
 
   /** `on` (YYYY-MM-DD) prefers an authority that existed that day when a name fits a former one and its successor. */
-  resolve(text: string, on?: string): Authority {
+  resolve(text: string, on?: string): T {
     const key = nameKey(text);
     if (!key) throw new UnresolvedAuthority(text, "it names no place", []);
     const found = this.byKey.get(key) ?? [];
@@ -128,7 +131,7 @@ export class AuthorityResolver {
   }
 
   /** Up to three authorities sharing the most words with the key. */
-  private nearest(key: string): Authority[] {
+  private nearest(key: string): T[] {
     const words = new Set(key.split(" "));
     const scored = this.authorities
       .map((authority) => ({ authority, score: nameKey(authority.name).split(" ").filter((w) => words.has(w)).length }))
@@ -138,7 +141,7 @@ export class AuthorityResolver {
   }
 }
 
-function existedOn(authority: Authority, on: string): boolean {
+function existedOn(authority: NamedAuthority, on: string): boolean {
   const ended = SUCCESSIONS.find((s) => s.former === authority.laCode);
   if (ended) return on < ended.on;
   const began = SUCCESSIONS.find((s) => s.successors.includes(authority.laCode));

@@ -31,12 +31,14 @@ export type NodeSection = {
 
 /** Sections that are relationships with properties rather than nodes. */
 export type RelationshipSection = {
-  section: "responsibilities" | "accountabilities";
+  section: "responsibilities" | "accountabilities" | "neighbours" | "successions";
   type: string;
   from: { field: string; allowed: Label[] };
   to: { field: string; allowed: Label[] };
   /** Identity of the relationship beyond its two ends (e.g. the accountability line). */
   key: string[];
+  /** Properties of its own that are not part of its identity (e.g. a neighbour's rank). */
+  props?: string[];
 };
 
 
@@ -74,7 +76,11 @@ const SECTIONS: Omit<NodeSection, "edges">[] = [
   },
   {
     section: "organisations", label: "Organisation",
-    props: (r) => ({ name: r.name, kind: r.kind, description: r.description ?? null }),
+    props: (r) => ({
+      name: r.name, kind: r.kind, description: r.description ?? null, onsCode: r.onsCode ?? null, laCode: r.laCode ?? null,
+      ofstedUrn: r.ofstedUrn ?? null, region: r.region ?? null, authorityType: r.authorityType ?? null,
+      population0to25: r.population0to25 ?? null, alsoKnownAs: r.alsoKnownAs ?? null,
+    }),
   },
   {
     section: "posts", label: "Post",
@@ -149,6 +155,14 @@ export const RELATIONSHIP_SECTIONS: RelationshipSection[] = [
   {
     section: "accountabilities", type: "ACCOUNTABLE_TO",
     from: { field: "post", allowed: ["Post"] }, to: { field: "to", allowed: ["Post", "Organisation"] }, key: ["line"],
+  },
+  {
+    section: "neighbours", type: "STATISTICAL_NEIGHBOUR",
+    from: { field: "authority", allowed: ["Organisation"] }, to: { field: "neighbour", allowed: ["Organisation"] }, key: [], props: ["rank"],
+  },
+  {
+    section: "successions", type: "SUCCEEDED_BY",
+    from: { field: "predecessor", allowed: ["Organisation"] }, to: { field: "successor", allowed: ["Organisation"] }, key: [],
   },
 ];
 

@@ -5,8 +5,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { endpointFile } from "../../src/localNeo4j/endpoint.js";
+import { readSeeds } from "../support/bundles.js";
 import { javaProcessesMentioning, runCli, spawnApp, waitForOutput } from "../support/processes.js";
 
+const SOURCES = readSeeds().sources.length;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "csg-start-"));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
@@ -35,16 +37,18 @@ async function interrupt(app: ReturnType<typeof spawnApp>) {
 
 // Cold starts share the machine with the integration files running beside them: allow for a slow first start.
 describe("npm start", { timeout: 180_000 }, () => {
-  it("starts Neo4j, loads the seeds, serves the sources; Ctrl-C leaves no java behind", async () => {
+  it("starts Neo4j, loads the seeds, serves the sources and publishes its database; Ctrl-C withdraws it and leaves no java behind", async () => {
     const { app, sources } = await startAndQuery();
-    expect(sources).toHaveLength(5);
-    expect(app.output()).toMatch(/Loaded seeds: .*Source 5/);
+    expect(sources).toHaveLength(SOURCES);
+    expect(app.output()).toMatch(new RegExp(`Loaded seeds: .*Source ${SOURCES}`));
+    expect(fs.existsSync(endpointFile(path.join(dataDir, "neo4j")))).toBe(true);
     await interrupt(app);
+    expect(fs.existsSync(endpointFile(path.join(dataDir, "neo4j")))).toBe(false);
   });
 
-  it("a second start loads nothing twice, and the CLI works beside it on its bundled database until it stops", async () => {
+  it("a second start loads nothing twice; the CLI works beside it on its bundled database; killed outright, its JVM still stops", async () => {
     const { app, sources } = await startAndQuery();
-    expect(sources).toHaveLength(5);
+    expect(sources).toHaveLength(SOURCES);
     expect(app.output()).toContain("Seeds already loaded");
     expect(app.output()).toContain("Schema up to date");
     const endpoint = JSON.parse(fs.readFileSync(endpointFile(path.join(dataDir, "neo4j")), "utf8"));
@@ -52,16 +56,11 @@ describe("npm start", { timeout: 180_000 }, () => {
     const run = await runCli(["stats", "--json"], { DATA_DIR: dataDir, LOG_LEVEL: "info" });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain(`Using the bundled Neo4j of the running server (pid ${app.child.pid}) at ${endpoint.uri}`);
-    expect(JSON.parse(run.stdout)).toMatchObject({ command: "stats", counts: { Source: 5 } });
+    expect(JSON.parse(run.stdout)).toMatchObject({ command: "stats", counts: { Source: SOURCES } });
     // The CLI started no JVM of its own and stopped none: the server's is the only one, and still serves.
-    expect(await sourceCount(app)).toBe(5);
-    await interrupt(app);
-    expect(fs.existsSync(endpointFile(path.join(dataDir, "neo4j")))).toBe(false);
-  });
+    expect(javaProcessesMentioning(dataDir).length).toBe(1);
+    expect(await sourceCount(app)).toBe(SOURCES);
 
-  it("stops its JVM even when killed outright", async () => {
-    const app = spawnApp({ DATA_DIR: dataDir, PORT: "0", NEO4J_LOCAL_PORT: "0" });
-    await waitForOutput(app, /GraphQL ready at/);
     app.child.kill("SIGKILL");
     await app.exited;
     // The launcher sees its stdin close and shuts down; give it time to flush the store.

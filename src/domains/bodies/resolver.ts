@@ -1,15 +1,79 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { DateResolver } from "graphql-scalars";
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { notFound } from "../../errors.js";
+import { AuthorityResolver as NameResolver, UnresolvedAuthority } from "../../ingest/authorities.js";
+import type { NamedQuery } from "../../db/gateway.js";
 import type { Context } from "../../graphql/context.js";
-import { type GraphObject } from "../../graphql/graphRead.js";
-import { claimResolver, Evidence, loadEvidence } from "../sources/evidence.js";
+import { fetchNode, primeObject, withPartialDates, type GraphObject } from "../../graphql/graphRead.js";
+import { claimResolver, Evidence, evidenceFromLists, loadEvidence } from "../sources/evidence.js";
 import * as q from "./queries.js";
-import { Intervention, Meeting, Membership, Organisation } from "./types.js";
+import { Intervention, Meeting, Membership, Organisation, StatisticalNeighbour, Succession } from "./types.js";
+
+/** Relationships with properties of their own, as objects: their properties (dates as partial dates), the far end's id and the evidence. */
+async function relationshipsOf(ctx: Context, query: NamedQuery, id: string) {
+  const rows = await ctx.loaders.related(query).load(id);
+  return rows.map((row) => {
+    const { evidenceSources, evidenceQuotes, evidenceLocators, ...props } = row.props as Record<string, unknown>;
+    return { ...withPartialDates(props), otherId: row.otherId as string, evidence: evidenceFromLists(evidenceSources, evidenceQuotes, evidenceLocators) };
+  });
+}
 
 @Resolver(() => Organisation)
 export class OrganisationResolver {
   @FieldResolver(() => [Evidence], { description: "Evidence that the body exists as described (may be empty for well-known bodies)." })
   evidence(@Root() org: GraphObject, @Ctx() ctx: Context) {
     return loadEvidence(ctx, q.ORGANISATION_EVIDENCE, org.id);
+  }
+
+  @FieldResolver(() => [String], { description: "Other names the authority goes by." })
+  alsoKnownAs(@Root() org: GraphObject) {
+    return (org.alsoKnownAs as string[] | null) ?? [];
+  }
+
+  @FieldResolver(() => [StatisticalNeighbour], { description: "A local authority's statistical neighbours, nearest first." })
+  async statisticalNeighbours(@Root() org: GraphObject, @Ctx() ctx: Context) {
+    return (await relationshipsOf(ctx, q.ORGANISATION_NEIGHBOURS, org.id)).map((r) => ({ ...r, authorityId: r.otherId }));
+  }
+
+  @FieldResolver(() => [Succession], { description: "For a former authority: who took over its children's services, and when." })
+  async succeededBy(@Root() org: GraphObject, @Ctx() ctx: Context) {
+    return (await relationshipsOf(ctx, q.ORGANISATION_SUCCESSORS, org.id)).map((r) => ({ ...r, predecessorId: org.id, successorId: r.otherId }));
+  }
+
+  @FieldResolver(() => [Succession], { description: "The former authorities whose children's services this one took over." })
+  async succeeds(@Root() org: GraphObject, @Ctx() ctx: Context) {
+    return (await relationshipsOf(ctx, q.ORGANISATION_PREDECESSORS, org.id)).map((r) => ({ ...r, predecessorId: r.otherId, successorId: org.id }));
+  }
+}
+
+@Resolver(() => StatisticalNeighbour)
+export class StatisticalNeighbourResolver {
+  @FieldResolver(() => Organisation)
+  authority(@Root() n: StatisticalNeighbour, @Ctx() ctx: Context) {
+    return fetchNode(ctx, n.authorityId, "Organisation");
+  }
+
+  @FieldResolver(() => [Evidence])
+  evidence(@Root() n: { evidence: Evidence[] }) {
+    return n.evidence;
+  }
+}
+
+@Resolver(() => Succession)
+export class SuccessionResolver {
+  @FieldResolver(() => Organisation)
+  predecessor(@Root() s: Succession, @Ctx() ctx: Context) {
+    return fetchNode(ctx, s.predecessorId, "Organisation");
+  }
+
+  @FieldResolver(() => Organisation)
+  successor(@Root() s: Succession, @Ctx() ctx: Context) {
+    return fetchNode(ctx, s.successorId, "Organisation");
+  }
+
+  @FieldResolver(() => [Evidence])
+  evidence(@Root() s: { evidence: Evidence[] }) {
+    return s.evidence;
   }
 }
 
@@ -21,3 +85,28 @@ export class MeetingResolver extends claimResolver(Meeting, "Meeting") {}
 
 @Resolver(() => Intervention)
 export class InterventionResolver extends claimResolver(Intervention, "Intervention") {}
+
+@Resolver()
+export class AuthorityNameResolver {
+  @Query(() => Organisation, {
+    description:
+      "The local authority a name means, however it is written (\"Telford & Wrekin\", \"Hull City Council\", \"the Isle of Wight Council\"); `on` picks between a former authority and its successor. NOT_FOUND, with the nearest names, when it means none or several.",
+  })
+  async authorityByName(
+    @Arg("name", () => String) name: string,
+    @Arg("on", () => DateResolver, { nullable: true, description: "The day the name is meant on, YYYY-MM-DD." }) on: Date | null,
+    @Ctx() ctx: Context,
+  ) {
+    const rows = await ctx.db.read(q.LOCAL_AUTHORITIES, {}, ctx.counter);
+    const nodes = new Map(rows.map((row) => [row.id as string, primeObject(ctx, "Organisation", row.id as string, row.props)]));
+    const names = new NameResolver(
+      [...nodes.values()].map((n) => ({ id: n.id, name: n.name as string, laCode: n.laCode as string, alsoKnownAs: (n.alsoKnownAs as string[] | null) ?? [] })),
+    );
+    try {
+      return nodes.get(names.resolve(name, on ? on.toISOString().slice(0, 10) : undefined).id)!;
+    } catch (error) {
+      if (!(error instanceof UnresolvedAuthority)) throw error;
+      throw notFound(error.message, { candidates: (error.candidates as unknown as { id: string }[]).map((c) => c.id) });
+    }
+  }
+}

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import { DatePrecision, InterventionKind, MembershipRole, OrganisationKind } from "../../graphql/enums.js";
 import { Node } from "../../graphql/node.js";
 import { PartialDateScalar } from "../../graphql/partialDate.js";
@@ -17,6 +17,42 @@ export class Organisation extends Node {
 
   @Field(() => String, { nullable: true })
   description!: string | null;
+
+  @Field(() => String, { nullable: true, description: "A local authority's ONS code (e.g. E06000030)." })
+  onsCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: "A local authority's three-digit DfE code." })
+  laCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Ofsted's unique reference number for the authority." })
+  ofstedUrn!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The English region of a local authority." })
+  region!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Unitary Authority, Metropolitan District, London Borough or County; null where unknown." })
+  authorityType!: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Residents aged 0 to 25 (ONS), for a local authority." })
+  population0to25!: number | null;
+}
+
+@ObjectType("StatisticalNeighbour", { description: "One of an authority's ten statistical neighbours (DfE), rank 1 the nearest." })
+export class StatisticalNeighbour {
+  @Field(() => Int)
+  rank!: number;
+
+  authorityId!: string;
+}
+
+@ObjectType("Succession", { description: "A former authority whose children's services passed to a successor." })
+export class Succession {
+  predecessorId!: string;
+
+  successorId!: string;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: "When the successor took over, as precisely as the source gives it." })
+  start!: string | null;
 }
 
 @ObjectType("Membership", { implements: [Node, Claim], description: "A person's or organisation's seat on a body." })

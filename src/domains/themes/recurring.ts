@@ -51,10 +51,12 @@ export async function recurringThemes(
   const inLatest = (t: RecurringTheme) => t.occurrences.some((o) => o.inspection.id === latestId);
   const before = (t: RecurringTheme) => t.occurrences.some((o) => o.inspection.id !== latestId);
   const latestInspection = latestId ? all.flatMap((t) => t.occurrences).find((o) => o.inspection.id === latestId)!.inspection : null;
+  // Alphabetical, so the answer does not depend on the order rows tie in.
+  const byLabel = [...all].sort((a, b) => String(a.theme.label).localeCompare(String(b.theme.label)));
   return {
     themes,
     latestInspection,
-    stoppedRecurring: all.filter((t) => before(t) && !inLatest(t)).map(span),
-    newlyAppeared: all.filter((t) => inLatest(t) && !before(t)).map(span),
+    stoppedRecurring: byLabel.filter((t) => before(t) && !inLatest(t)).map(span),
+    newlyAppeared: byLabel.filter((t) => inLatest(t) && !before(t)).map(span),
   };
 }
