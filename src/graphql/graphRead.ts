@@ -43,6 +43,13 @@ export const byIdsQuery = (name: string, label: string) =>
 export const allQuery = (name: string, label: string, orderBy = "n.id") =>
   cypher(name, `MATCH (n:${label}) RETURN n.id AS id, properties(n) AS props ORDER BY ${orderBy}`);
 
+/**
+ * Relationships with properties of their own, batched: `pattern` binds `(a)` (the parent, by `$ids`), `[r]` and
+ * `(b)`; rows are keyed by the parent, with the far end's id as `otherId` and the relationship's properties.
+ */
+export const relationshipPropsQuery = (name: string, pattern: string, orderBy: string) =>
+  cypher(name, `MATCH ${pattern} WHERE a.id IN $ids RETURN a.id AS key, b.id AS otherId, properties(r) AS props ORDER BY ${orderBy}`);
+
 export const evidenceQuery = (name: string, label: string) =>
   cypher(
     name,

@@ -3,34 +3,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BundleError, readBundles } from "../../src/bundles/readBundle.js";
 import { validateBundle } from "../../src/bundles/validateBundle.js";
-import { readSeeds, writeTempBundle } from "../support/bundles.js";
+import { QUOTE, readSeeds, type Files, validBundle, writeTempBundle } from "../support/bundles.js";
 
 /** References to data a bundle does not carry resolve against the committed seed bundles (the graph's reference data). */
 const seedIds = new Set(Object.values(readSeeds()).flatMap((records) => (records as { id?: string }[]).map((r) => r.id).filter(Boolean) as string[]));
 const knownIds = async (ids: string[]) => new Set(ids.filter((id) => seedIds.has(id)));
-
-const QUOTE = { source: "source:test-valid-source", quote: "a short quote" };
-
-/** A small valid bundle: references a theme from the reference data already in the graph. */
-function validBundle() {
-  return {
-    "a.json": {
-      sources: [{ id: "source:test-valid-source", title: "Test", publisher: null, published: "2025-03", kind: "OTHER" }],
-      organisations: [{ id: "org:test-valid-council", name: "Test Council", kind: "COUNCIL" }],
-      inspections: [{
-        id: "inspection:test-valid-ilacs", kind: "ILACS_STANDARD", status: "HELD", authority: "org:test-valid-council",
-        by: "org:test-valid-council", start: "2025-02-03", evidence: [QUOTE],
-      }],
-    },
-    "b.json": {
-      findings: [{
-        id: "finding:test-valid-finding", inspection: "inspection:test-valid-ilacs", kind: "WEAKNESS", polarity: "NEGATIVE",
-        summary: "Plans drift.", themes: ["theme:drift-and-delay"], serviceAreas: [], evidence: [QUOTE],
-      }],
-    },
-  };
-}
-type Files = ReturnType<typeof validBundle>;
 
 async function expectRejected(mutate: (files: Files) => void, expected: { file: string; path: string; message: RegExp }) {
   const files = validBundle();

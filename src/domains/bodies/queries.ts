@@ -1,24 +1,16 @@
 /** Cypher for organisations and bodies, memberships, meetings and interventions. */
 import { cypher } from "../../db/gateway.js";
-import { evidenceQuery } from "../../graphql/graphRead.js";
+import { evidenceQuery, relationshipPropsQuery } from "../../graphql/graphRead.js";
 
 export const ORGANISATION_EVIDENCE = evidenceQuery("organisation.evidence", "Organisation");
-
-
-export const ORGANISATION_NEIGHBOURS = cypher(
-  "organisation.statisticalNeighbours",
-  `MATCH (a:Organisation)-[r:STATISTICAL_NEIGHBOUR]->(b:Organisation) WHERE a.id IN $ids
-   RETURN a.id AS key, b.id AS otherId, properties(r) AS props ORDER BY r.rank`,
+export const ORGANISATION_NEIGHBOURS = relationshipPropsQuery(
+  "organisation.statisticalNeighbours", "(a:Organisation)-[r:STATISTICAL_NEIGHBOUR]->(b:Organisation)", "r.rank",
 );
-export const ORGANISATION_SUCCESSORS = cypher(
-  "organisation.succeededBy",
-  `MATCH (a:Organisation)-[r:SUCCEEDED_BY]->(b:Organisation) WHERE a.id IN $ids
-   RETURN a.id AS key, b.id AS otherId, properties(r) AS props ORDER BY b.name, b.id`,
+export const ORGANISATION_SUCCESSORS = relationshipPropsQuery(
+  "organisation.succeededBy", "(a:Organisation)-[r:SUCCEEDED_BY]->(b:Organisation)", "b.name, b.id",
 );
-export const ORGANISATION_PREDECESSORS = cypher(
-  "organisation.succeeds",
-  `MATCH (a:Organisation)<-[r:SUCCEEDED_BY]-(b:Organisation) WHERE a.id IN $ids
-   RETURN a.id AS key, b.id AS otherId, properties(r) AS props ORDER BY b.name, b.id`,
+export const ORGANISATION_PREDECESSORS = relationshipPropsQuery(
+  "organisation.succeeds", "(a:Organisation)<-[r:SUCCEEDED_BY]-(b:Organisation)", "b.name, b.id",
 );
 
 /** Every local authority (organisations with a DfE code): 156, read whole to resolve a name. */

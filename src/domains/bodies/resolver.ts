@@ -52,11 +52,6 @@ export class StatisticalNeighbourResolver {
   authority(@Root() n: StatisticalNeighbour, @Ctx() ctx: Context) {
     return fetchNode(ctx, n.authorityId, "Organisation");
   }
-
-  @FieldResolver(() => [Evidence])
-  evidence(@Root() n: { evidence: Evidence[] }) {
-    return n.evidence;
-  }
 }
 
 @Resolver(() => Succession)
@@ -69,11 +64,6 @@ export class SuccessionResolver {
   @FieldResolver(() => Organisation)
   successor(@Root() s: Succession, @Ctx() ctx: Context) {
     return fetchNode(ctx, s.successorId, "Organisation");
-  }
-
-  @FieldResolver(() => [Evidence])
-  evidence(@Root() s: { evidence: Evidence[] }) {
-    return s.evidence;
   }
 }
 

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { DatePrecision, InterventionKind, MembershipRole, OrganisationKind } from "../../graphql/enums.js";
 import { Node } from "../../graphql/node.js";
 import { PartialDateScalar } from "../../graphql/partialDate.js";
-import { Claim } from "../sources/evidence.js";
+import { Claim, Evidence } from "../sources/evidence.js";
 
 @ObjectType("Organisation", {
   implements: Node,
@@ -42,6 +42,9 @@ export class StatisticalNeighbour {
   @Field(() => Int)
   rank!: number;
 
+  @Field(() => [Evidence])
+  evidence!: Evidence[];
+
   authorityId!: string;
 }
 
@@ -53,6 +56,9 @@ export class Succession {
 
   @Field(() => PartialDateScalar, { nullable: true, description: "When the successor took over, as precisely as the source gives it." })
   start!: string | null;
+
+  @Field(() => [Evidence])
+  evidence!: Evidence[];
 }
 
 @ObjectType("Membership", { implements: [Node, Claim], description: "A person's or organisation's seat on a body." })

@@ -1,15 +1,5 @@
 /** Cypher for people, posts, occupancies and statements. */
-import { cypher } from "../../db/gateway.js";
+import { relationshipPropsQuery } from "../../graphql/graphRead.js";
 
-
-
-export const POST_RESPONSIBILITIES = cypher(
-  "post.responsibleFor",
-  `MATCH (p:Post)-[r:RESPONSIBLE_FOR]->(a:ServiceArea) WHERE p.id IN $ids
-   RETURN p.id AS key, a.id AS serviceAreaId, properties(r) AS props ORDER BY a.name`,
-);
-export const POST_ACCOUNTABILITIES = cypher(
-  "post.accountableTo",
-  `MATCH (p:Post)-[r:ACCOUNTABLE_TO]->(to) WHERE p.id IN $ids
-   RETURN p.id AS key, to.id AS toId, properties(r) AS props ORDER BY r.line, to.id`,
-);
+export const POST_RESPONSIBILITIES = relationshipPropsQuery("post.responsibleFor", "(a:Post)-[r:RESPONSIBLE_FOR]->(b:ServiceArea)", "b.name, b.id");
+export const POST_ACCOUNTABILITIES = relationshipPropsQuery("post.accountableTo", "(a:Post)-[r:ACCOUNTABLE_TO]->(b)", "r.line, b.id");

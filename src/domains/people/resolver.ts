@@ -12,13 +12,13 @@ export class PostResolver {
   @FieldResolver(() => [Responsibility])
   async responsibleFor(@Root() post: GraphObject, @Ctx() ctx: Context) {
     const rows = await ctx.loaders.related(q.POST_RESPONSIBILITIES).load(post.id);
-    return rows.map((row) => relationshipObject(row.props as Record<string, unknown>, { serviceAreaId: row.serviceAreaId }));
+    return rows.map((row) => relationshipObject(row.props as Record<string, unknown>, { serviceAreaId: row.otherId }));
   }
 
   @FieldResolver(() => [Accountability])
   async accountableTo(@Root() post: GraphObject, @Ctx() ctx: Context) {
     const rows = await ctx.loaders.related(q.POST_ACCOUNTABILITIES).load(post.id);
-    return rows.map((row) => relationshipObject(row.props as Record<string, unknown>, { toId: row.toId }));
+    return rows.map((row) => relationshipObject(row.props as Record<string, unknown>, { toId: row.otherId }));
   }
 }
 

@@ -4,36 +4,13 @@ import { describe, expect, it } from "vitest";
 import { cypher, type Database } from "../../../src/db/gateway.js";
 import { importBundles } from "../../../src/bundles/importBundle.js";
 import { BundleError } from "../../../src/bundles/readBundle.js";
-import { writeTempBundle } from "../../support/bundles.js";
+import { type Files, validBundle, writeTempBundle } from "../../support/bundles.js";
 import { restoreAfterFile } from "../../support/restoring.js";
 import { snapshot } from "../../support/snapshot.js";
 
 let db: Database;
 const WHO = { actor: "test:validation", role: "admin", reason: "testing bundle validation" };
 restoreAfterFile([], (connected) => (db = connected));
-
-const QUOTE = { source: "source:test-valid-source", quote: "a short quote" };
-
-/** A small valid bundle: references a theme from the reference data already in the graph. */
-function validBundle() {
-  return {
-    "a.json": {
-      sources: [{ id: "source:test-valid-source", title: "Test", publisher: null, published: "2025-03", kind: "OTHER" }],
-      organisations: [{ id: "org:test-valid-council", name: "Test Council", kind: "COUNCIL" }],
-      inspections: [{
-        id: "inspection:test-valid-ilacs", kind: "ILACS_STANDARD", status: "HELD", authority: "org:test-valid-council",
-        by: "org:test-valid-council", start: "2025-02-03", evidence: [QUOTE],
-      }],
-    },
-    "b.json": {
-      findings: [{
-        id: "finding:test-valid-finding", inspection: "inspection:test-valid-ilacs", kind: "WEAKNESS", polarity: "NEGATIVE",
-        summary: "Plans drift.", themes: ["theme:drift-and-delay"], serviceAreas: [], evidence: [QUOTE],
-      }],
-    },
-  };
-}
-type Files = ReturnType<typeof validBundle>;
 
 async function expectRejected(mutate: (files: Files) => void, expected: { file: string; path: string; message: RegExp }) {
   const files = validBundle();
