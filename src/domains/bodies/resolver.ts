@@ -2,21 +2,13 @@ import { DateResolver } from "graphql-scalars";
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { notFound } from "../../errors.js";
 import { AuthorityResolver as NameResolver, UnresolvedAuthority } from "../../ingest/authorities.js";
-import type { NamedQuery } from "../../db/gateway.js";
 import type { Context } from "../../graphql/context.js";
-import { fetchNode, primeObject, withPartialDates, type GraphObject } from "../../graphql/graphRead.js";
-import { claimResolver, Evidence, evidenceFromLists, loadEvidence } from "../sources/evidence.js";
+import { referenceResolver } from "../../graphql/referenceResolvers.js";
+import { primeObject, type GraphObject } from "../../graphql/graphRead.js";
+import { claimResolver, Evidence, loadEvidence, loadRelationshipClaims } from "../sources/evidence.js";
 import * as q from "./queries.js";
 import { Intervention, Meeting, Membership, Organisation, StatisticalNeighbour, Succession } from "./types.js";
 
-/** Relationships with properties of their own, as objects: their properties (dates as partial dates), the far end's id and the evidence. */
-async function relationshipsOf(ctx: Context, query: NamedQuery, id: string) {
-  const rows = await ctx.loaders.related(query).load(id);
-  return rows.map((row) => {
-    const { evidenceSources, evidenceQuotes, evidenceLocators, ...props } = row.props as Record<string, unknown>;
-    return { ...withPartialDates(props), otherId: row.otherId as string, evidence: evidenceFromLists(evidenceSources, evidenceQuotes, evidenceLocators) };
-  });
-}
 
 @Resolver(() => Organisation)
 export class OrganisationResolver {
@@ -32,40 +24,28 @@ export class OrganisationResolver {
 
   @FieldResolver(() => [StatisticalNeighbour], { description: "A local authority's statistical neighbours, nearest first." })
   async statisticalNeighbours(@Root() org: GraphObject, @Ctx() ctx: Context) {
-    return (await relationshipsOf(ctx, q.ORGANISATION_NEIGHBOURS, org.id)).map((r) => ({ ...r, authorityId: r.otherId }));
+    return (await loadRelationshipClaims(ctx, q.ORGANISATION_NEIGHBOURS, org.id)).map((r) => ({ ...r, authorityId: r.otherId }));
   }
 
   @FieldResolver(() => [Succession], { description: "For a former authority: who took over its children's services, and when." })
   async succeededBy(@Root() org: GraphObject, @Ctx() ctx: Context) {
-    return (await relationshipsOf(ctx, q.ORGANISATION_SUCCESSORS, org.id)).map((r) => ({ ...r, predecessorId: org.id, successorId: r.otherId }));
+    return (await loadRelationshipClaims(ctx, q.ORGANISATION_SUCCESSORS, org.id)).map((r) => ({ ...r, predecessorId: org.id, successorId: r.otherId }));
   }
 
   @FieldResolver(() => [Succession], { description: "The former authorities whose children's services this one took over." })
   async succeeds(@Root() org: GraphObject, @Ctx() ctx: Context) {
-    return (await relationshipsOf(ctx, q.ORGANISATION_PREDECESSORS, org.id)).map((r) => ({ ...r, predecessorId: r.otherId, successorId: org.id }));
+    return (await loadRelationshipClaims(ctx, q.ORGANISATION_PREDECESSORS, org.id)).map((r) => ({ ...r, predecessorId: r.otherId, successorId: org.id }));
   }
 }
 
-@Resolver(() => StatisticalNeighbour)
-export class StatisticalNeighbourResolver {
-  @FieldResolver(() => Organisation)
-  authority(@Root() n: StatisticalNeighbour, @Ctx() ctx: Context) {
-    return fetchNode(ctx, n.authorityId, "Organisation");
-  }
-}
+export const StatisticalNeighbourResolver = referenceResolver(StatisticalNeighbour, "StatisticalNeighbourResolver", [
+  { name: "authority", type: () => Organisation, idField: "authorityId", label: "Organisation" },
+]);
 
-@Resolver(() => Succession)
-export class SuccessionResolver {
-  @FieldResolver(() => Organisation)
-  predecessor(@Root() s: Succession, @Ctx() ctx: Context) {
-    return fetchNode(ctx, s.predecessorId, "Organisation");
-  }
-
-  @FieldResolver(() => Organisation)
-  successor(@Root() s: Succession, @Ctx() ctx: Context) {
-    return fetchNode(ctx, s.successorId, "Organisation");
-  }
-}
+export const SuccessionResolver = referenceResolver(Succession, "SuccessionResolver", [
+  { name: "predecessor", type: () => Organisation, idField: "predecessorId", label: "Organisation" },
+  { name: "successor", type: () => Organisation, idField: "successorId", label: "Organisation" },
+]);
 
 @Resolver(() => Membership)
 export class MembershipResolver extends claimResolver(Membership, "Membership") {}

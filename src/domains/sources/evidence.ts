@@ -2,7 +2,8 @@
 import { Ctx, Field, FieldResolver, InterfaceType, ObjectType, Resolver, Root, type ClassType } from "type-graphql";
 import type { NamedQuery } from "../../db/gateway.js";
 import type { Context } from "../../graphql/context.js";
-import { evidenceQuery } from "../../graphql/graphRead.js";
+import { evidenceQuery, withPartialDates } from "../../graphql/graphRead.js";
+import type { DbSession } from "../../db/session.js";
 import { Node } from "../../graphql/node.js";
 import { sourceById } from "./loaders.js";
 import { Source } from "./types.js";
@@ -77,3 +78,16 @@ export function evidenceFromLists(sources: unknown, quotes: unknown, locators?: 
   return ids.map((sourceId, i) => ({ sourceId, quote: texts[i] ?? "", locator: where[i] || null }));
 }
 
+
+/**
+ * Relationships with properties of their own (responsibilities, accountability lines, neighbours, successions),
+ * batched by `query` (rows: key, otherId, props): their properties with partial dates, the far end's id, and
+ * the evidence kept as parallel lists on the relationship.
+ */
+export async function loadRelationshipClaims(session: DbSession, query: NamedQuery, id: string) {
+  const rows = await session.loaders.related(query).load(id);
+  return rows.map((row) => {
+    const { evidenceSources, evidenceQuotes, evidenceLocators, ...props } = row.props as Record<string, unknown>;
+    return { ...withPartialDates(props), otherId: row.otherId as string, evidence: evidenceFromLists(evidenceSources, evidenceQuotes, evidenceLocators) };
+  });
+}
