@@ -5,14 +5,18 @@ import { authoritiesBundle } from "../ingest/authoritiesBundle.js";
 import type { CliContext } from "./context.js";
 import { CliError, displayPath, EXIT } from "./output.js";
 
-export async function authoritiesCommand(ctx: CliContext, options: { csv?: string; out?: string }): Promise<void> {
-  const csv = options.csv ?? path.join(ctx.config.ofstedDir, "authorities.csv");
-  let bundle;
+/** `read` applied to the authorities table (`csv`, or OFSTED_DIR's); a table that cannot be read is a usage error, one line. */
+export function fromAuthoritiesTable<T>(ctx: CliContext, csv: string | undefined, read: (file: string) => T): T {
+  const file = csv ?? path.join(ctx.config.ofstedDir, "authorities.csv");
   try {
-    bundle = authoritiesBundle(csv);
+    return read(file);
   } catch (error) {
-    throw new CliError(`cannot read the authorities table ${displayPath(csv)}: ${(error as Error).message.split("\n")[0]}`, EXIT.USAGE);
+    throw new CliError(`cannot read the authorities table ${displayPath(file)}: ${(error as Error).message.split("\n")[0]}`, EXIT.USAGE);
   }
+}
+
+export async function authoritiesCommand(ctx: CliContext, options: { csv?: string; out?: string }): Promise<void> {
+  const bundle = fromAuthoritiesTable(ctx, options.csv, authoritiesBundle);
   const outDir = options.out ?? path.join(ctx.config.seedsDir, "authorities");
   fs.mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, "authorities.json");

@@ -3,20 +3,14 @@
  * inspector, grades), one line per file, then a table per family of what was found. Writes nothing.
  * Exit code 0 when every file was read, 5 when some failed (each failure printed with file, where and why).
  */
-import path from "node:path";
 import { AuthorityResolver, readAuthorities } from "../ingest/authorities.js";
 import { hasEveryGrade, readReports, type ReadResult, type ReportRead } from "../ingest/readReports.js";
+import { fromAuthoritiesTable } from "./authoritiesCommand.js";
 import type { CliContext } from "./context.js";
-import { CliError, displayPath, EXIT } from "./output.js";
+import { displayPath, EXIT } from "./output.js";
 
 export async function reportsCommand(ctx: CliContext, paths: string[], options: { authorities?: string }): Promise<void> {
-  const csv = options.authorities ?? path.join(ctx.config.ofstedDir, "authorities.csv");
-  let resolver: AuthorityResolver;
-  try {
-    resolver = new AuthorityResolver(readAuthorities(csv));
-  } catch (error) {
-    throw new CliError(`cannot read the authorities table ${displayPath(csv)}: ${(error as Error).message.split("\n")[0]}`, EXIT.USAGE);
-  }
+  const resolver = fromAuthoritiesTable(ctx, options.authorities, (file) => new AuthorityResolver(readAuthorities(file)));
   const progress = ctx.out.progress("reports", "files");
   const started = Date.now();
   const result = await readReports(paths, resolver, (done, total) => progress?.({ done, total }));

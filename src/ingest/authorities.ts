@@ -23,6 +23,9 @@ export type Authority = {
   statisticalNeighbours: string[];
   /** The council's web domain. */
   domain: string | null;
+  /** Where the table says all this: its row (the header is row 1) and the neighbours cell as written. */
+  row: number;
+  statisticalNeighboursCell: string;
 };
 
 /** Former authorities and who took over their services, with the date (from the corpus README). */
@@ -57,6 +60,8 @@ export function readAuthorities(file: string): Authority[] {
       population0to25: population ? Number(population) : null,
       statisticalNeighbours: codes(row.stat_neighbours ?? ""),
       domain: row.domain?.trim() || null,
+      row: i + 2,
+      statisticalNeighboursCell: (row.stat_neighbours ?? "").trim(),
     };
   });
 }

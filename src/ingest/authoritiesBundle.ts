@@ -4,8 +4,6 @@
  * their successors from the month the corpus README gives. Each fact cites its row of the table (or the
  * README line) in a short quote. Swindon keeps the seed graph's own record (org:swindon-borough-council).
  */
-import fs from "node:fs";
-import { parse } from "csv-parse/sync";
 import { isFormer, readAuthorities, SUCCESSIONS, type Authority } from "./authorities.js";
 
 export const TABLE_SOURCE = "source:ofsted-authorities-table";
@@ -41,13 +39,11 @@ export function authorityFields(a: Authority) {
 
 export function authoritiesBundle(csvFile: string) {
   const authorities = readAuthorities(csvFile);
-  const rows = parse(fs.readFileSync(csvFile), { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
   const byCode = new Map(authorities.map((a) => [a.laCode, a]));
-  const rowOf = (a: Authority) => authorities.indexOf(a) + 2; // the header is row 1
   const rowEvidence = (a: Authority) => ({
     source: TABLE_SOURCE,
     quote: `${a.urn},${a.laCode},${a.onsCode ?? ""}`,
-    locator: `authorities.csv row ${rowOf(a)}, columns urn, la_code, la_code_new`,
+    locator: `authorities.csv row ${a.row}, columns urn, la_code, la_code_new`,
   });
 
   const organisations = authorities
@@ -62,15 +58,14 @@ export function authoritiesBundle(csvFile: string) {
     }));
 
   const neighbours = authorities.flatMap((a) => {
-    const cell = rows[rowOf(a) - 2]!.stat_neighbours!.trim();
     return a.statisticalNeighbours.map((code, i) => {
       const neighbour = byCode.get(code);
-      if (!neighbour) throw new Error(`authorities.csv row ${rowOf(a)}: statistical neighbour ${code} is not in the table`);
+      if (!neighbour) throw new Error(`authorities.csv row ${a.row}: statistical neighbour ${code} is not in the table`);
       return {
         authority: authorityId(a),
         neighbour: authorityId(neighbour),
         rank: i + 1,
-        evidence: [{ source: TABLE_SOURCE, quote: cell, locator: `authorities.csv row ${rowOf(a)}, column stat_neighbours, position ${i + 1}` }],
+        evidence: [{ source: TABLE_SOURCE, quote: a.statisticalNeighboursCell, locator: `authorities.csv row ${a.row}, column stat_neighbours, position ${i + 1}` }],
       };
     });
   });

@@ -19,8 +19,8 @@ export class IngestError extends Error {
 /** Pages as lines of text; `pages[0]` is page 1. */
 export type PdfText = { pages: string[][] };
 
-export async function readPdfText(file: string): Promise<PdfText> {
-  const bytes = fs.readFileSync(file);
+/** `bytes`: the file's content when the caller has read it already (`file` then only names it in errors). */
+export async function readPdfText(file: string, bytes: Buffer = fs.readFileSync(file)): Promise<PdfText> {
   if (bytes.subarray(0, 5).toString("latin1") !== "%PDF-") {
     const start = bytes.subarray(0, 200).toString("utf8").trimStart().toLowerCase();
     const looksLike = start.startsWith("<!doctype html") || start.startsWith("<html") ? " (it is an HTML page)" : "";

@@ -55,7 +55,8 @@ export function listReportFiles(targets: string[]): string[] {
 }
 
 export async function readReportFile(file: string, resolver: AuthorityResolver): Promise<ReportRead> {
-  const text = await readPdfText(file);
+  const bytes = fs.readFileSync(file);
+  const text = await readPdfText(file, bytes);
   const facts = readReport(text);
   if (!facts) {
     const first = (text.pages[0] ?? []).slice(0, 3).join(" | ").slice(0, 120);
@@ -71,7 +72,7 @@ export async function readReportFile(file: string, resolver: AuthorityResolver):
   if (facts.end && !facts.start) warnings.push(`one inspection date printed (${facts.end.value}); taken as the last day`);
   const published = facts.published ? { value: facts.published.value, from: "text" as const } : fromName ? { value: fromName, from: "file name" as const } : null;
   if (facts.published && fromName && facts.published.value !== fromName) warnings.push(`published ${facts.published.value} in the text, ${fromName} in the file name`);
-  return { file, sha256: createHash("sha256").update(fs.readFileSync(file)).digest("hex"), pages: text.pages.length, facts, authority, published, warnings };
+  return { file, sha256: createHash("sha256").update(bytes).digest("hex"), pages: text.pages.length, facts, authority, published, warnings };
 }
 
 /** The authority the report names; the folder's Ofsted URN (reports/<urn>-<slug>/) cross-checks it. */
