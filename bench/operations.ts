@@ -9,7 +9,10 @@ export type Operation = { name: string; query: string; variables?: Record<string
 const SWINDON = "org:swindon-borough-council";
 
 export const HEADLINE_OPERATIONS: Operation[] = [
-  { name: "inspections → findings → themes", query: "{ inspections { id findings { id themes { label } } } }" },
+  {
+    name: "one authority → inspections → findings → themes",
+    query: `{ organisation(id: "${SWINDON}") { inspections { id findings { id themes { label } } } } }`,
+  },
   { name: "people → occupancies → post → organisation", query: "{ people { name occupancies { start post { title organisation { name } } } } }" },
   { name: "organisations → memberships → member + evidence", query: "{ organisations { name memberships { role member { id } evidence { quote } } } }" },
   {

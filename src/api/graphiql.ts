@@ -15,7 +15,7 @@ export const EXPLORER_ASSETS = {
 
 const EXAMPLE_QUERY = `# Welcome. Try:
 {
-  sources {
+  sources(kind: NEWS) {
     id
     title
     publisher

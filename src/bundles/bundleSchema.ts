@@ -27,6 +27,13 @@ export const evidence = z
   })
   .strict();
 
+/**
+ * A record that adds to the record of the same id defined by another bundle or already in the graph (an
+ * inspection a news text reported, now read from its report): its evidence is added, its dates sharpen the
+ * record's and must fall within them, and whatever else it states must agree. See augment.ts.
+ */
+const augments = { augments: z.literal(true).optional() };
+
 /** Every claim carries evidence; an inferred claim says so and from what. */
 const claim = {
   evidence: z.array(evidence).min(1, "a claim needs at least one piece of evidence"),
@@ -45,6 +52,9 @@ export const source = z.object({
   kind: SourceKind,
   /** File name of the text in ../shared/sources, used by the quote check; not part of the graph. */
   textFile: z.string().regex(/^[\w.-]+\.txt$/).optional(),
+  /** A report read from a file: its path in the Ofsted corpus and the sha256 of its bytes. */
+  file: z.string().regex(/^[\w./-]+\.pdf$/i, "must be a relative path to a PDF").optional(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, "must be a sha256 in hex").optional(),
 }).strict();
 
 export const organisation = z.object({
@@ -136,7 +146,10 @@ export const inspection = z.object({
   published: partialDate.optional(),
   focus: text(500).optional(),
   sequence: z.number().int().positive().optional(),
+  /** The lead inspector named by the report. */
+  leadInspector: ref.optional(),
   ...claim,
+  ...augments,
 }).strict();
 
 export const judgement = z.object({
@@ -145,6 +158,7 @@ export const judgement = z.object({
   area: ref,
   grade: Grade,
   ...claim,
+  ...augments,
 }).strict();
 
 export const finding = z.object({
@@ -155,7 +169,10 @@ export const finding = z.object({
   summary: text(500),
   serviceAreas: z.array(ref).default([]),
   themes: z.array(ref).default([]),
+  /** How an extracted finding was classified: the cues that matched, e.g. "theme:early-help: early help". */
+  cues: z.array(text(200)).optional(),
   ...claim,
+  ...augments,
 }).strict();
 
 export const intervention = z.object({

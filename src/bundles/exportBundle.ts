@@ -73,6 +73,17 @@ export async function exportAuthority(db: Database, authorityId: string, outDir:
   return { authorityId, outDir, ...writeFolder(bundle, outDir), ids: nodes.map((n) => n.id).sort(compare) };
 }
 
+/** Records with these ids as they stand in the graph (what an augmenting record is folded into). */
+export async function readRecords(read: Reader, ids: string[]): Promise<Map<string, Record<string, unknown>>> {
+  const records = new Map<string, Record<string, unknown>>();
+  for (const [label, group] of groupBy(ids, (id) => labelOf(id) ?? "?")) {
+    const spec = NODE_SECTIONS.find((s) => s.label === label);
+    if (!spec) continue;
+    for (const [id, node] of await readStoredNodes(read, spec.label, group)) records.set(id, nodeRecord(spec, node));
+  }
+  return records;
+}
+
 /**
  * The selection closed over references, with the responsibilities and accountabilities of every post in
  * it: the exported folder carries those sections, so on re-import it states them in full for each post it

@@ -5,6 +5,8 @@
  */
 import { checkReason, recordChangeSet, type ChangeRecord, type Touched } from "../audit/changeSets.js";
 import type { Database } from "../db/gateway.js";
+import { foldAugments } from "./augment.js";
+import { readRecords } from "./exportBundle.js";
 import { diffBundle, hasChanges, type BundleDiff, type Reader } from "./diffBundle.js";
 import { readBundles, type LoadedBundle } from "./readBundle.js";
 import { validateBundle, type KnownIds } from "./validateBundle.js";
@@ -49,6 +51,7 @@ export async function importLoaded(
   options: ImportOptions & { via: ChangeRecord["via"]; operation: string },
 ): Promise<ImportResult> {
   const reason = checkReason(options.reason);
+  await foldAugments(loaded, (ids) => readRecords((query, params) => db.read(query, params), ids));
   await validateBundle(loaded, knownIdsIn(db));
   const { bundle, files, owners } = loaded;
   const steps = planBundleWrite(bundle, owners);

@@ -4,9 +4,10 @@ import path from "node:path";
 import { checkReason } from "../audit/changeSets.js";
 import { hashKey } from "../auth/apiKeys.js";
 import { formatCounts } from "../boot.js";
-import { exportAuthority } from "../bundles/exportBundle.js";
+import { exportAuthority, readRecords } from "../bundles/exportBundle.js";
 import { importBundles, knownIdsIn, type ImportResult } from "../bundles/importBundle.js";
 import { seedIfNeeded } from "../bundles/loadBundles.js";
+import { foldAugments } from "../bundles/augment.js";
 import { readBundles } from "../bundles/readBundle.js";
 import { validateBundle } from "../bundles/validateBundle.js";
 import { countByLabel } from "../bundles/writeBundle.js";
@@ -109,6 +110,16 @@ export async function exportCommand(ctx: CliContext, authorityId: string, option
  */
 export async function validateCommand(ctx: CliContext, paths: string[]): Promise<void> {
   const loaded = readBundles(paths);
+  await foldAugments(loaded, async (ids) => {
+    try {
+      const db = await ctx.database();
+      return await readRecords((query, params) => db.read(query, params), ids);
+    } catch (error) {
+      if (exitCodeFor(error) !== EXIT.DATABASE_UNAVAILABLE) throw error;
+      const reason = (error as Error).message.split("\n")[0]!;
+      throw new CliError(`Records that augment ${ids.join(", ")} are not in the bundle, and the graph could not be read (${reason})`, EXIT.DATABASE_UNAVAILABLE);
+    }
+  });
   let checked = 0;
   let unchecked: string[] = [];
   let unavailable = "";

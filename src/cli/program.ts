@@ -4,6 +4,7 @@ import { MAX_REASON, MIN_REASON } from "../audit/changeSets.js";
 import { exportCommand, hashKeyCommand, importCommand, seedCommand, statsCommand, validateCommand } from "./commands.js";
 import { CliContext } from "./context.js";
 import { authoritiesCommand } from "./authoritiesCommand.js";
+import { ingestCommand, type IngestCommandOptions } from "./ingestCommand.js";
 import { reportsCommand } from "./reportsCommand.js";
 import { EXIT_CODES_HELP, exitCodeFor, Output, type OutputOptions } from "./output.js";
 
@@ -77,6 +78,17 @@ function buildProgram(contextFor: (command: Command) => CliContext): Command {
     .argument("<path...>", "PDF files or folders of them (searched recursively), e.g. ../shared/ofsted/reports")
     .option("--authorities <csv>", "the authorities table (default: OFSTED_DIR/authorities.csv)")
     .action(run((ctx, paths: string[], options: { authorities?: string }) => reportsCommand(ctx, paths, options)));
+
+  program
+    .command("ingest")
+    .description("read Ofsted report PDFs into the graph (inspections, judgements, recommendations with quotes and locators), or into draft bundles with --out")
+    .argument("<path...>", "PDF files or folders of them (searched recursively), e.g. ../shared/ofsted/reports")
+    .option("--out <dir>", "write draft bundles (one file per authority) to this folder instead of importing; reconciled with the other seed folders")
+    .option("--dry-run", "read, reconcile and diff against the graph; write nothing")
+    .option("--reason <text>", "why, for the audit trail (default: Ingest Ofsted inspection reports (<paths>))")
+    .option("--actor <name>", "who, for the audit trail (default: cli:<OS user>)")
+    .option("--authorities <csv>", "the authorities table (default: OFSTED_DIR/authorities.csv)")
+    .action(run((ctx, paths: string[], options: IngestCommandOptions) => ingestCommand(ctx, paths, options)));
 
   program
     .command("authorities")

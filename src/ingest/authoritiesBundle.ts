@@ -19,7 +19,7 @@ const SUCCESSION_QUOTES: Record<string, { quote: string; month: string }> = {
   "909": { quote: "Cumbria by Cumberland and Westmorland and Furness (April 2023)", month: "2023-04" },
 };
 
-const slug = (text: string) => text.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+export const slug = (text: string) => text.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 
 /** "Bristol, City of" → org:bristol; "Bournemouth, Christchurch and Poole" → org:bournemouth-christchurch-and-poole. */
 export const authorityId = (a: Authority) => EXISTING_IDS[a.laCode] ?? `org:${slug(a.name.replace(/, (City|County) of$/, ""))}`;

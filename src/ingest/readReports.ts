@@ -7,13 +7,15 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { AuthorityResolver, UnresolvedAuthority, type Authority } from "./authorities.js";
-import { IngestError, readPdfText } from "./pdfText.js";
+import { IngestError, readPdfText, type PdfText } from "./pdfText.js";
 import { readReport, type Family, type ReportFacts } from "./report.js";
 
 export type ReportRead = {
   file: string;
   sha256: string;
   pages: number;
+  /** The report's text, page by page: what the drafting reads recommendations and quotes from. */
+  text: PdfText;
   facts: ReportFacts;
   authority: Authority;
   /** The publication date, and where it came from (the report's text, or its file name, YYYY-MM-DD.pdf). */
@@ -34,7 +36,7 @@ const EXPECTED_GRADES: Record<Family, (facts: ReportFacts) => string[]> = {
     facts.kind.value === "LSCB_REVIEW"
       ? ["LSCB"]
       : ["OVERALL_EFFECTIVENESS", "HELP_AND_PROTECTION", "LOOKED_AFTER_AND_PERMANENCE", "ADOPTION", "CARE_LEAVERS", "LEADERSHIP"],
-  EARLIER: () => ["OVERALL_EFFECTIVENESS"],
+  EARLIER: () => ["OVERALL_EFFECTIVENESS", "CAPACITY_TO_IMPROVE", "OUTCOMES", "QUALITY_OF_PROVISION", "LEADERSHIP"],
 };
 
 /** Whether every grade the report's family should have was read. */
@@ -72,7 +74,7 @@ export async function readReportFile(file: string, resolver: AuthorityResolver):
   if (facts.end && !facts.start) warnings.push(`one inspection date printed (${facts.end.value}); taken as the last day`);
   const published = facts.published ? { value: facts.published.value, from: "text" as const } : fromName ? { value: fromName, from: "file name" as const } : null;
   if (facts.published && fromName && facts.published.value !== fromName) warnings.push(`published ${facts.published.value} in the text, ${fromName} in the file name`);
-  return { file, sha256: createHash("sha256").update(bytes).digest("hex"), pages: text.pages.length, facts, authority, published, warnings };
+  return { file, sha256: createHash("sha256").update(bytes).digest("hex"), pages: text.pages.length, text, facts, authority, published, warnings };
 }
 
 /** The authority the report names; the folder's Ofsted URN (reports/<urn>-<slug>/) cross-checks it. */

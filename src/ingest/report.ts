@@ -104,7 +104,8 @@ function find(text: PdfText, pattern: RegExp, pages = 3): { match: RegExpExecArr
       // A label can end its line and its value start the next: try the line, then the line with the next.
       for (const candidate of [lines[i]!, `${lines[i]} ${lines[i + 1] ?? ""}`]) {
         const match = pattern.exec(candidate);
-        if (match) return { match, page: p + 1, line: candidate.slice(0, 160) };
+        // A match that begins on the next line is found there, on its own line.
+        if (match && match.index < lines[i]!.length) return { match, page: p + 1, line: candidate.slice(match.index, match.index + 160) };
       }
     }
   }
@@ -228,18 +229,26 @@ function sifGrades(text: PdfText): ReportGrade[] {
 }
 
 const EARLIER_AREAS: [string, RegExp][] = [
-  ["OVERALL_EFFECTIVENESS", /Overall effectiveness(?: of (?:the )?services[^.]*?young people)?\s*(?:Grade \d \()?/i],
-  ["CAPACITY_TO_IMPROVE", /Capacity to improve\s*(?:Grade \d \()?/i],
+  ["OVERALL_EFFECTIVENESS", /Overall effectiveness(?: of (?:the )?services[^.]*?young people)?/i],
+  ["CAPACITY_TO_IMPROVE", /Capacity to improve/i],
+  ["OUTCOMES", /Outcomes for looked after children and young people/i],
+  ["QUALITY_OF_PROVISION", /Quality of provision/i],
+  ["LEADERSHIP", /Leadership and management/i],
 ];
 
+/** Each area's heading followed by "Grade 3 (Adequate)", possibly across a page break; the first of each counts. */
 function earlierGrades(text: PdfText): ReportGrade[] {
-  for (let p = 0; p < Math.min(8, text.pages.length); p++) {
-    const joined = text.pages[p]!.join(" ");
-    if (/Grade \d \((?:outstanding|good|adequate|inadequate)\)/i.test(joined)) {
-      const grades = gradesIn(joined, EARLIER_AREAS, p + 1);
-      if (grades.length) return grades;
+  const pages = text.pages.map((lines) => lines.join(" "));
+  const grades: ReportGrade[] = [];
+  for (const [area, label] of EARLIER_AREAS) {
+    const pattern = new RegExp(`(${label.source})\\s*(?:\\S+ ){0,12}?Grade \\d \\((outstanding|good|adequate|inadequate)\\)`, "i");
+    for (let p = 0; p < pages.length; p++) {
+      // A heading at the foot of one page can have its grade at the top of the next.
+      const m = pattern.exec(`${pages[p]} ${(pages[p + 1] ?? "").slice(0, 200)}`);
+      if (!m || m.index > pages[p]!.length) continue;
+      grades.push({ area, grade: normaliseGrade(m[2]!), page: p + 1, line: `${m[1]} Grade (${m[2]})`.slice(0, 160) });
+      break;
     }
   }
-  return [];
+  return grades;
 }
-

@@ -13,9 +13,11 @@ export const OccupancyStatus = z.enum(["SUBSTANTIVE", "INTERIM", "ACTING", "UNKN
 export const MembershipRole = z.enum(["MEMBER", "CHAIR", "INDEPENDENT_CHAIR", "OBSERVER"]);
 export const InspectionKind = z.enum([
   "ILACS_STANDARD", "ILACS_SHORT", "FOCUSED_VISIT", "MONITORING_VISIT", "JTAI", "SIF", "INSPECTION",
+  "LOOKED_AFTER_CHILDREN", "SAFEGUARDING", "SAFEGUARDING_AND_LOOKED_AFTER",
 ]);
 export const InspectionStatus = z.enum(["HELD", "EXPECTED"]);
-export const Grade = z.enum(["OUTSTANDING", "GOOD", "REQUIRES_IMPROVEMENT", "INADEQUATE"]);
+/** ADEQUATE is the grade of the frameworks before November 2013, which "requires improvement" replaced. */
+export const Grade = z.enum(["OUTSTANDING", "GOOD", "REQUIRES_IMPROVEMENT", "ADEQUATE", "INADEQUATE"]);
 export const FindingKind = z.enum([
   "STRENGTH", "WEAKNESS", "RECOMMENDATION", "PRIORITY_ACTION", "PROGRESS", "OBSERVATION",
 ]);

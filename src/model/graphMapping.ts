@@ -63,7 +63,8 @@ const SECTIONS: Omit<NodeSection, "edges">[] = [
   {
     section: "sources", label: "Source", props: (r) => ({
       title: r.title, publisher: r.publisher, kind: r.kind, url: r.url ?? null,
-      publishedNote: r.publishedNote ?? null, textFile: r.textFile ?? null, ...dateProps(r, "published"),
+      publishedNote: r.publishedNote ?? null, textFile: r.textFile ?? null, file: r.file ?? null, sha256: r.sha256 ?? null,
+      ...dateProps(r, "published"),
     }),
   },
   { section: "serviceAreas", label: "ServiceArea", props: (r) => ({ name: r.name, description: r.description ?? null }) },
@@ -116,7 +117,7 @@ const SECTIONS: Omit<NodeSection, "edges">[] = [
   },
   {
     section: "findings", label: "Finding",
-    props: (r) => ({ kind: r.kind, polarity: r.polarity, summary: r.summary, ...claimProps(r) }),
+    props: (r) => ({ kind: r.kind, polarity: r.polarity, summary: r.summary, cues: r.cues ?? [], ...claimProps(r) }),
   },
   {
     section: "interventions", label: "Intervention",

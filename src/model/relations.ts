@@ -100,6 +100,11 @@ export const RELATIONS: Relation[] = [
     out: { Inspection: optional("by", "The inspectorate.") },
   },
   {
+    type: "LED_BY", from: ["Inspection"], to: ["Person"], declaredBy: { label: "Inspection", field: "leadInspector" },
+    out: { Inspection: optional("leadInspector", "The lead inspector the report names.") },
+    in: { Person: many("inspectionsLed", { orderBy: INSPECTION_ORDER, description: "Inspections this person led, oldest first." }) },
+  },
+  {
     type: "JUDGED", from: ["Inspection"], to: ["Judgement"], declaredBy: { label: "Judgement", field: "inspection" },
     out: { Inspection: many("judgements") },
     in: { Judgement: one("inspection") },

@@ -127,19 +127,22 @@ describe("judgementHistory", () => {
     const { judgementHistory: series } = await data(HISTORY, { area: "area:care-leavers" });
     expect(series).toHaveLength(1);
     expect(series[0].judgementArea).toEqual({ code: "CARE_LEAVERS", framework: "ILACS 2023" });
-    const [first, second] = series[0].points;
-    expect(first).toMatchObject({ date: "2019", grade: "REQUIRES_IMPROVEMENT", change: "FIRST", judgementArea: { code: "CHILDREN_IN_CARE_AND_CARE_LEAVERS" } });
-    expect(first.mapping).toMatch(/children in care and care leavers/);
-    expect(second).toMatchObject({ grade: "REQUIRES_IMPROVEMENT", previousGrade: "REQUIRES_IMPROVEMENT", change: "UNCHANGED", mapping: null });
+    // 2014: the single inspection framework's own care leavers judgement; 2019: the combined ILACS 2018 one; 2023: today's.
+    const [sif, combined, current] = series[0].points;
+    expect(sif).toMatchObject({ date: "2014-03-11", grade: "REQUIRES_IMPROVEMENT", change: "FIRST", judgementArea: { code: "CARE_LEAVERS" } });
+    expect(sif.mapping).toBeNull();
+    expect(combined).toMatchObject({ date: "2019-07-01", grade: "REQUIRES_IMPROVEMENT", change: "UNCHANGED", judgementArea: { code: "CHILDREN_IN_CARE_AND_CARE_LEAVERS" } });
+    expect(combined.mapping).toMatch(/children in care and care leavers/);
+    expect(current).toMatchObject({ grade: "REQUIRES_IMPROVEMENT", previousGrade: "REQUIRES_IMPROVEMENT", change: "UNCHANGED", mapping: null });
   });
 
-  it("gives every current area's series, overall first, with declines from 2019 to 2023", async () => {
+  it("gives every current area's series from 2014 across three frameworks, overall first, with declines from 2019 to 2023", async () => {
     const { judgementHistory: series } = await data(HISTORY, {});
     expect(series.map((s: any) => s.judgementArea.code)).toEqual(["OVERALL", "CARE_LEAVERS", "CHILDREN_IN_CARE", "HELP_AND_PROTECTION", "LEADERS"]);
-    const overall = series[0].points.map((p: any) => `${p.grade}/${p.change}`);
-    expect(overall).toEqual(["GOOD/FIRST", "INADEQUATE/DECLINED"]);
+    const overall = series[0].points.map((p: any) => `${p.date.slice(0, 4)}/${p.grade}/${p.change}`);
+    expect(overall).toEqual(["2014/REQUIRES_IMPROVEMENT/FIRST", "2019/GOOD/IMPROVED", "2023/INADEQUATE/DECLINED"]);
     const inCare = series.find((s: any) => s.judgementArea.code === "CHILDREN_IN_CARE").points.map((p: any) => p.change);
-    expect(inCare).toEqual(["FIRST", "DECLINED"]);
+    expect(inCare).toEqual(["FIRST", "UNCHANGED", "DECLINED"]);
     for (const s of series) for (const p of s.points) expect(p.judgement.evidence.length).toBeGreaterThan(0);
   });
 });

@@ -30,8 +30,11 @@ describe("read API", () => {
 
   it("reads the 2019 grades under the earlier framework, care leavers combined with children in care", async () => {
     const { inspection } = await data(`{ inspection(id: "inspection:swindon-ilacs-2019") { start startPrecision judgements { grade area { code } } } }`);
-    expect(inspection.start).toBe("2019");
-    expect(inspection.startPrecision).toBe("YEAR");
+    // The news gave only the year; the report's dates sharpen it.
+    expect(inspection.start).toBe("2019-07-01");
+    expect(inspection.startPrecision).toBe("DAY");
+    const { inspection: second } = await data(`{ inspection(id: "inspection:swindon-mv-2024-second") { start startPrecision } }`);
+    expect(second).toEqual({ start: "2024", startPrecision: "YEAR" });
     expect(gradesOf(inspection)).toEqual({
       OVERALL: "GOOD", LEADERS: "GOOD", HELP_AND_PROTECTION: "GOOD", CHILDREN_IN_CARE_AND_CARE_LEAVERS: "REQUIRES_IMPROVEMENT",
     });

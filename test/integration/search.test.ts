@@ -35,13 +35,15 @@ describe("search", () => {
   });
 
   it("finds findings by any form of a word of their summary, with the form marked in context", async () => {
-    const hits = await search("drift", { first: 50 });
+    const hits = await search("drift", { types: ["FINDING"], first: 50 });
     const findings = hits.filter((h) => h.node.__typename === "Finding");
-    expect(findings.map((h) => h.node.id).sort()).toEqual([
+    // Swindon's short summaries rank among the recommendations of the national record that mention drift.
+    expect(findings.map((h) => h.node.id)).toEqual(expect.arrayContaining([
       "finding:swindon-2019-historic-drift-into-care",
       "finding:swindon-2023-plans-drift",
       "finding:swindon-mv2-drift-and-delay",
-    ]);
+    ]));
+    expect(findings.length).toBeGreaterThan(3);
     for (const f of findings) {
       expect(f.field).toBe("summary");
       expect(f.snippet).toMatch(/\*\*drift(ing)?\*\*/i);
@@ -57,7 +59,7 @@ describe("search", () => {
     expect(drifting.map((h) => h.node.id)).toEqual(expect.arrayContaining(["theme:drift-and-delay", "finding:swindon-mv2-drift-and-delay"]));
     expect(drifting.find((h) => h.node.id === "theme:drift-and-delay")?.snippet).toBe("**Drift** and delay");
     // No text in the graph says "inspections"; it finds "inspection", "inspected" and "inspects".
-    const inspections = await search("inspections", { first: 50 });
+    const inspections = await search("inspections", { types: ["ORGANISATION", "SOURCE", "THEME"], first: 50 });
     expect(inspections.length).toBeGreaterThan(5);
     for (const hit of inspections) expect(hit.snippet, hit.node.id).toMatch(/\*\*inspect(ion|ed|s)\*\*/i);
     expect(inspections.find((h) => h.node.id === "org:ofsted")?.snippet).toMatch(/\*\*inspects\*\*/);
@@ -69,10 +71,11 @@ describe("search", () => {
     const plans = hits.find((h) => h.node.id === "finding:swindon-2023-plans-drift");
     expect(plans?.snippet).toBe("Children's plans were **drifting**.");
     // "inspect*" covers inspection, inspected, inspects and inspectorate.
-    const inspect = await search("inspect*", { first: 50 });
-    expect(inspect.map((h) => h.node.id)).toEqual(expect.arrayContaining((await search("inspections", { first: 50 })).map((h) => h.node.id)));
+    const types = ["ORGANISATION", "THEME", "PERSON", "POST"];
+    const inspect = await search("inspect*", { types, first: 50 });
+    expect(inspect.map((h) => h.node.id)).toEqual(expect.arrayContaining((await search("inspections", { types, first: 50 })).map((h) => h.node.id)));
     // No stem starts with "drifting", but the word itself is searched too, so a starred whole word still works.
-    const starred = await search("drifting*", { types: ["FINDING"] });
+    const starred = await search("drifting*", { types: ["FINDING"], first: 50 });
     expect(starred.map((h) => h.node.id)).toContain("finding:swindon-mv2-drift-and-delay");
   });
 

@@ -20,19 +20,19 @@ describe("seed graph", () => {
     for (const spec of NODE_SECTIONS) {
       expect(counts[spec.label], spec.label).toBe(seeds[spec.section].length);
     }
-    // The five news texts about Swindon, the authorities table and the report corpus's README.
-    expect(counts.Source).toBe(7);
+    // The five news texts about Swindon, the authorities table, the report corpus's README and its 431 PDF reports.
+    expect(counts.Source).toBe(7 + 431);
     expect(counts.Organisation).toBeGreaterThan(160);
   });
 
-  it("has every inspection and visit the sources mention, at the precision they give", async () => {
+  it("has every inspection and visit Swindon's sources mention, at the precision they give, reports sharpening news", async () => {
     const rows = await db.read(
-      cypher("test.inspections", "MATCH (i:Inspection) RETURN i.kind AS kind, i.status AS status, i.startPrecision AS p, toString(i.start) AS start, i.sequence AS sequence"),
+      cypher("test.inspections", "MATCH (i:Inspection)-[:OF]->(:Organisation {id: 'org:swindon-borough-council'}) RETURN i.kind AS kind, i.status AS status, i.startPrecision AS p, toString(i.start) AS start, i.sequence AS sequence"),
     );
     expect(rows.map((r) => `${r.start}/${r.p}/${r.kind}/${r.status}/${r.sequence}`).sort()).toEqual([
-      "2014-01-01/YEAR/INSPECTION/HELD/null",
+      "2014-03-11/DAY/SIF/HELD/null", // "2014" and no framework in the news; its report gives both
       "2018-05-01/MONTH/FOCUSED_VISIT/HELD/null",
-      "2019-01-01/YEAR/ILACS_STANDARD/HELD/null",
+      "2019-07-01/DAY/ILACS_STANDARD/HELD/null",
       "2023-07-17/DAY/ILACS_STANDARD/HELD/null",
       "2024-01-01/YEAR/MONITORING_VISIT/HELD/2", // the second visit: only its year is known
       "2024-02-01/MONTH/MONITORING_VISIT/HELD/1",

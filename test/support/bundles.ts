@@ -3,11 +3,17 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../../src/config.js";
+import { foldAugmentsWith } from "../../src/bundles/augment.js";
 import { readBundles } from "../../src/bundles/readBundle.js";
 import { seedTargets } from "../../src/bundles/loadBundles.js";
 
 export const SEEDS_DIR = path.join(PROJECT_ROOT, "seeds");
-export const readSeeds = () => readBundles(seedTargets(SEEDS_DIR)).bundle;
+/** The seed folders as one bundle, as the seed load sees it: the report records that augment news records folded in. */
+export function readSeeds() {
+  const loaded = readBundles(seedTargets(SEEDS_DIR));
+  foldAugmentsWith(loaded);
+  return loaded.bundle;
+}
 
 /** Writes each entry as a JSON file in a fresh temp folder and returns the folder. */
 export function writeTempBundle(files: Record<string, unknown>): string {

@@ -13,10 +13,13 @@ export const RESPONSIBILITY_CHAINS = cypher(
    CALL (auth, area) {
      MATCH (p:Post)-[resp:RESPONSIBLE_FOR]->(area)
      WHERE EXISTS { MATCH (p)-[:IN]->(o:Organisation) WHERE o = auth OR EXISTS { (o)-[:PART_OF*1..3]->(auth) } }
+     // Posts and steps in a fixed order (title, then ids), so answers do not depend on how the store laid them out.
+     WITH p, resp ORDER BY p.title, p.id
      CALL (p) {
        OPTIONAL MATCH path = (p)-[:ACCOUNTABLE_TO*1..6]->()
        UNWIND relationships(path) AS r
        WITH DISTINCT r
+       ORDER BY startNode(r).id, r.line, endNode(r).id
        RETURN collect({from: startNode(r).id, fromProps: properties(startNode(r)), to: endNode(r).id,
                        toLabel: labels(endNode(r))[0], toProps: properties(endNode(r)), props: properties(r)}) AS steps
      }

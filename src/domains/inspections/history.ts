@@ -8,7 +8,8 @@ import type { Row } from "../../db/gateway.js";
 import type { DbSession } from "../../db/session.js";
 import { primeObject, type GraphObject } from "../../graphql/graphRead.js";
 
-const GRADE_RANK: Record<string, number> = { INADEQUATE: 0, REQUIRES_IMPROVEMENT: 1, GOOD: 2, OUTSTANDING: 3 };
+// "Adequate" (before November 2013) stands where "requires improvement" stands now.
+const GRADE_RANK: Record<string, number> = { INADEQUATE: 0, REQUIRES_IMPROVEMENT: 1, ADEQUATE: 1, GOOD: 2, OUTSTANDING: 3 };
 
 export type GradePoint = {
   inspection: GraphObject;

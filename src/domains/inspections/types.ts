@@ -70,4 +70,9 @@ export class Finding extends Claim {
 
   @Field(() => String)
   summary!: string;
+
+  @Field(() => [String], {
+    description: "How an extracted finding was classified: each cue that matched (empty for findings written by hand).",
+  })
+  cues!: string[];
 }

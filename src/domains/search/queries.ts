@@ -31,7 +31,9 @@ export type SearchTerm = { lucene: string; tokens: string[]; prefix: boolean };
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 const OPERATOR_WORDS = new Set(["AND", "OR", "NOT"]);
 // Roughly what the standard tokenizer keeps as one token: letters and digits, with inner apostrophes.
-export const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+// Lucene's tokenizer (Unicode word breaks) keeps "don't", "R:Vue", "e.g" and "37,121" whole: letters joined by
+// ' ’ : or ., digits joined by , ; . or '. So do we, so a snippet marks exactly what the index matched.
+export const TOKEN = /[\p{L}\p{N}]+(?:(?:(?<=\p{L})[:.'’](?=\p{L})|(?<=\p{N})[,;.'’](?=\p{N}))[\p{L}\p{N}]+)*/gu;
 // A prefix search only on a plain word of at least two letters or digits (no leading or inner wildcards).
 const PREFIX_WORD = /^([\p{L}\p{N}]{2,})\*$/u;
 // With the text's length limit, keeps the Lucene query under its 1024-clause limit (each term is

@@ -1,4 +1,6 @@
 /** Cypher for sources. */
-import { allQuery } from "../../graphql/graphRead.js";
+import { cypher } from "../../db/gateway.js";
 
-export const ALL_SOURCES = allQuery("sources.all", "Source", "n.published, n.id");
+export const ALL_SOURCES = cypher("sources.all", `
+  MATCH (n:Source) WHERE $kind IS NULL OR n.kind = $kind
+  RETURN n.id AS id, properties(n) AS props ORDER BY n.published, n.id`);

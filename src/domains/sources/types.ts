@@ -25,4 +25,10 @@ export class Source extends Node {
 
   @Field(() => SourceKind)
   kind!: keyof typeof SourceKind;
+
+  @Field(() => String, { nullable: true, description: "For a report read from a file: its path in the Ofsted corpus (../shared/ofsted)." })
+  file!: string | null;
+
+  @Field(() => String, { nullable: true, description: "For a report read from a file: the sha256 of its bytes." })
+  sha256!: string | null;
 }
