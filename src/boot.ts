@@ -46,7 +46,13 @@ export async function bootDatabase(config: Config, log: Logger, options: BootOpt
     const applied = await applyMigrations(db);
     log.info(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Schema up to date");
     if (options.seed) {
-      const seeded = await seedIfNeeded(db, config.seedsDir);
+      // The first load (the national record: thousands of records) takes a while: say how far it has got.
+      let reported = -1;
+      const seeded = await seedIfNeeded(db, config.seedsDir, false, undefined, ({ done, total }) => {
+        const tenth = Math.floor((done / total) * 10);
+        if (tenth > reported) log.info(`Loading seeds: ${tenth * 10}% (${done} of ${total} batches)`);
+        reported = tenth;
+      });
       log.info(
         !seeded ? "Seeds already loaded" : seeded.written ? `Loaded seeds: ${formatCounts(seeded.counts)}` : "Seeds checked: the graph already holds them",
       );

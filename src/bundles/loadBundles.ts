@@ -10,7 +10,7 @@ import type { ChangeRecord } from "../audit/changeSets.js";
 import { cypher, type Database } from "../db/gateway.js";
 import { importLoaded } from "./importBundle.js";
 import { readBundles } from "./readBundle.js";
-import { countByLabel } from "./writeBundle.js";
+import { countByLabel, type Progress } from "./writeBundle.js";
 
 export type LoadResult = { files: string[]; records: number; written: boolean; counts: Record<string, number> };
 export type Seeder = { actor: string; via: ChangeRecord["via"] };
@@ -47,6 +47,7 @@ export async function seedIfNeeded(
   seedsDir: string,
   force = false,
   seeder: Seeder = { actor: "system:startup", via: "startup" },
+  onProgress?: (progress: Progress) => void,
 ): Promise<LoadResult | null> {
   const targets = seedTargets(seedsDir);
   const checksum = seedChecksum(targets);
@@ -58,6 +59,7 @@ export async function seedIfNeeded(
     reason: "Load the project's seed bundles (seeds/)",
     via: seeder.via,
     operation: `seed ${path.basename(seedsDir)}`,
+    onProgress,
   });
   await db.write(RECORD_SEED_STATE, { checksum });
   return { files: result.files, records: result.records, written: result.written, counts: await countByLabel(db) };

@@ -28,7 +28,8 @@ export async function reportsCommand(ctx: CliContext, paths: string[], options: 
     seconds,
     quality: result.quality,
     failures: result.failures.map((f) => ({ ...f, file: displayPath(f.file) })),
-    reports: result.reports.map((r) => ({ ...r, file: displayPath(r.file), authority: { name: r.authority.name, urn: r.authority.urn, laCode: r.authority.laCode } })),
+    // The text stays out: the facts say where each value was read.
+    reports: result.reports.map(({ text: _text, ...r }) => ({ ...r, file: displayPath(r.file), authority: { name: r.authority.name, urn: r.authority.urn, laCode: r.authority.laCode } })),
   });
   if (result.failures.length > 0) ctx.exitCode = EXIT.SOME_FILES_FAILED;
 }

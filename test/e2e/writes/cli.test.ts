@@ -163,3 +163,32 @@ describe("cli database errors", () => {
     expect(run.stderr.trim().split("\n")).toEqual(["error: Invalid configuration: NEO4J_URI: must be a bolt:// or neo4j:// URI"]);
   });
 });
+
+const OFSTED_REPORTS = path.join(PROJECT_ROOT, "..", "shared", "ofsted", "reports");
+const SWINDON_REPORTS = path.join(OFSTED_REPORTS, "80568-swindon");
+if (!fs.existsSync(SWINDON_REPORTS)) console.warn(`\n*** SKIPPING the ingest-into-the-graph checks: ${SWINDON_REPORTS} not found ***\n`);
+
+describe.skipIf(!fs.existsSync(SWINDON_REPORTS))("cli ingest into the graph", () => {
+  it("changes nothing when the graph already holds the reports, and restores only what differs", async () => {
+    const dry = await cli(["ingest", "--json", "--dry-run", SWINDON_REPORTS]);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(json(dry)).toMatchObject({ dryRun: true, written: false, created: 0, updated: 0 });
+
+    // Lose one report quote and one recommendation: a re-run puts back exactly those.
+    await db.write(cypher("test.loseReportEvidence", `
+      MATCH (:Judgement {id: 'judgement:swindon-2023-overall'})-[e:SUPPORTED_BY]->(:Source {id: 'source:ofsted-swindon-borough-council-2023-09-11'}) DELETE e`));
+    await db.write(cypher("test.loseRecommendation", "MATCH (f:Finding {id: 'finding:swindon-borough-council-sif-2014-03-11-rec-1'}) DETACH DELETE f"));
+    const before = await snapshot(db);
+    const run = await cli(["ingest", "--json", "--reason", "Re-read Swindon's reports", SWINDON_REPORTS]);
+    expect(run.code, run.stderr).toBe(0);
+    const result = json(run);
+    expect(result).toMatchObject({ written: true, created: 1, updated: 1 });
+    const [changeSet] = await db.read(CHANGE_SET, { id: result.changeSetId });
+    expect(changeSet).toMatchObject({ reason: "Re-read Swindon's reports", touched: 2 });
+    expect(await snapshot(db)).not.toEqual(before);
+
+    const again = await cli(["ingest", "--json", SWINDON_REPORTS]);
+    expect(json(again)).toMatchObject({ written: false, created: 0, updated: 0 });
+    expect(json(again).unchanged).toBeGreaterThan(40);
+  });
+});
