@@ -15,6 +15,7 @@ import { ListConnectionsResolver } from "../domains/inspections/connections.js";
 import * as inspections from "../domains/inspections/resolver.js";
 import { Finding, Inspection, Judgement, JudgementArea } from "../domains/inspections/types.js";
 import { MutationResolver } from "../domains/mutations/resolver.js";
+import * as national from "../domains/national/resolver.js";
 import * as paths from "../domains/paths/resolver.js";
 import * as people from "../domains/people/resolver.js";
 import { Occupancy, Person, Post, Statement } from "../domains/people/types.js";
@@ -47,6 +48,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...Object.values(bodies),
   ...Object.values(inspections),
   ...Object.values(themes),
+  ...Object.values(national),
   ListConnectionsResolver,
   ...Object.values(themeConnections),
   SearchResolver,

@@ -31,11 +31,20 @@ export class PageArgs {
 }
 
 /** Makes the Edge and Connection object types for a node type. */
+/** Where an edge's date sits in the range the filter asked for. */
+export const DateMatch = { WITHIN: "WITHIN", OVERLAPS: "OVERLAPS" } as const;
+registerEnumType(DateMatch, {
+  name: "DateMatch",
+  description: "WITHIN: the date lies wholly in the range; OVERLAPS: only part of a partial date does (borderline, e.g. \"2024\" against March–June 2024).",
+});
+
 export function connectionOf<T extends object>(nodeType: ClassType<T>, name: string) {
   @ObjectType(`${name}Edge`)
   class Edge {
     @Field(() => String) cursor!: string;
     @Field(() => nodeType) node!: T;
+    @Field(() => DateMatch, { nullable: true, description: "With a date range in the filter: whether the node's date lies wholly in it or only overlaps it (borderline); null without one." })
+    dateMatch!: keyof typeof DateMatch | null;
   }
   @ObjectType(`${name}Connection`)
   class Connection {

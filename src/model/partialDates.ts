@@ -86,3 +86,17 @@ export function sortDay(partial: string): number {
   if (d !== undefined) return first;
   return m !== undefined ? first + 14 * DAY_MS : Date.UTC(y, 6, 1);
 }
+
+/**
+ * How a partial date sits in a range of partial dates: WITHIN when the whole of it falls inside ("2024-03" in
+ * 2024), OVERLAPS when only part does (a visit known as "2024" against March to June 2024: borderline),
+ * OUTSIDE when none does; null for no date.
+ */
+export function dateMatch(partial: string | null | undefined, from?: string | null, to?: string | null): "WITHIN" | "OVERLAPS" | "OUTSIDE" | null {
+  if (!partial) return null;
+  const [first, last] = partialRange(partial);
+  const lower = from ? partialRange(from)[0] : -Infinity;
+  const upper = to ? partialRange(to)[1] : Infinity;
+  if (first >= lower && last <= upper) return "WITHIN";
+  return last < lower || first > upper ? "OUTSIDE" : "OVERLAPS";
+}

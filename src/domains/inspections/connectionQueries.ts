@@ -5,17 +5,28 @@
 import { pagedQueries } from "../../graphql/connections.js";
 import { sortableStart } from "./queries.js";
 
+/**
+ * A range filter on a partial start date: with $within, only what lies wholly inside the range; otherwise
+ * (the default) everything that may lie in it, so a visit known only as "2024" is kept, and marked, by a
+ * filter from March 2024.
+ */
+const inRange = (v: string) => {
+  const last = `CASE ${v}.startPrecision WHEN 'YEAR' THEN ${v}.start + duration('P1Y') - duration('P1D') WHEN 'MONTH' THEN ${v}.start + duration('P1M') - duration('P1D') ELSE ${v}.start END`;
+  return `($from IS NULL OR (CASE WHEN $within THEN ${v}.start >= $from ELSE ${last} >= $from END))
+    AND ($to IS NULL OR (CASE WHEN $within THEN ${last} <= $to ELSE ${v}.start <= $to END))`;
+};
+
 const INSPECTION_FILTERS = `
     AND ($kind IS NULL OR n.kind = $kind)
     AND ($status IS NULL OR n.status = $status)
-    AND ($from IS NULL OR n.start >= $from) AND ($to IS NULL OR n.start <= $to)
+    AND ${inRange("n")}
     AND ($grade IS NULL OR EXISTS { (n)-[:JUDGED]->(:Judgement {grade: $grade}) })`;
 
 const FINDING_FILTERS = `
     AND ($inspection IS NULL OR i.id = $inspection)
     AND ($kind IS NULL OR n.kind = $kind)
     AND ($polarity IS NULL OR n.polarity = $polarity)
-    AND ($from IS NULL OR i.start >= $from) AND ($to IS NULL OR i.start <= $to)
+    AND ${inRange("i")}
     AND ($theme IS NULL OR EXISTS { (n)-[:EXEMPLIFIES]->(:Theme {id: $theme}) })
     AND ($area IS NULL OR EXISTS { (n)-[:CONCERNS]->(:ServiceArea {id: $area}) })`;
 

@@ -1,21 +1,30 @@
 /** findingsConnection and inspectionsConnection: filtered, sorted, keyset-paged in the database. */
-import { Args, ArgsType, Ctx, Field, InputType, Query, Resolver, ID } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, InputType, Query, Resolver, ID, registerEnumType } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { connectionOf, orderInputOf, PageArgs, paginate } from "../../graphql/connections.js";
 import { FindingKind, Grade, InspectionKind, InspectionStatus, Polarity } from "../../graphql/enums.js";
 import { checkId } from "../../graphql/ids.js";
 import { PartialDateScalar } from "../../graphql/partialDate.js";
-import { rangeToNeo4j } from "../../model/partialDates.js";
+import { dateMatch, rangeToNeo4j } from "../../model/partialDates.js";
+import { loadRelatedOne, type GraphObject } from "../../graphql/graphRead.js";
+import { RELATION_QUERIES } from "../../graphql/relationResolvers.js";
 import { FINDING_PAGES, INSPECTION_PAGES, type Scope } from "./connectionQueries.js";
 import { Finding, Inspection } from "./types.js";
 
 const FindingOrder = orderInputOf("Finding", { INSPECTION_DATE: "INSPECTION_DATE", KIND: "KIND" });
 const InspectionOrder = orderInputOf("Inspection", { START: "START" });
 
-@InputType("DateRange", { description: "Inclusive; partial dates stand for their whole year or month." })
+const DateRangeMatch = { OVERLAPS: "OVERLAPS", WITHIN: "WITHIN" } as const;
+registerEnumType(DateRangeMatch, {
+  name: "DateRangeMatch",
+  description: "OVERLAPS (default): keep what may lie in the range, a partial date that only overlaps it marked on its edge; WITHIN: only what certainly lies in it.",
+});
+
+@InputType("DateRange", { description: "Inclusive; partial dates stand for their whole year or month. Undated items never match a range." })
 export class DateRange {
   @Field(() => PartialDateScalar, { nullable: true }) from?: string | null;
   @Field(() => PartialDateScalar, { nullable: true }) to?: string | null;
+  @Field(() => DateRangeMatch, { defaultValue: "OVERLAPS" }) match?: keyof typeof DateRangeMatch;
 }
 
 @InputType("InspectionFilter")
@@ -54,7 +63,29 @@ const FindingConnection = connectionOf(Finding, "Finding");
 const InspectionConnection = connectionOf(Inspection, "Inspection");
 
 /** Date range as Neo4j dates: from its first day to the last day of `to`. */
-export const dateParams = (range: DateRange | null | undefined) => rangeToNeo4j(range?.from, range?.to, "dates.to");
+export const dateParams = (range: DateRange | null | undefined) => ({
+  ...rangeToNeo4j(range?.from, range?.to, "dates.to"),
+  within: range?.match === "WITHIN",
+});
+
+type Page = Awaited<ReturnType<typeof paginate>>;
+
+/** Marks each edge with where its date sits in the filter's range, from the date `dateOf` gives (lazily: only if asked). */
+function markDates(page: Page, range: DateRange | null | undefined, dateOf: (node: GraphObject) => Promise<string | null>): Page {
+  if (!range?.from && !range?.to) return page;
+  for (const edge of page.edges as { node: GraphObject }[]) {
+    let match: Promise<string | null> | undefined;
+    // A getter, as for totalCount: a finding's inspection is read only when the client asks.
+    Object.defineProperty(edge, "dateMatch", {
+      enumerable: true,
+      get: () => (match ??= dateOf(edge.node).then((date) => {
+        const where = dateMatch(date, range.from, range.to);
+        return where === "OUTSIDE" ? null : where;
+      })),
+    });
+  }
+  return page;
+}
 
 const scopeOf = (filter: { authority?: string | null }): Scope => (filter.authority == null ? "ANY" : "AUTHORITY");
 
@@ -68,11 +99,12 @@ function ids(filter: Record<string, unknown>, fields: Record<string, Parameters<
 @Resolver()
 export class ListConnectionsResolver {
   @Query(() => FindingConnection, { description: "Findings, filtered and sorted in the database, paged with keyset cursors." })
-  findingsConnection(@Args(() => FindingsConnectionArgs) { first, after, filter, orderBy }: FindingsConnectionArgs, @Ctx() ctx: Context) {
+  async findingsConnection(@Args(() => FindingsConnectionArgs) { first, after, filter, orderBy }: FindingsConnectionArgs, @Ctx() ctx: Context) {
     const f = filter ?? {};
     ids(f as Record<string, unknown>, { authority: "Organisation", inspection: "Inspection", theme: "Theme", area: "ServiceArea" });
     const order = orderBy ?? { field: "INSPECTION_DATE", direction: "ASC" };
-    return paginate(ctx, FINDING_PAGES[order.field][scopeOf(f)][order.direction], "Finding", {
+    const inspectionOf = RELATION_QUERIES.get("finding.inspection")!;
+    const page = await paginate(ctx, FINDING_PAGES[order.field][scopeOf(f)][order.direction], "Finding", {
       first,
       after,
       params: {
@@ -80,17 +112,20 @@ export class ListConnectionsResolver {
         kind: f.kind ?? null, polarity: f.polarity ?? null, ...dateParams(f.dates),
       },
     });
+    // A finding is dated by its inspection's start.
+    return markDates(page, f.dates, async (node) => ((await loadRelatedOne(ctx, inspectionOf, node.id))?.start as string | null) ?? null);
   }
 
   @Query(() => InspectionConnection, { description: "Inspections and visits, filtered and sorted in the database, paged with keyset cursors." })
-  inspectionsConnection(@Args(() => InspectionsConnectionArgs) { first, after, filter, orderBy }: InspectionsConnectionArgs, @Ctx() ctx: Context) {
+  async inspectionsConnection(@Args(() => InspectionsConnectionArgs) { first, after, filter, orderBy }: InspectionsConnectionArgs, @Ctx() ctx: Context) {
     const f = filter ?? {};
     ids(f as Record<string, unknown>, { authority: "Organisation" });
     const order = orderBy ?? { field: "START", direction: "ASC" };
-    return paginate(ctx, INSPECTION_PAGES[order.field][scopeOf(f)][order.direction], "Inspection", {
+    const page = await paginate(ctx, INSPECTION_PAGES[order.field][scopeOf(f)][order.direction], "Inspection", {
       first,
       after,
       params: { authority: f.authority ?? null, kind: f.kind ?? null, status: f.status ?? null, grade: f.grade ?? null, ...dateParams(f.dates) },
     });
+    return markDates(page, f.dates, async (node) => (node.start as string | null) ?? null);
   }
 }

@@ -49,7 +49,7 @@ export const CLAIM_EVIDENCE = Object.fromEntries(
 const FIND_BY_ID = nodeByAnyLabel("wanted");
 
 /**
- * One row per shortest path (in a stable order, by the ids along it), or one row with empty path
+ * One row per shortest path (in a stable order, by the ids along it, then its relationship types), or one row with empty path
  * columns when there is none; fromFound and toFound tell a missing end from a missing path.
  */
 function shortestPathsQuery(maxHops: number): NamedQuery {
@@ -62,7 +62,9 @@ function shortestPathsQuery(maxHops: number): NamedQuery {
      WITH collect(n) AS ends
      WITH [e IN ends WHERE e.id = $from][0] AS a, [e IN ends WHERE e.id = $to][0] AS b
      OPTIONAL MATCH p = allShortestPaths((a)-[:${DOMAIN_TYPES.join("|")}*${MIN_HOPS}..${maxHops}]-(b))
-     WITH a, b, p, reduce(key = '', n IN coalesce(nodes(p), []) | key + n.id + ' ') AS key
+     // Two paths through the same nodes differ in their relationships: those break the tie.
+     WITH a, b, p, reduce(key = '', n IN coalesce(nodes(p), []) | key + n.id + ' ')
+       + reduce(key = '', r IN coalesce(relationships(p), []) | key + type(r) + ' ') AS key
      ORDER BY key
      LIMIT toInteger($first)
      RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,

@@ -9,7 +9,7 @@ import { cypher } from "../../db/gateway.js";
 import { englishTerm } from "./stem.js";
 
 /** The text properties of the `search_text` index, in the order a snippet prefers them. */
-export const SEARCH_FIELDS = ["name", "title", "label", "summary", "description", "publisher"] as const;
+export const SEARCH_FIELDS = ["name", "title", "label", "summary", "description", "publisher", "quote", "purpose"] as const;
 
 /**
  * Type filtering happens before ORDER BY/LIMIT, so asking for one type never loses its hits to others.

@@ -3,7 +3,7 @@ import type { GraphObject } from "../../graphql/graphRead.js";
 import { Node } from "../../graphql/node.js";
 import type { Label } from "../../model/labels.js";
 
-/** What search can return: the labels the `search_text` full-text index covers (004_fulltext_english.cypher). */
+/** What search can return: the labels the `search_text` full-text index covers (005_fulltext_statements_meetings.cypher). */
 export const SearchType = {
   PERSON: "PERSON",
   ORGANISATION: "ORGANISATION",
@@ -12,6 +12,8 @@ export const SearchType = {
   THEME: "THEME",
   SERVICE_AREA: "SERVICE_AREA",
   SOURCE: "SOURCE",
+  STATEMENT: "STATEMENT",
+  MEETING: "MEETING",
 } as const;
 export type SearchType = keyof typeof SearchType;
 registerEnumType(SearchType, { name: "SearchType", description: "A kind of entity that full-text search covers." });
@@ -24,6 +26,8 @@ export const LABEL_OF_SEARCH_TYPE: Record<SearchType, Label> = {
   THEME: "Theme",
   SERVICE_AREA: "ServiceArea",
   SOURCE: "Source",
+  STATEMENT: "Statement",
+  MEETING: "Meeting",
 };
 
 @ObjectType("SearchHit", { description: "One entity matching a full-text search, with where and how well it matched." })
