@@ -45,6 +45,9 @@ export async function importBundles(db: Database, targets: string[], options: Im
 }
 
 /** The import of an already-read bundle: from files (CLI) or from a GraphQL mutation's input. */
+/** An import (a whole seed load: 60,000 records and their ChangeSet in one transaction) may take minutes on a busy machine. */
+const IMPORT_TIMEOUT_MS = 15 * 60_000;
+
 export async function importLoaded(
   db: Database,
   loaded: LoadedBundle,
@@ -81,7 +84,7 @@ export async function importLoaded(
       touched: touchedBy(diff),
     });
     return { ...base, written: true, changeSetId, diff };
-  });
+  }, undefined, IMPORT_TIMEOUT_MS);
 }
 
 /** Created and updated nodes; a changed or removed relationship counts as a change to the post that owns it. */

@@ -11,7 +11,6 @@ import { bundleFromValue } from "../bundles/readBundle.js";
 import { seedTargets } from "../bundles/loadBundles.js";
 import type { Bundle } from "../bundles/bundleSchema.js";
 import { AuthorityResolver, readAuthorities } from "../ingest/authorities.js";
-import { authorityId } from "../ingest/authoritiesBundle.js";
 import { ingestReports, type IngestResult } from "../ingest/ingest.js";
 import { knownInFolders, knownInGraph } from "../ingest/known.js";
 import { fromAuthoritiesTable } from "./authoritiesCommand.js";
@@ -26,16 +25,18 @@ export async function ingestCommand(ctx: CliContext, paths: string[], options: I
   const started = Date.now();
   const out = options.out ? path.resolve(options.out) : null;
   // To a folder: reconcile with the seeds beside it; into the graph: with what the graph holds.
-  const known = out
-    ? knownInFolders(seedTargets(ctx.config.seedsDir).filter((folder) => path.resolve(folder) !== out))
-    : await knownInGraph(await ctx.database(), resolver.authorities.map(authorityId));
+  const db = out ? null : await ctx.database();
+  const known = db
+    ? (authority: string) => knownInGraph(db, [authority])
+    : knownInFolders(seedTargets(ctx.config.seedsDir).filter((folder) => path.resolve(folder) !== out));
   const progress = ctx.out.progress("ingest", "files");
   const result = await ingestReports(paths, { resolver, known, corpusDir: ctx.config.ofstedDir, onProgress: (done, total) => progress?.({ done, total }) });
   const readSeconds = (Date.now() - started) / 1000;
 
   for (const report of result.reports) {
+    const recommendations = report.draft.bundle.findings.filter((f) => f.kind === "RECOMMENDATION").length;
     const notes = [report.matched ? `same inspection as ${report.matched}` : "", ...report.warnings].filter(Boolean);
-    ctx.out.detail(`ok ${displayPath(report.file)}  ${report.inspection}  ${report.draft.bundle.judgements.length} judgements, ${report.draft.bundle.findings.length} recommendations${notes.length ? `  [${notes.join("; ")}]` : ""}`);
+    ctx.out.detail(`ok ${displayPath(report.file)}  ${report.inspection}  ${report.draft.bundle.judgements.length} judgements, ${recommendations} recommendations, ${report.draft.bundle.findings.length - recommendations} findings${notes.length ? `  [${notes.join("; ")}]` : ""}`);
   }
   for (const failure of result.failures) ctx.out.problem(`${displayPath(failure.file)} (${failure.where}): ${failure.reason}`);
   ctx.out.detail("");
@@ -97,19 +98,29 @@ function writeDrafts(bundle: Bundle, out: string): number {
   const byAuthority = new Map<string, Partial<Bundle>>();
   const authorityOf = new Map(bundle.inspections.map((i) => [i.id, i.authority]));
   const file = (authority: string) => {
-    if (!byAuthority.has(authority)) byAuthority.set(authority, { sources: [], inspections: [], judgements: [], findings: [] });
+    if (!byAuthority.has(authority)) byAuthority.set(authority, { sources: [], posts: [], people: [], occupancies: [], inspections: [], judgements: [], findings: [] });
     return byAuthority.get(authority)!;
   };
   for (const i of bundle.inspections) file(i.authority).inspections!.push(i);
   for (const j of bundle.judgements) file(authorityOf.get(j.inspection)!).judgements!.push(j);
   for (const f of bundle.findings) file(authorityOf.get(f.inspection)!).findings!.push(f);
+  const organisationOf = new Map(bundle.posts.map((p) => [p.id, p.organisation]));
+  for (const p of bundle.posts) file(p.organisation).posts!.push(p);
+  for (const o of bundle.occupancies) {
+    // A holder of a post recorded in another folder (Swindon's) belongs with its authority all the same.
+    const authority = organisationOf.get(o.post) ?? bundle.inspections.find((i) => i.evidence.some((e) => e.source === o.evidence[0]?.source))?.authority ?? "org:unknown";
+    file(authority).occupancies!.push(o);
+    file(authority).people!.push(...bundle.people.filter((p) => p.id === o.person));
+  }
   for (const s of bundle.sources) {
     const inspection = bundle.inspections.find((i) => i.evidence.some((e) => e.source === s.id));
     file(inspection?.authority ?? "org:unknown").sources!.push(s);
   }
   for (const [authority, content] of byAuthority) {
+    for (const section of Object.keys(content) as (keyof Bundle)[]) if ((content[section] as unknown[]).length === 0) delete content[section];
     fs.writeFileSync(path.join(out, `${authority.slice("org:".length)}.json`), `${JSON.stringify(content, null, 2)}\n`);
   }
-  fs.writeFileSync(path.join(out, "inspectors.json"), `${JSON.stringify({ people: bundle.people }, null, 2)}\n`);
+  const placed = new Set(bundle.occupancies.map((o) => o.person));
+  fs.writeFileSync(path.join(out, "inspectors.json"), `${JSON.stringify({ people: bundle.people.filter((p) => !placed.has(p.id)) }, null, 2)}\n`);
   return byAuthority.size + 1;
 }

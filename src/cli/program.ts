@@ -5,6 +5,7 @@ import { exportCommand, hashKeyCommand, importCommand, seedCommand, statsCommand
 import { CliContext } from "./context.js";
 import { authoritiesCommand } from "./authoritiesCommand.js";
 import { ingestCommand, type IngestCommandOptions } from "./ingestCommand.js";
+import { qualityCommand, type QualityOptions } from "./qualityCommand.js";
 import { reportsCommand } from "./reportsCommand.js";
 import { EXIT_CODES_HELP, exitCodeFor, Output, type OutputOptions } from "./output.js";
 
@@ -89,6 +90,15 @@ function buildProgram(contextFor: (command: Command) => CliContext): Command {
     .option("--actor <name>", "who, for the audit trail (default: cli:<OS user>)")
     .option("--authorities <csv>", "the authorities table (default: OFSTED_DIR/authorities.csv)")
     .action(run((ctx, paths: string[], options: IngestCommandOptions) => ingestCommand(ctx, paths, options)));
+
+  program
+    .command("quality")
+    .description("measure the national record's quality: ingest of the whole corpus (time, and per family dates, lead inspector and every grade), the sentence classifiers' precision and recall against the hand labels, and with --import the import time")
+    .argument("[path...]", "reports to ingest (default: every report in OFSTED_DIR/reports)")
+    .option("--labels <file>", "hand-labelled sentences (default: test/fixtures/classifier-labels.json)")
+    .option("--import", "also time importing the seeds into a fresh throwaway bundled Neo4j (needs NEO4J_URI unset)")
+    .option("--authorities <csv>", "the authorities table (default: OFSTED_DIR/authorities.csv)")
+    .action(run((ctx, paths: string[], options: QualityOptions) => qualityCommand(ctx, paths, options)));
 
   program
     .command("authorities")

@@ -76,8 +76,11 @@ export class Database {
     return this.run(query, params, counter, neo4j.routing.WRITE);
   }
 
-  /** Several writes in one transaction: all or nothing. */
-  async writeTransaction<T>(name: string, work: (tx: Transaction) => Promise<T>, counter?: QueryCounter): Promise<T> {
+  /**
+   * Several writes in one transaction: all or nothing. `timeoutMs` overrides the server's default transaction
+   * timeout (the bundled Neo4j's is 60 s) for work known to be long, such as loading every seed bundle.
+   */
+  async writeTransaction<T>(name: string, work: (tx: Transaction) => Promise<T>, counter?: QueryCounter, timeoutMs?: number): Promise<T> {
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: neo4j.session.WRITE,
@@ -87,6 +90,7 @@ export class Database {
     try {
       return await session.executeWrite((managed) => work(new Transaction(managed, counter)), {
         metadata: { app: APP_NAME, operation: name },
+        ...(timeoutMs ? { timeout: timeoutMs } : {}),
       });
     } catch (error) {
       throw mapDriverError(error);

@@ -10,6 +10,9 @@ import type { BundleFile } from "../bundles/bundleSchema.js";
 import { slug } from "./authoritiesBundle.js";
 import { IngestError } from "./pdfText.js";
 import type { ReportRead } from "./readReports.js";
+import { draftHolders } from "./draftHolders.js";
+import { readJudgementFindings } from "./judgementFindings.js";
+import { readPostHolders } from "./postHolders.js";
 import { readRecommendations, recommendationLocator } from "./recommendations.js";
 import { firstWords } from "./reportLines.js";
 import type { Family, ReportFacts } from "./report.js";
@@ -23,6 +26,8 @@ export type ReportDraft = {
   bundle: {
     sources: Records<"sources">;
     people: Records<"people">;
+    posts: Records<"posts">;
+    occupancies: Records<"occupancies">;
     inspections: Records<"inspections">;
     judgements: Records<"judgements">;
     findings: Records<"findings">;
@@ -63,6 +68,11 @@ function judgementArea(facts: ReportFacts, area: string): string {
   return `judgement-area:lac-2009-${names[area]}`;
 }
 
+/** A finding's summary: its text when it is a quote's length, else its first words marked as cut. */
+const summary = (text: string) => {
+  const { words, cut } = firstWords(text, QUOTE_WORDS);
+  return cut ? `${words} …` : words;
+};
 const quote = (text: string) => firstWords(text.replace(/\s+/g, " ").trim(), QUOTE_WORDS).words;
 
 /** `corpusDir`: the folder file paths are stored relative to (the Ofsted corpus), so the bundle names no machine's paths. */
@@ -123,24 +133,44 @@ export function draftReport(read: ReportRead, authorityId: string, corpusDir: st
   }));
 
   const texts = new Map<string, string>();
-  const findings = readRecommendations(read.text).map((r) => {
+  const findings: ReportDraft["bundle"]["findings"] = readRecommendations(read.text).map((r) => {
     const id = `finding:${key}-rec-${r.ordinal}${r.subItem !== null ? `-${r.subItem}` : ""}`;
     texts.set(id, r.text);
-    const cut = firstWords(r.text, 30);
     const { themes, cues } = matchThemes(r.text);
     return {
       id,
       inspection: inspection.id,
       kind: "RECOMMENDATION" as const,
       polarity: "NEUTRAL" as const,
-      summary: cut.cut ? `${firstWords(r.text, QUOTE_WORDS).words} …` : r.text,
+      summary: summary(r.text),
       serviceAreas: [],
       themes,
       cues: [`kind RECOMMENDATION: listed under "${[r.section, r.group].filter(Boolean).join(" › ")}"`, ...cues],
       evidence: [evidence(r.text, recommendationLocator(r))],
     };
   });
-  return { bundle: { sources: [source], people, inspections: [inspection], judgements, findings }, texts };
+  for (const f of readJudgementFindings(read.text)) {
+    const id = `finding:${key}-${f.suffix}`;
+    texts.set(id, f.text);
+    findings.push({
+      id,
+      inspection: inspection.id,
+      kind: f.kind,
+      polarity: f.polarity,
+      summary: summary(f.text),
+      serviceAreas: [],
+      themes: f.themes,
+      cues: f.cues.map((cue) => cue.slice(0, 200)),
+      evidence: [evidence(f.text, f.locator)],
+    });
+  }
+  const holders = draftHolders(
+    readPostHolders(read.text),
+    { id: authorityId, name: read.authority.name },
+    { attestedOn: facts.end?.value ?? published, described: `Ofsted's report${published ? ` published ${published}` : ""}` },
+    evidence,
+  );
+  return { bundle: { sources: [source], people: [...people, ...holders.people], posts: holders.posts, occupancies: holders.occupancies, inspections: [inspection], judgements, findings }, texts };
 }
 
 /** The report's title as printed on page 1: the lines before the inspection dates, without the page number. */

@@ -26,8 +26,11 @@ export type IngestResult = {
 
 export type IngestOptions = {
   resolver: AuthorityResolver;
-  /** Records reports may describe again (seed bundles, or the graph's): see reconcile.ts. */
-  known: Known;
+  /**
+   * Records reports may describe again (seed bundles, or the graph's): see reconcile.ts. A function is asked
+   * once per authority, when its first report is read (the graph is read for those authorities only).
+   */
+  known: Known | ((authority: string) => Promise<Known>);
   /** Folder that files are named relative to in the sources (the Ofsted corpus). */
   corpusDir: string;
   onProgress?: (done: number, total: number, file: string) => void;
@@ -38,10 +41,17 @@ export async function ingestReports(targets: string[], options: IngestOptions): 
   const reports: IngestedReport[] = [];
   const reads: ReportRead[] = [];
   const failures: ReportFailure[] = [];
+  const knownByAuthority = new Map<string, Promise<Known>>();
+  const knownFor = (authority: string): Promise<Known> => {
+    if (typeof options.known !== "function") return Promise.resolve(options.known);
+    if (!knownByAuthority.has(authority)) knownByAuthority.set(authority, options.known(authority));
+    return knownByAuthority.get(authority)!;
+  };
   for (const [i, file] of files.entries()) {
     try {
       const read = await readReportFile(file, options.resolver);
-      const { draft, matched } = reconcile(draftReport(read, authorityId(read.authority), options.corpusDir), options.known);
+      const authority = authorityId(read.authority);
+      const { draft, matched } = reconcile(draftReport(read, authority, options.corpusDir), await knownFor(authority));
       reads.push(read);
       reports.push({
         file, family: read.facts.family, authority: authorityId(read.authority), inspection: draft.bundle.inspections[0]!.id, matched, draft, warnings: read.warnings,
@@ -55,15 +65,31 @@ export async function ingestReports(targets: string[], options: IngestOptions): 
   return { reports, failures, bundle: mergeDrafts(reports), tally: tallyOf(reads, reports) };
 }
 
-/** One bundle of every report's records: a person (a lead inspector) once however many reports name them. */
+/**
+ * One bundle of every report's records: a person (a lead inspector) or a post once however many reports name
+ * them, and one occupancy per holder with the evidence and attestation dates of every report describing it.
+ */
 export function mergeDrafts(reports: IngestedReport[]): Bundle {
   const bundle = emptyBundle();
   const seen = new Set<string>();
+  const occupancies = new Map<string, Bundle["occupancies"][number]>();
   for (const { draft } of reports) {
     for (const [section, records] of Object.entries(draft.bundle) as [keyof ReportDraft["bundle"], { id: string }[]][]) {
       for (const record of records) {
+        if (section === "occupancies") {
+          const occupancy = record as Bundle["occupancies"][number];
+          const first = occupancies.get(occupancy.id);
+          if (first) {
+            first.evidence.push(...occupancy.evidence);
+            first.attestedOn = [...new Set([...first.attestedOn, ...occupancy.attestedOn])].sort();
+            continue;
+          }
+          occupancies.set(occupancy.id, { ...occupancy, evidence: [...occupancy.evidence] });
+          bundle.occupancies.push(occupancies.get(occupancy.id)!);
+          continue;
+        }
         // Two reports of one inspection (a SIF report and its LSCB review) augment or repeat one record: keep the first.
-        if (section === "people" || section === "inspections" || section === "judgements") {
+        if (section !== "sources" && section !== "findings") {
           if (seen.has(record.id)) continue;
           seen.add(record.id);
         }

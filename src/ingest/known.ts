@@ -14,7 +14,10 @@ const RECORDED_IDS = cypher("ingest.recordedInspections", `
   RETURN i.id AS id
   UNION
   MATCH (o:Organisation)<-[:OF]-(:Inspection)-[:JUDGED|FOUND]->(x) WHERE o.id IN $authorities
-  RETURN x.id AS id`);
+  RETURN x.id AS id
+  UNION
+  MATCH (p:Post)-[:IN]->(o:Organisation) WHERE o.id IN $authorities
+  RETURN p.id AS id`);
 
 export async function knownInGraph(db: Database, authorities: string[]): Promise<Known> {
   const ids = (await db.read(RECORDED_IDS, { authorities })).map((row) => row.id as string);
@@ -24,12 +27,13 @@ export async function knownInGraph(db: Database, authorities: string[]): Promise
     inspections: of("inspection:") as Bundle["inspections"],
     judgements: of("judgement:") as Bundle["judgements"],
     findings: of("finding:") as Bundle["findings"],
+    posts: of("post:") as Bundle["posts"],
   };
 }
 
 export function knownInFolders(folders: string[]): Known {
-  if (folders.length === 0) return { inspections: [], judgements: [], findings: [] };
+  if (folders.length === 0) return { inspections: [], judgements: [], findings: [], posts: [] };
   const { bundle } = readBundles(folders);
   const recorded = <T extends { augments?: true }>(records: T[]) => records.filter((r) => r.augments !== true);
-  return { inspections: recorded(bundle.inspections), judgements: recorded(bundle.judgements), findings: recorded(bundle.findings) };
+  return { inspections: recorded(bundle.inspections), judgements: recorded(bundle.judgements), findings: recorded(bundle.findings), posts: bundle.posts };
 }

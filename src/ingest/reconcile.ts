@@ -11,7 +11,7 @@ import { partialRange } from "../model/partialDates.js";
 import type { ReportDraft } from "./draftBundle.js";
 
 /** Records already known (seed bundles, or the graph's records of the authorities concerned). */
-export type Known = Pick<Bundle, "inspections" | "judgements" | "findings">;
+export type Known = Pick<Bundle, "inspections" | "judgements" | "findings" | "posts">;
 
 const FRAMEWORK_OF: Record<string, string> = {
   ILACS_STANDARD: "ILACS", ILACS_SHORT: "ILACS", SIF: "SIF",
@@ -21,6 +21,28 @@ const FRAMEWORK_OF: Record<string, string> = {
 export type Reconciled = { draft: ReportDraft; matched: string | null };
 
 export function reconcile(draft: ReportDraft, known: Known): Reconciled {
+  return reconcileInspection(reconcilePosts(draft, known), known);
+}
+
+/** A post the authority already has (Swindon's "post:swindon-dcs") is the post its holders occupy: no second one. */
+function reconcilePosts(draft: ReportDraft, known: Known): ReportDraft {
+  const renamed = new Map<string, string>();
+  for (const post of draft.bundle.posts) {
+    const same = known.posts.find((k) => k.organisation === post.organisation && k.role === post.role);
+    if (same) renamed.set(post.id, same.id);
+  }
+  if (renamed.size === 0) return draft;
+  return {
+    ...draft,
+    bundle: {
+      ...draft.bundle,
+      posts: draft.bundle.posts.filter((p) => !renamed.has(p.id)),
+      occupancies: draft.bundle.occupancies.map((o) => ({ ...o, post: renamed.get(o.post) ?? o.post })),
+    },
+  };
+}
+
+function reconcileInspection(draft: ReportDraft, known: Known): Reconciled {
   const [inspection] = draft.bundle.inspections;
   if (!inspection) return { draft, matched: null };
   const match = known.inspections.find(
@@ -38,10 +60,14 @@ export function reconcile(draft: ReportDraft, known: Known): Reconciled {
     return same ? { ...j, id: same.id, inspection: match.id, augments: true as const } : { ...j, inspection: match.id };
   });
   const taken = new Set<string>();
+  const ownSource = draft.bundle.sources[0]?.id;
   const findings = draft.bundle.findings.map((f) => {
+    // Already recorded from this report (ingesting into a graph that holds it): the same record, not a match.
+    if (known.findings.some((k) => k.id === f.id)) return { ...f, inspection: match.id };
     const text = normalise(draft.texts.get(f.id) ?? "");
+    // Only a finding another source attests (a news text quoting the report) can be the same one under another id.
     const same = known.findings.find(
-      (k) => k.inspection === match.id && k.kind === f.kind && !taken.has(k.id) && k.evidence.some((e) => quotes(e.quote, text)),
+      (k) => k.inspection === match.id && k.kind === f.kind && !taken.has(k.id) && k.evidence.some((e) => e.source !== ownSource) && k.evidence.some((e) => quotes(e.quote, text)),
     );
     if (!same) return { ...f, inspection: match.id };
     taken.add(same.id);

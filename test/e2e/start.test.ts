@@ -13,7 +13,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "csg-start-"));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 async function sources(app: ReturnType<typeof spawnApp>): Promise<unknown[]> {
-  const [, url] = await waitForOutput(app, /GraphQL ready at (http:\S+)/);
+  const [, url] = await waitForOutput(app, /GraphQL ready at (http:\S+)/, 300_000);
   const response = await fetch(url!, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -36,7 +36,7 @@ async function interrupt(app: ReturnType<typeof spawnApp>) {
 }
 
 // Cold starts share the machine with the integration files running beside them: allow for a slow first start.
-describe("npm start", { timeout: 180_000 }, () => {
+describe("npm start", { timeout: 420_000 }, () => {
   it("starts Neo4j, loads the seeds, serves the sources and publishes its database; Ctrl-C withdraws it and leaves no java behind", async () => {
     const { app, sources } = await startAndQuery();
     expect(sources).toHaveLength(SOURCES);

@@ -62,6 +62,26 @@ describe("accountability(authority, serviceArea, on)", () => {
     expect(ids).toEqual(expect.arrayContaining(["person:swindon-new-corporate-dcs-2023-unnamed", "person:lisa-arthey"]));
   });
 
+  it("asOf a month or year: everyone who may have held a post at any time in it; a day asOf is the day", async () => {
+    const AS_OF = ACCOUNTABILITY.replace("$on: Date!", "$asOf: PartialDate").replace("on: $on", "asOf: $asOf");
+    const { accountability: year } = await data(AS_OF, { area: "area:children-in-care", asOf: "2023" });
+    expect(year.on).toBe("2023");
+    // The new Corporate Director (attested July 2023) and Lisa Arthey ("2024", a day after 2023 ends) may both have held it in 2023.
+    expect(byRole(year, "DCS").holders.map((h: any) => h.person.id)).toEqual(expect.arrayContaining(["person:swindon-new-corporate-dcs-2023-unnamed", "person:lisa-arthey"]));
+    // Robbins and Mowbray, attested in September 2023, are candidates for 2023 as a whole.
+    expect(byRole(year, "LEADER").holders.map((h: any) => h.person.id)).toEqual(["person:jim-robbins"]);
+    const { accountability: day } = await data(AS_OF, { area: "area:children-in-care", asOf: "2023-12-15" });
+    const { accountability: on } = await data(ACCOUNTABILITY, { area: "area:children-in-care", on: "2023-12-15" });
+    expect(day).toEqual(on);
+  });
+
+  it("takes on or asOf, not both and not neither", async () => {
+    const query = (args: string) => server.gql(`{ accountability(authority: "${SWINDON}", serviceArea: "area:children-in-care"${args}) { on } }`);
+    expect((await query(`, on: "2023-01-01", asOf: "2023"`)).body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "asOf" });
+    expect((await query("")).body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "on" });
+    expect((await query(`, asOf: "2023-13"`)).body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
   it("rejects bad input clearly", async () => {
     const wrongId = await server.gql(ACCOUNTABILITY, { area: "theme:plan-quality", on: "2024-10-01" });
     expect(wrongId.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");

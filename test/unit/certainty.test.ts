@@ -34,6 +34,26 @@ describe("holder on a date", () => {
   });
 });
 
+describe("holder during a month or year", () => {
+  it("is CERTAIN when the known interval certainly holds some day of it", () => {
+    // Started in 2023 (some day of it), left in 2025: certainly in post on some day of 2024, and of 2023's last day.
+    expect(holderOn({ start: "2023", end: "2025" }, "2024")?.certainty).toBe("CERTAIN");
+    expect(holderOn({ start: "2023", end: "2025" }, "2023")?.certainty).toBe("CERTAIN");
+    expect(holderOn({ start: "2023-01-09", end: "2023-03" }, "2023-02")?.certainty).toBe("CERTAIN");
+    // Started and left in March 2023: in post on some day of March, whichever days those were.
+    expect(holderOn({ start: "2023-03", end: "2023-03" }, "2023-03")?.certainty).toBe("CERTAIN");
+    expect(holderOn({ start: "2023-03", end: "2024" }, "2023-02")).toBeNull();
+  });
+
+  it("counts an attestation within a year of any day of it, and excludes intervals that miss it", () => {
+    expect(holderOn({ attestedOn: ["2020-11-30"] }, "2019")).toMatchObject({ certainty: "ATTESTED", distanceDays: 335 });
+    expect(holderOn({ attestedOn: ["2021-01-01"] }, "2019")).toBeNull();
+    expect(holderOn({ start: "2020-02", attestedOn: ["2020-02"] }, "2020-01")).toBeNull();
+    expect(mayCover({ start: "2019-12-31" }, "2019")).toBe(true);
+    expect(mayCover({ end: "2018-12" }, "2019")).toBe(false);
+  });
+});
+
 describe("post certainty", () => {
   it("takes the best holder, and says VACANT only when every interval is fully known", () => {
     const certain = { start: "2020-01-01", end: "2021-01-01" };

@@ -1,13 +1,15 @@
 /**
- * Whether a post was held by a given occupancy on a date, and how sure we can be (DESIGN.md "Held at
- * date D"). Dates are partial ("2024", "2024-09", "2024-09-18"): each stands for a range of days.
- *  - CERTAIN: the known interval certainly contains D (D after the whole start range, before the end range).
+ * Whether a post was held by a given occupancy at a time D, and how sure we can be (DESIGN.md "Held at
+ * date D"). Dates are partial ("2024", "2024-09", "2024-09-18"): each stands for a range of days, and so does
+ * D — a day, or a month or year asked as a whole ("who held it in 2019": anyone in post during 2019).
+ *  - CERTAIN: the known interval certainly holds at least one day of D (the whole start range before D's end,
+ *    the whole end range after D's start).
  *  - ATTESTED: bounds unknown (or not excluding D), and a source shows the holder in post within a year of D.
- *  - excluded: the interval certainly does not contain D, or nothing places the holder near D.
+ *  - excluded: the interval certainly misses all of D, or nothing places the holder near D.
  * For a post: CERTAIN / ATTESTED from its best holder; VACANT when every known occupancy has both bounds
  * and certainly excludes D; otherwise UNKNOWN.
  */
-import { dayOf, DAY_MS, partialRange } from "../../model/partialDates.js";
+import { DAY_MS, partialRange } from "../../model/partialDates.js";
 
 export type Certainty = "CERTAIN" | "ATTESTED" | "VACANT" | "UNKNOWN";
 
@@ -17,35 +19,37 @@ export type HolderVerdict = { certainty: "CERTAIN" | "ATTESTED"; attestedOn: str
 
 export const ATTESTATION_WINDOW_DAYS = 365;
 
-/** Days between D and the range of a partial date (0 when D is inside it). */
-function distance(on: number, partial: string): number {
+/** Days between the range D and the range of a partial date (0 when they overlap). */
+function distance(on: [number, number], partial: string): number {
   const [first, last] = partialRange(partial);
-  if (on < first) return Math.round((first - on) / DAY_MS);
-  if (on > last) return Math.round((on - last) / DAY_MS);
+  if (on[1] < first) return Math.round((first - on[1]) / DAY_MS);
+  if (on[0] > last) return Math.round((on[0] - last) / DAY_MS);
   return 0;
 }
 
 type Bounds = { start?: string | null; end?: string | null };
 
-/** Whether something with these partial bounds can be in force on D (D is not certainly outside them). */
-export function mayCover(bounds: Bounds, onIso: string): boolean {
-  const on = dayOf(onIso);
-  if (bounds.start && on < partialRange(bounds.start)[0]) return false;
-  if (bounds.end && on > partialRange(bounds.end)[1]) return false;
+/** Whether something with these partial bounds can be in force at some time in D (D is not certainly outside them). */
+export function mayCover(bounds: Bounds, onPartial: string): boolean {
+  const [first, last] = partialRange(onPartial);
+  if (bounds.start && last < partialRange(bounds.start)[0]) return false;
+  if (bounds.end && first > partialRange(bounds.end)[1]) return false;
   return true;
 }
 
-/** Whether D is certainly inside the bounds: both known, D after the whole start range and before the end range. */
-export function certainlyCovers(bounds: Bounds, onIso: string): boolean {
+/** Whether the bounds certainly hold some day of D: both known, the whole start range before D ends, the whole end range after D begins. */
+export function certainlyCovers(bounds: Bounds, onPartial: string): boolean {
   if (!bounds.start || !bounds.end) return false;
-  const on = dayOf(onIso);
-  return on >= partialRange(bounds.start)[1] && on <= partialRange(bounds.end)[0];
+  const [first, last] = partialRange(onPartial);
+  const [certainFrom, certainTo] = [partialRange(bounds.start)[1], partialRange(bounds.end)[0]];
+  // Whatever the actual start and end within their ranges, [start, end] meets D.
+  return certainFrom <= last && certainTo >= first;
 }
 
-export function holderOn(occupancy: OccupancyDates, onIso: string): HolderVerdict | null {
-  if (!mayCover(occupancy, onIso)) return null; // certainly not in post that day
-  if (certainlyCovers(occupancy, onIso)) return { certainty: "CERTAIN", attestedOn: null, distanceDays: 0 };
-  const on = dayOf(onIso);
+export function holderOn(occupancy: OccupancyDates, onPartial: string): HolderVerdict | null {
+  if (!mayCover(occupancy, onPartial)) return null; // certainly not in post at any time in D
+  if (certainlyCovers(occupancy, onPartial)) return { certainty: "CERTAIN", attestedOn: null, distanceDays: 0 };
+  const on = partialRange(onPartial);
   let best: { date: string; days: number } | null = null;
   for (const date of occupancy.attestedOn ?? []) {
     const days = distance(on, date);
@@ -56,9 +60,9 @@ export function holderOn(occupancy: OccupancyDates, onIso: string): HolderVerdic
 }
 
 /** VACANT only when every known occupancy is fully dated and certainly excludes the day. */
-export function postCertainty(occupancies: OccupancyDates[], verdicts: (HolderVerdict | null)[], onIso: string): Certainty {
+export function postCertainty(occupancies: OccupancyDates[], verdicts: (HolderVerdict | null)[], onPartial: string): Certainty {
   if (verdicts.some((v) => v?.certainty === "CERTAIN")) return "CERTAIN";
   if (verdicts.some((v) => v?.certainty === "ATTESTED")) return "ATTESTED";
-  const vacant = occupancies.length > 0 && occupancies.every((o) => o.start && o.end && !mayCover(o, onIso));
+  const vacant = occupancies.length > 0 && occupancies.every((o) => o.start && o.end && !mayCover(o, onPartial));
   return vacant ? "VACANT" : "UNKNOWN";
 }

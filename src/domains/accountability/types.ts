@@ -68,7 +68,7 @@ export class Oversight {
 export class AccountabilityAnswer {
   @Field(() => Organisation) authority!: unknown;
   @Field(() => ServiceArea) serviceArea!: unknown;
-  @Field(() => String, { description: "The day asked (YYYY-MM-DD)." }) on!: string;
+  @Field(() => String, { description: "The day asked (YYYY-MM-DD), or the month or year (asOf)." }) on!: string;
   @Field(() => [PostAtDate], { description: "Responsible posts (level 0), then every post up the managerial and political lines." })
   posts!: PostAtDate[];
   @Field(() => [AccountabilityStep]) steps!: AccountabilityStep[];

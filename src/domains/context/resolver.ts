@@ -1,20 +1,22 @@
-import { DateResolver } from "graphql-scalars";
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { checkId } from "../../graphql/ids.js";
-import { isoDay } from "../accountability/resolver.js";
+import { DateResolver } from "graphql-scalars";
+import { PartialDateScalar } from "../../graphql/partialDate.js";
+import { isoDay, whenAsked } from "../accountability/resolver.js";
 import { authorityContext } from "./service.js";
 import { AuthorityContext } from "./types.js";
 
 @Resolver()
 export class AuthorityContextResolver {
-  @Query(() => AuthorityContext, { description: "The context card for a council as of a day (today when omitted)." })
+  @Query(() => AuthorityContext, { description: "The context card for a council as of a day, month or year (today when omitted)." })
   authorityContext(
     @Arg("authority", () => ID) authority: string,
-    @Arg("on", () => DateResolver, { nullable: true, description: "The day, YYYY-MM-DD; today when omitted." }) on: Date | null,
+    @Arg("on", () => DateResolver, { nullable: true, description: "The day, YYYY-MM-DD; today when neither on nor asOf is given." }) on: Date | null,
+    @Arg("asOf", () => PartialDateScalar, { nullable: true, description: "A day (YYYY-MM-DD), month (YYYY-MM) or year (YYYY): for a month or year, holders in post at any time in it and inspections begun by its end." }) asOf: string | null,
     @Ctx() ctx: Context,
   ) {
     checkId(authority, "Organisation");
-    return authorityContext(ctx, authority, isoDay(on ?? new Date()));
+    return authorityContext(ctx, authority, whenAsked(on, asOf, isoDay(new Date())));
   }
 }

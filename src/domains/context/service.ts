@@ -3,7 +3,7 @@ import { notFound } from "../../errors.js";
 import type { DbSession } from "../../db/session.js";
 import { primeObject, type GraphObject } from "../../graphql/graphRead.js";
 import type { Label } from "../../model/labels.js";
-import { dayOf, partialRange, sortDay } from "../../model/partialDates.js";
+import { partialRange, sortDay } from "../../model/partialDates.js";
 import { interventionInForce, oversightOn } from "../accountability/service.js";
 import { AUTHORITY_CARD } from "./queries.js";
 
@@ -27,7 +27,8 @@ export async function authorityContext(session: DbSession, authorityId: string, 
   const inspections = (card.inspections as InspectionItem[])
     .map((item) => ({ item, inspection: primeObject(session, "Inspection", item.id, item.props) }))
     .sort((a, b) => sortKey(a.inspection) - sortKey(b.inspection) || Number(a.inspection.sequence ?? 0) - Number(b.inspection.sequence ?? 0) || a.item.id.localeCompare(b.item.id));
-  const day = dayOf(on);
+  // "As of" a month or year: what had begun by its end.
+  const day = partialRange(on)[1];
   const began = inspections.filter(({ inspection }) => inspection.status === "HELD" && startDay(inspection) <= day);
   const latestJudged = began.filter(({ item }) => item.judgements.length > 0).at(-1);
   const latestVisit = began.filter(({ item }) => item.findings.length > 0).at(-1);

@@ -6,7 +6,7 @@ import { Oversight, PostAtDate } from "../accountability/types.js";
 @ObjectType("AuthorityContext", { description: "Everything a front-end's council card needs, as of one day, in one request." })
 export class AuthorityContext {
   @Field(() => Organisation) authority!: unknown;
-  @Field(() => String, { description: "The day (YYYY-MM-DD)." }) on!: string;
+  @Field(() => String, { description: "The day (YYYY-MM-DD), or the month or year asked (asOf)." }) on!: string;
   @Field(() => [PostAtDate], { description: "The authority's posts (leader, chief executive, DCS, cabinet members, …) with candidate holders on the day." })
   posts!: unknown[];
   @Field(() => Inspection, { nullable: true, description: "The latest held inspection with judgements that began by the day." })

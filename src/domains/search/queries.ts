@@ -32,8 +32,8 @@ const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 const OPERATOR_WORDS = new Set(["AND", "OR", "NOT"]);
 // Roughly what the standard tokenizer keeps as one token: letters and digits, with inner apostrophes.
 // Lucene's tokenizer (Unicode word breaks) keeps "don't", "R:Vue", "e.g" and "37,121" whole: letters joined by
-// ' ’ : or ., digits joined by , ; . or '. So do we, so a snippet marks exactly what the index matched.
-export const TOKEN = /[\p{L}\p{N}]+(?:(?:(?<=\p{L})[:.'’](?=\p{L})|(?<=\p{N})[,;.'’](?=\p{N}))[\p{L}\p{N}]+)*/gu;
+// ' ’ : or ., decimal digits joined by , ; . or ' ("17½" is "17": ½ is no digit to it). So do we, so a snippet marks exactly what the index matched.
+export const TOKEN = /[\p{L}\p{Nd}]+(?:(?:(?<=\p{L})[:.'’](?=\p{L})|(?<=\p{Nd})[,;.'’](?=\p{Nd}))[\p{L}\p{Nd}]+)*/gu;
 // A prefix search only on a plain word of at least two letters or digits (no leading or inner wildcards).
 const PREFIX_WORD = /^([\p{L}\p{N}]{2,})\*$/u;
 // With the text's length limit, keeps the Lucene query under its 1024-clause limit (each term is
