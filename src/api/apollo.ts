@@ -11,6 +11,20 @@ import type { Context } from "../graphql/context.js";
 import { formatLimitError, LIMIT_CODES, limitOptions } from "../graphql/limits.js";
 import { getSchema } from "./schema.js";
 
+/** The schema has no subscriptions (and no transport for them): a subscription is refused, not failed. */
+const noSubscriptionsPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation !== "subscription") return;
+        throw new GraphQLError("Subscriptions are not supported: send a query or a mutation", {
+          extensions: { code: "OPERATION_NOT_SUPPORTED", http: { status: 400 } },
+        });
+      },
+    };
+  },
+};
+
 /** Adds `extensions.queryCount` (and the query names) when the request asked for it. */
 const queryCountPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
@@ -102,7 +116,7 @@ export async function createApollo(config: Config): Promise<ApolloServer<Context
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     formatError: formatError(config.production),
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryCountPlugin, legacyJsonStatusPlugin, authPlugin(config), ...limits.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), noSubscriptionsPlugin, queryCountPlugin, legacyJsonStatusPlugin, authPlugin(config), ...limits.plugins],
   });
   await apollo.start();
   return apollo;

@@ -1,8 +1,9 @@
 /**
  * The one authorisation mechanism: before any variable is read or any resolver runs, the operation's
  * root fields are checked against the caller's key. Each mutation declares its role on the field
- * (`@Extensions({ role })`); a mutation without one needs admin (fail closed). Queries need a reader key
- * only when config says reads need one. Resolvers then read the checked principal from the context.
+ * (`@Extensions({ role })`); a mutation without one needs admin (fail closed). A query field may declare a
+ * role too (the audit trail needs an editor's key); other queries need a reader key only when config says
+ * reads need one. Resolvers then read the checked principal from the context.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import { Kind, type FragmentDefinitionNode, type GraphQLObjectType, type SelectionSetNode } from "graphql";
@@ -36,6 +37,16 @@ function roleFor(mutationType: GraphQLObjectType, fields: string[]): Role {
   return needed === "reader" ? "editor" : needed;
 }
 
+/** The highest role the query's root fields declare: reader unless one declares more. */
+function queryRole(queryType: GraphQLObjectType, fields: string[]): Role {
+  let needed: Role = "reader";
+  for (const name of fields) {
+    const declared = queryType.getFields()[name]?.extensions?.role;
+    if (typeof declared === "string" && declared in RANK && RANK[declared as Role] > RANK[needed]) needed = declared as Role;
+  }
+  return needed;
+}
+
 export function authPlugin(config: Config): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -49,7 +60,14 @@ export function authPlugin(config: Config): ApolloServerPlugin<Context> {
             );
             requireRole(contextValue.credentials, roleFor(schema.getMutationType()!, rootFields(operation.selectionSet, fragments)));
           }
-          if (operation.operation === "query" && config.auth.readsRequireKey) requireRole(contextValue.credentials, "reader");
+          if (operation.operation === "query") {
+            const fragments = Object.fromEntries(
+              document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+            );
+            const needed = queryRole(schema.getQueryType()!, rootFields(operation.selectionSet, fragments));
+            if (needed !== "reader") requireRole(contextValue.credentials, needed);
+            else if (config.auth.readsRequireKey) requireRole(contextValue.credentials, "reader");
+          }
         },
       };
     },

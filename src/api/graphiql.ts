@@ -38,20 +38,24 @@ export function explorerPage(endpoint: string): string {
   <script src="/explorer/react.js"></script>
   <script src="/explorer/react-dom.js"></script>
   <script src="/explorer/graphiql.js"></script>
-  <script>
-    const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
-    ReactDOM.createRoot(document.getElementById("graphiql")).render(
-      React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(EXAMPLE_QUERY)} }),
-    );
-  </script>
+  <script src="/explorer/start.js" data-endpoint="${endpoint}"></script>
 </body>
 </html>`;
 }
+
+/** Starts GraphiQL: a file of its own rather than an inline script, so the page passes a CSP of 'self' only. */
+const START_SCRIPT = `const endpoint = document.currentScript.dataset.endpoint;
+const fetcher = GraphiQL.createFetcher({ url: endpoint });
+ReactDOM.createRoot(document.getElementById("graphiql")).render(
+  React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(EXAMPLE_QUERY)} }),
+);
+`;
 
 export function explorerRouter(): Router {
   const router = express.Router();
   for (const [name, file] of Object.entries(EXPLORER_ASSETS)) {
     router.get(`/explorer/${name}`, (_req, res) => res.sendFile(file, { maxAge: "1h" }));
   }
+  router.get("/explorer/start.js", (_req, res) => res.type("text/javascript").send(START_SCRIPT));
   return router;
 }

@@ -1,6 +1,7 @@
 /** The HTTP server: GraphQL at /graphql (GraphiQL on a browser GET), /healthz, graceful stop. */
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
+import helmet from "helmet";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { authenticate, keyFromHeaders } from "../auth/apiKeys.js";
@@ -12,10 +13,49 @@ import { explorerPage, explorerRouter } from "./graphiql.js";
 
 export type RunningServer = { url: string; port: number; stop: () => Promise<void> };
 
+/** What body-parser says went wrong with a request body, as the status and code a GraphQL client reads. */
+const BODY_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  "entity.parse.failed": { status: 400, code: "BAD_REQUEST", message: "The request body is not valid JSON" },
+  "entity.too.large": { status: 413, code: "PAYLOAD_TOO_LARGE", message: "The request body is larger than 1 MB" },
+  "encoding.unsupported": { status: 415, code: "BAD_REQUEST", message: "The request body's content encoding is not supported" },
+  "charset.unsupported": { status: 415, code: "BAD_REQUEST", message: "The request body's charset is not supported" },
+};
+
+/**
+ * An unknown key, or no key where every operation needs one (READS_REQUIRE_KEY), is refused before the body
+ * is read or the document parsed and validated: without a key nothing, not even the schema's shape through
+ * validation errors, is learnt. Role checks per operation stay in the auth plugin.
+ */
+function authenticateFirst(config: Config): express.RequestHandler {
+  return (req, res, next) => {
+    const credentials = authenticate(config.auth.apiKeys, keyFromHeaders(req.headers));
+    if (credentials.invalid || (config.auth.readsRequireKey && !credentials.principal)) {
+      const message = credentials.invalid ? "The API key is not recognised" : "This API needs an API key with the reader role (Authorization: Bearer <key>)";
+      res.status(401).type("application/json").send({ errors: [{ message, extensions: { code: "UNAUTHENTICATED" } }] });
+      return;
+    }
+    next();
+  };
+}
+
+/**
+ * A body that cannot be read answers as GraphQL errors do (JSON, `extensions.code`), not with Express's HTML
+ * page and a logged stack; anything else goes on to Express.
+ */
+const bodyErrors: express.ErrorRequestHandler = (error: { type?: string; message?: string }, _req, res, next) => {
+  const known = error?.type ? BODY_ERRORS[error.type] : undefined;
+  if (!known) return next(error);
+  res.status(known.status).type("application/json").send({ errors: [{ message: known.message, extensions: { code: known.code } }] });
+};
+
 export async function startServer(db: Database, config: Config): Promise<RunningServer> {
   const apollo = await createApollo(config);
   const app = express();
   app.disable("x-powered-by");
+  // helmet's headers: a CSP of this origin only (GraphiQL and its start script are served from here),
+  // nosniff, frame and referrer policies, and HSTS (ignored by browsers over plain http).
+  // No upgrade-insecure-requests: the server is often reached over plain http on localhost.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
 
   app.get("/healthz", async (_req, res) => {
     const ok = await db.ping();
@@ -31,12 +71,15 @@ export async function startServer(db: Database, config: Config): Promise<Running
   });
   app.use(
     "/graphql",
+    authenticateFirst(config),
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        createContext(db, config, req.headers["x-debug-query-count"] === "1", authenticate(config.auth.apiKeys, keyFromHeaders(req.headers))),
+        // The query-count header is a development aid: production never reveals query names.
+        createContext(db, config, !config.production && req.headers["x-debug-query-count"] === "1", authenticate(config.auth.apiKeys, keyFromHeaders(req.headers))),
     }),
   );
+  app.use("/graphql", bodyErrors);
 
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {

@@ -48,7 +48,8 @@ export const source = z.object({
   publisher: text(200).nullable(),
   published: partialDate.nullable(),
   publishedNote: text(500).optional(),
-  url: z.string().url().nullable().optional(),
+  // Only web addresses: a javascript: or data: URL in the graph would run in a front-end that links it.
+  url: z.string().url().refine((url) => /^https?:\/\//i.test(url), "only http:// and https:// URLs are accepted").nullable().optional(),
   kind: SourceKind,
   /** File name of the text in ../shared/sources, used by the quote check; not part of the graph. */
   textFile: z.string().regex(/^[\w.-]+\.txt$/).optional(),

@@ -27,8 +27,16 @@ describe.skipIf(!CHROMIUM)("GraphiQL in a browser", () => {
     });
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
+    // A Content-Security-Policy violation is reported on the console, not as a page error.
+    page.on("console", (message) => {
+      if (message.type() === "error" && /Content.Security.Policy|Refused to/i.test(message.text())) errors.push(message.text());
+    });
 
-    await page.goto(server.url, { waitUntil: "load" });
+    const loaded = await page.goto(server.url, { waitUntil: "load" });
+    // The page runs under helmet's CSP (this origin's scripts only) and the rest of its headers.
+    const headers = loaded!.headers();
+    expect(headers["content-security-policy"]).toMatch(/script-src 'self'(;|$)/);
+    expect(headers["x-content-type-options"]).toBe("nosniff");
     await page.locator(".graphiql-execute-button").click();
     const response = page.locator(".graphiql-response");
     await expect.poll(async () => response.innerText(), { timeout: 15_000 }).toContain("source:swt-2023-09-18-inadequate");

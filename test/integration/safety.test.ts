@@ -203,3 +203,36 @@ describe("production", () => {
     expect((await defaults.gql("{ sourcez { id } }")).body.errors?.[0]?.message).toMatch(/Did you mean/);
   });
 });
+
+describe("input hygiene", () => {
+  const post = (server: TestServer, body: string, contentType = "application/json") =>
+    fetch(server.url, { method: "POST", headers: { "content-type": contentType, accept: "application/json" }, body });
+
+  it("answers a body that is not JSON with a GraphQL-shaped error, not an HTML page", async () => {
+    for (const server of [defaults, production]) {
+      const res = await post(server, '{"query": "{ sources { id } }"');
+      expect(res.status).toBe(400);
+      expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+      const body = await res.json();
+      expect(body).toEqual({ errors: [{ message: "The request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
+    }
+    const large = await post(defaults, JSON.stringify({ query: `{ sources { id } } #${"x".repeat(1_100_000)}` }));
+    expect(large.status).toBe(413);
+    expect((await large.json()).errors[0].extensions.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
+  it("refuses a subscription with its own code", async () => {
+    const res = await defaults.gql("subscription { sources { id } }");
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.map((e) => e.extensions?.code)).toEqual(["OPERATION_NOT_SUPPORTED"]);
+    expect(res.body.errors?.[0]?.message).toMatch(/Subscriptions are not supported/);
+  });
+
+  it("answers the query-count header only outside production", async () => {
+    expect((await defaults.gql("{ sources { id } }", undefined, COUNT)).body.extensions?.queryCount).toBeGreaterThan(0);
+    const res = await production.gql("{ sources { id } }", undefined, COUNT);
+    expect(res.body.data).toBeTruthy();
+    expect(res.body.extensions?.queryCount).toBeUndefined();
+    expect(JSON.stringify(res.body)).not.toMatch(/sources\.all/);
+  });
+});

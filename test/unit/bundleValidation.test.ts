@@ -45,6 +45,17 @@ describe("bundle validation", () => {
       file: "a.json", path: "$.inspections[0].start", message: /not a real calendar date/,
     }));
 
+  it("accepts only web addresses as a source's url", async () => {
+    for (const url of ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "file:///etc/passwd"]) {
+      await expectRejected((f) => ((f["a.json"].sources[0] as { url?: string }).url = url), {
+        file: "a.json", path: "$.sources[0].url", message: /only http:\/\/ and https:\/\/ URLs/,
+      });
+    }
+    const files = validBundle();
+    (files["a.json"].sources[0] as { url?: string }).url = "https://www.gov.uk/government/organisations/ofsted";
+    await expect(validateBundle(readBundles([writeTempBundle(files)]), knownIds)).resolves.toBeUndefined();
+  });
+
   it("rejects a malformed date", () =>
     expectRejected((f) => (f["a.json"].sources[0]!.published = "March 2025"), {
       file: "a.json", path: "$.sources[0].published", message: /YYYY, YYYY-MM or YYYY-MM-DD/,

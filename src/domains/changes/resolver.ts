@@ -1,5 +1,5 @@
 import { DateTimeResolver } from "graphql-scalars";
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Extensions, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { badInput } from "../../errors.js";
 import { MAX_PAGE } from "../../graphql/connections.js";
 import type { Context } from "../../graphql/context.js";
@@ -13,7 +13,9 @@ const MAX_CHANGES = MAX_PAGE;
 
 @Resolver(() => ChangeSet)
 export class ChangeSetResolver {
-  @Query(() => [ChangeSet], { description: "The audit trail, newest first: every import and mutation since a time, or touching one entity." })
+  // Who changed what (key names, roles, file paths, OS users) is for those who may change it.
+  @Extensions({ role: "editor" })
+  @Query(() => [ChangeSet], { description: "The audit trail, newest first: every import and mutation since a time, or touching one entity (editor)." })
   changes(
     @Arg("since", () => DateTimeResolver, { nullable: true }) since: Date | null,
     @Arg("entity", () => ID, { nullable: true }) entity: string | null,

@@ -84,6 +84,13 @@ describe("authentication and roles", () => {
     try {
       const anonymous = await closed.gql("{ sources { id } }");
       expect(anonymous.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      // Checked before parsing and validation: without a key, a wrong document teaches nothing about the schema.
+      for (const document of ["{ sourcez { id } }", "{ sources { id "]) {
+        const probe = await closed.gql(document);
+        expect(probe.status).toBe(401);
+        expect(probe.body.errors?.map((e) => e.extensions?.code)).toEqual(["UNAUTHENTICATED"]);
+        expect(probe.body.errors?.[0]?.message).not.toMatch(/Did you mean|Syntax Error/);
+      }
       const reader = await closed.gql("{ sources { id } }", undefined, as("reader"));
       expect(reader.body.errors).toBeUndefined();
     } finally {
@@ -105,8 +112,15 @@ describe("edits with an audit trail", () => {
     const again = await server.gql(ADD_FINDING, { input: finding({ id: added.id }), reason: "same again" }, as("editor"));
     expect((again.body.data as any).addFinding.changeSet).toBeNull();
 
-    const trail = await server.gql(`query($id: ID!) { changes(entity: $id) { id reason touched { change } } }`, { id: added.id });
+    const TRAIL = `query($id: ID!) { changes(entity: $id) { id reason touched { change } } }`;
+    const trail = await server.gql(TRAIL, { id: added.id }, as("editor"));
     expect((trail.body.data as any).changes).toEqual([{ id: changeSet.id, reason: changeSet.reason, touched: [{ change: "CREATED" }] }]);
+    // The trail names keys and roles: an editor's to read, by any route.
+    expect((await server.gql(TRAIL, { id: added.id })).body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect((await server.gql(TRAIL, { id: added.id }, as("reader"))).body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const byNode = `{ node(id: "${changeSet.id}") { id } }`;
+    expect((await server.gql(byNode)).body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect((await server.gql(byNode, undefined, as("editor"))).body.data).toEqual({ node: { id: changeSet.id } });
   });
 
   it("tags and untags a theme, each audited; a repeat is a no-op", async () => {
