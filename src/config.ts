@@ -37,6 +37,12 @@ const envSchema = z.object({
   NEO4J_CONNECT_RETRIES: z.coerce.number().int().min(0).max(60).default(10),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default("127.0.0.1"),
+  /** Abuse controls: GraphQL requests per minute per key (or per address without one), and requests with an unknown key per address. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+  AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Slow clients: time to send the headers, and the whole request. */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
   DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, ".data")),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -89,7 +95,7 @@ export type Config = {
     connectRetries: number;
     localPort: number;
   };
-  http: { port: number; host: string };
+  http: { port: number; host: string; rateLimitPerMinute: number; authFailuresPerMinute: number; headersTimeoutMs: number; requestTimeoutMs: number };
   dataDir: string;
   seedsDir: string;
   ofstedDir: string;
@@ -121,7 +127,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       connectRetries: e.NEO4J_CONNECT_RETRIES,
       localPort: e.NEO4J_LOCAL_PORT,
     },
-    http: { port: e.PORT, host: e.HOST },
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+    },
     dataDir: path.resolve(e.DATA_DIR),
     seedsDir: path.resolve(e.SEEDS_DIR),
     ofstedDir: path.resolve(e.OFSTED_DIR),

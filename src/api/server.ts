@@ -4,7 +4,8 @@ import express from "express";
 import helmet from "helmet";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { authenticate, keyFromHeaders } from "../auth/apiKeys.js";
+import { authenticate, keyFromHeaders, type Credentials } from "../auth/apiKeys.js";
+import { authFailureLimiter, requestLimiter } from "./rateLimits.js";
 import type { Config } from "../config.js";
 import type { Database } from "../db/gateway.js";
 import { createApollo } from "./apollo.js";
@@ -27,11 +28,16 @@ const BODY_ERRORS: Record<string, { status: number; code: string; message: strin
  * validation errors, is learnt. Role checks per operation stay in the auth plugin.
  */
 function authenticateFirst(config: Config): express.RequestHandler {
+  const failures = authFailureLimiter(config.http.authFailuresPerMinute);
   return (req, res, next) => {
     const credentials = authenticate(config.auth.apiKeys, keyFromHeaders(req.headers));
+    res.locals.credentials = credentials;
     if (credentials.invalid || (config.auth.readsRequireKey && !credentials.principal)) {
       const message = credentials.invalid ? "The API key is not recognised" : "This API needs an API key with the reader role (Authorization: Bearer <key>)";
-      res.status(401).type("application/json").send({ errors: [{ message, extensions: { code: "UNAUTHENTICATED" } }] });
+      const refuse = () => res.status(401).type("application/json").send({ errors: [{ message, extensions: { code: "UNAUTHENTICATED" } }] });
+      // Guessing keys is slowed down: unknown keys count against the address's small allowance first.
+      if (credentials.invalid) void failures(req, res, () => refuse());
+      else refuse();
       return;
     }
     next();
@@ -72,6 +78,7 @@ export async function startServer(db: Database, config: Config): Promise<Running
   app.use(
     "/graphql",
     authenticateFirst(config),
+    requestLimiter(config.http.rateLimitPerMinute, (res) => res.locals.credentials as Credentials),
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
@@ -81,7 +88,12 @@ export async function startServer(db: Database, config: Config): Promise<Running
   );
   app.use("/graphql", bodyErrors);
 
-  const server = http.createServer(app);
+  // Deadlines are checked every second (Node's default is every 30 s, which would let a slow client overstay).
+  const server = http.createServer({ connectionsCheckingInterval: 1_000 }, app);
+  // Slow clients cannot hold a connection open for minutes: headers and whole requests have deadlines.
+  server.headersTimeout = config.http.headersTimeoutMs;
+  server.requestTimeout = config.http.requestTimeoutMs;
+  server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.http.port, config.http.host, () => resolve());
