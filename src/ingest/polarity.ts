@@ -10,14 +10,14 @@ export type PolarityResult = { polarity: Polarity; score: number; cues: string[]
 
 /** Words and phrases that report something done well. */
 const STRENGTH = [
-  "good", "well(?:-[a-z]+)?", "effective(?:ly)?", "strong(?:ly|er)?", "robust(?:ly)?", "timely", "thorough(?:ly)?", "appropriate(?:ly)?",
+  "good", "well(?:-(?!being)[a-z]+)?", "effective(?:ly)?", "strong(?:ly|er)?", "robust(?:ly)?", "timely", "thorough(?:ly)?", "appropriate(?:ly)?",
   "positive(?:ly)?", "benefit(?:s|ed|ing)? from", "improv(?:ed|ing|ements?)", "outstanding", "high[- ]quality", "clear(?:ly)?",
   "skil(?:l)?ed", "supportive", "comprehensive(?:ly)?", "proactive(?:ly)?", "prompt(?:ly)?", "successful(?:ly)?", "strengths?",
   "creative(?:ly)?", "committed", "impressive", "excellent", "valued", "sensitive(?:ly)?", "purposeful(?:ly)?", "child-(?:focused|centred)",
   "swift(?:ly)?", "quickly", "regular(?:ly)?", "routine(?:ly)?", "persistent(?:ly)?", "determined", "relentless(?:ly)?", "valuable", "manageable",
   "closely", "flexibl(?:e|y)", "constant", "wide-ranging", "actively", "strengthened", "clearer", "greater", "confidence", "(?:are|is|well|effectively) supported",
   "supported to", "helped to", "offered", "opportunit(?:y|ies) to", "not only", "proud", "rigorous(?:ly)?", "helpful", "sustained", "enabl(?:es|ed|ing)", "consistent(?:ly)?",
-  "better", "meaningful(?:ly)?", "knowledgeable", "(?<!care )experienced", "dedicated", "tenacious(?:ly)?", "passionate", "caring", "warm",
+  "better", "meaningful(?:ly)?", "knowledgeable", "(?<=\\b(?:an?|are|is|very|highly|more|and|most|well) )experienced", "experienced (?:social workers?|staff|managers?|practitioners?|team|workers?|leaders?)", "dedicated", "tenacious(?:ly)?", "passionate", "caring", "warm",
   "innovative", "responsive", "engaged", "confident(?:ly)?", "effectively", "achiev(?:e|es|ed|ing)", "helps", "helped",
   "secure(?:s|d)?", "stable", "detailed", "insightful", "accurate(?:ly)?", "reflective", "well established", "embedded",
   "highly", "exceed(?:s|ed)?", "above (?:the )?(?:national|average|comparators?)", "celebrat(?:e|es|ed)", "enjoy", "thriv(?:e|es|ing)",
@@ -53,6 +53,8 @@ const STRONG = /^(?:inadequate(?:ly)?|poor(?:ly)?|weak(?:ness|nesses|er)?|under-
 /** Weakness cues that negate: they count double, and a strength cue after them in the same clause part
  * ("not always complete or consistently matched") is negated rather than counted. */
 const NEGATION = /^(?:(?:is|are|was|were|has|have|had|do|does|did) not|not(?: .+)?|no|never|nor|neither|none|without|cannot|yet to|insufficient(?:ly)?|lack(?:s|ing|ed)?|unable|fail(?:s|ed|ing)?|rarely|seldom|overly)$/;
+/** Negations that deny a whole thing ("no delay", "never drift"), so a shortfall after them is good news. */
+const DENIAL = /^(?:no|never|none|neither|nor)$/;
 /** Where a negation's scope ends: punctuation or a conjunction that starts a new statement. */
 const SCOPE_END = /[,;:]|\b(?:and|but|which|when|while|whilst|because|so|although|as a result)\b/;
 /** Markers after which the main clause follows. */
@@ -88,17 +90,33 @@ export function classifyPolarity(sentence: string): PolarityResult {
   const cues: string[] = [];
   for (const clause of clauses(sentence)) {
     const where = clause.weight > 1 ? " (main clause)" : "";
-    let negated = false;
+    // The open negation's penalty, refunded if it is a "no" or "never" and a shortfall follows it in scope
+    // ("no child has experienced delay"). Not after "insufficient" or "does not": "insufficient attention to drift".
+    let negated = 0;
+    let denial = false;
     let last = 0;
     for (const match of clause.text.matchAll(CUE)) {
-      if (SCOPE_END.test(clause.text.slice(last, match.index))) negated = false;
+      if (SCOPE_END.test(clause.text.slice(last, match.index))) {
+        negated = 0;
+        denial = false;
+      }
       last = match.index! + match[0].length;
       if (match.groups!.neutral) continue;
       if (match.groups!.weakness) {
         const negation = NEGATION.test(match[0]);
+        if (negated && denial && !negation) {
+          score += negated + clause.weight;
+          cues.push(`polarity strength "${match[0]}" negated (a double negative: the negation's weight is returned)${where}`);
+          negated = 0;
+          continue;
+        }
         const double = negation || STRONG.test(match[0]);
-        negated ||= negation;
-        score -= clause.weight * (double ? 2 : 1);
+        const weight = clause.weight * (double ? 2 : 1);
+        if (negation) {
+          negated = weight;
+          denial = DENIAL.test(match[0]);
+        }
+        score -= weight;
         cues.push(`polarity weakness "${match[0]}"${double ? ` (${negation ? "negation" : "strong"}, counts double)` : ""}${where}`);
       } else if (negated) cues.push(`polarity strength "${match[0]}" negated, not counted${where}`);
       else {

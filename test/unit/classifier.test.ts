@@ -24,6 +24,15 @@ describe("polarity", () => {
     expect(polarity("Those who are not in education, training or employment are helped effectively.")).toBe("STRENGTH");
   });
 
+  it("reads a double negative as a strength, and a verb as no praise", () => {
+    const none = classifyPolarity("No child has experienced an adoption disruption within the last year.");
+    expect(none.polarity).toBe("STRENGTH");
+    expect(none.cues.at(-1)).toMatch(/double negative/);
+    // "experienced" praises staff ("experienced social workers"), not what children went through.
+    expect(polarity("Some children have experienced significant issues with their emotional well-being.")).toBe("OBSERVATION");
+    expect(polarity("Children are supported by experienced social workers.")).toBe("STRENGTH");
+  });
+
   it("lets the main clause decide a mixed sentence", () => {
     expect(polarity("While some children receive good services, for most the support is poor and inconsistent.")).toBe("WEAKNESS");
     expect(polarity("Although a few plans are weak, most children are well supported and plans are clear.")).toBe("STRENGTH");
