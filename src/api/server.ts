@@ -81,9 +81,10 @@ export async function startServer(db: Database, config: Config): Promise<Running
     requestLimiter(config.http.rateLimitPerMinute, (res) => res.locals.credentials as Credentials),
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        // The query-count header is a development aid: production never reveals query names.
-        createContext(db, config, !config.production && req.headers["x-debug-query-count"] === "1", authenticate(config.auth.apiKeys, keyFromHeaders(req.headers))),
+      context: async ({ req, res }) =>
+        // The query-count header is a development aid: production never reveals query names. The key was
+        // checked once, before the body was read (authenticateFirst).
+        createContext(db, config, !config.production && req.headers["x-debug-query-count"] === "1", res.locals.credentials as Credentials),
     }),
   );
   app.use("/graphql", bodyErrors);

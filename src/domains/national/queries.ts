@@ -3,14 +3,13 @@ import { cypher } from "../../db/gateway.js";
 
 /**
  * The authority `o`'s latest inspection with an overall judgement (so a review of the LSCB alone, or a
- * monitoring visit, is not taken for the latest grades), as `i`.
+ * monitoring visit, is not taken for the latest grades), returned as `v`.
  */
-const LATEST_GRADED = `
-  CALL (o) {
-    MATCH (o)<-[:OF]-(i:Inspection {status: 'HELD'})
-    WHERE EXISTS { (i)-[:JUDGED]->(:Judgement)-[:ON]->(:JudgementArea {code: 'OVERALL'}) }
-    RETURN i ORDER BY coalesce(i.start, i.end, i.published) DESC, i.id DESC LIMIT 1
-  }`;
+const latestGraded = (v: string) => `
+    MATCH (o)<-[:OF]-(${v}:Inspection {status: 'HELD'})
+    WHERE EXISTS { (${v})-[:JUDGED]->(:Judgement)-[:ON]->(:JudgementArea {code: 'OVERALL'}) }
+    RETURN ${v} ORDER BY coalesce(${v}.start, ${v}.end, ${v}.published) DESC, ${v}.id DESC LIMIT 1`;
+const LATEST_GRADED = `CALL (o) { ${latestGraded("i")} }`;
 
 export const LATEST_GRADES = cypher("national.latestGrades", `
   MATCH (o:Organisation) WHERE o.id IN $ids
@@ -36,11 +35,7 @@ export const RECOMMENDATION_THEMES = cypher("national.recommendationThemes", `
   MATCH (o:Organisation) WHERE o.id IN $ids
   CALL (o) {
     MATCH (o)<-[:OF]-(i:Inspection {status: 'HELD'})
-    WHERE NOT $latestOnly OR i.id = COLLECT {
-      MATCH (o)<-[:OF]-(x:Inspection {status: 'HELD'})
-      WHERE EXISTS { (x)-[:JUDGED]->(:Judgement)-[:ON]->(:JudgementArea {code: 'OVERALL'}) }
-      RETURN x.id ORDER BY coalesce(x.start, x.end, x.published) DESC, x.id DESC LIMIT 1
-    }[0]
+    WHERE NOT $latestOnly OR i = COLLECT { ${latestGraded("x")} }[0]
     RETURN i
   }
   MATCH (i)-[:FOUND]->(f:Finding {kind: 'RECOMMENDATION'})-[:EXEMPLIFIES]->(t:Theme)

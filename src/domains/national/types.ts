@@ -17,17 +17,15 @@ registerEnumType(LatestArea, {
   description: "A judgement area as a latest-grades table shows it; before 2023 children in care and care leavers were one judgement, which stands for both.",
 });
 
-export enum AuthorityOrderField {
-  NAME = "NAME",
-  REGION = "REGION",
-  AUTHORITY_TYPE = "AUTHORITY_TYPE",
-  LATEST_INSPECTION = "LATEST_INSPECTION",
-  OVERALL = "OVERALL",
-  LEADERS = "LEADERS",
-  HELP_AND_PROTECTION = "HELP_AND_PROTECTION",
-  CHILDREN_IN_CARE = "CHILDREN_IN_CARE",
-  CARE_LEAVERS = "CARE_LEAVERS",
-}
+/** The fields of an authority row, then each latest-grades area (derived, so a new area is sortable at once). */
+export const AuthorityOrderField = {
+  NAME: "NAME",
+  REGION: "REGION",
+  AUTHORITY_TYPE: "AUTHORITY_TYPE",
+  LATEST_INSPECTION: "LATEST_INSPECTION",
+  ...LatestArea,
+} as const;
+export type AuthorityOrderField = (typeof AuthorityOrderField)[keyof typeof AuthorityOrderField];
 registerEnumType(AuthorityOrderField, {
   name: "AuthorityOrderField",
   description: "What authorities are sorted by: a name, region or type, the date of the latest graded inspection, or one of its grades (best first when DESC; authorities without that grade last either way).",
