@@ -1,5 +1,5 @@
-# The API image, in two stages: TypeScript is compiled once in the first, and the second holds only the
-# compiled JavaScript and the production dependencies. It talks to the Neo4j named by NEO4J_URI (see
+# The API image, in two stages: TypeScript is compiled and the explorer built once in the first, and the
+# second holds only the compiled JavaScript, the explorer's static files and the production dependencies. It talks to the Neo4j named by NEO4J_URI (see
 # docker-compose.yml); no Java inside.
 FROM node:24-slim AS build
 WORKDIR /app
@@ -7,7 +7,9 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build
+COPY schema ./schema
+COPY web ./web
+RUN npm run build && npm run build:web
 
 FROM node:24-slim
 WORKDIR /app
@@ -15,6 +17,7 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./web/dist
 COPY cypher ./cypher
 COPY seeds ./seeds
 COPY schema ./schema

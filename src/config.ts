@@ -47,6 +47,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   SEEDS_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, "seeds")),
+  /** The explorer web app's build (`npm run build:web` writes it; `npm start` builds it when missing or stale). */
+  WEB_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, "web", "dist")),
   /** Ofsted's reports and the authorities table (see ../shared/ofsted/README.md). */
   OFSTED_DIR: z.string().min(1).default(path.resolve(PROJECT_ROOT, "..", "shared", "ofsted")),
   /** Per-operation limits: enforced on every GraphQL request. */
@@ -98,6 +100,7 @@ export type Config = {
   http: { port: number; host: string; rateLimitPerMinute: number; authFailuresPerMinute: number; headersTimeoutMs: number; requestTimeoutMs: number };
   dataDir: string;
   seedsDir: string;
+  webDir: string;
   ofstedDir: string;
   logLevel: LogLevel;
   production: boolean;
@@ -137,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     dataDir: path.resolve(e.DATA_DIR),
     seedsDir: path.resolve(e.SEEDS_DIR),
+    webDir: path.resolve(e.WEB_DIR),
     ofstedDir: path.resolve(e.OFSTED_DIR),
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",

@@ -6,7 +6,7 @@ import path from "node:path";
 const require = createRequire(import.meta.url);
 const dir = (pkg: string) => path.dirname(require.resolve(`${pkg}/package.json`));
 
-export const EXPLORER_ASSETS = {
+export const GRAPHIQL_ASSETS = {
   "react.js": path.join(dir("react"), "umd", "react.production.min.js"),
   "react-dom.js": path.join(dir("react-dom"), "umd", "react-dom.production.min.js"),
   "graphiql.js": path.join(dir("graphiql"), "graphiql.min.js"),
@@ -24,21 +24,21 @@ const EXAMPLE_QUERY = `# Welcome. Try:
 }
 `;
 
-export function explorerPage(endpoint: string): string {
+export function graphiqlPage(endpoint: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
   <title>Children's services graph — GraphiQL</title>
-  <link rel="stylesheet" href="/explorer/graphiql.css">
+  <link rel="stylesheet" href="/graphiql/graphiql.css">
   <style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
 </head>
 <body>
   <div id="graphiql">Loading GraphiQL…</div>
-  <script src="/explorer/react.js"></script>
-  <script src="/explorer/react-dom.js"></script>
-  <script src="/explorer/graphiql.js"></script>
-  <script src="/explorer/start.js" data-endpoint="${endpoint}"></script>
+  <script src="/graphiql/react.js"></script>
+  <script src="/graphiql/react-dom.js"></script>
+  <script src="/graphiql/graphiql.js"></script>
+  <script src="/graphiql/start.js" data-endpoint="${endpoint}"></script>
 </body>
 </html>`;
 }
@@ -51,11 +51,11 @@ ReactDOM.createRoot(document.getElementById("graphiql")).render(
 );
 `;
 
-export function explorerRouter(): Router {
+export function graphiqlRouter(): Router {
   const router = express.Router();
-  for (const [name, file] of Object.entries(EXPLORER_ASSETS)) {
-    router.get(`/explorer/${name}`, (_req, res) => res.sendFile(file, { maxAge: "1h" }));
+  for (const [name, file] of Object.entries(GRAPHIQL_ASSETS)) {
+    router.get(`/graphiql/${name}`, (_req, res) => res.sendFile(file, { maxAge: "1h" }));
   }
-  router.get("/explorer/start.js", (_req, res) => res.type("text/javascript").send(START_SCRIPT));
+  router.get("/graphiql/start.js", (_req, res) => res.type("text/javascript").send(START_SCRIPT));
   return router;
 }

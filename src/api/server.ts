@@ -1,4 +1,4 @@
-/** The HTTP server: GraphQL at /graphql (GraphiQL on a browser GET), /healthz, graceful stop. */
+/** The HTTP server: the explorer at /, GraphQL at /graphql (GraphiQL on a browser GET), /healthz, graceful stop. */
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import helmet from "helmet";
@@ -10,7 +10,8 @@ import type { Config } from "../config.js";
 import type { Database } from "../db/gateway.js";
 import { createApollo } from "./apollo.js";
 import { createContext } from "../graphql/context.js";
-import { explorerPage, explorerRouter } from "./graphiql.js";
+import { graphiqlPage, graphiqlRouter } from "./graphiql.js";
+import { webAppRouter } from "./webApp.js";
 
 export type RunningServer = { url: string; port: number; stop: () => Promise<void> };
 
@@ -67,12 +68,11 @@ export async function startServer(db: Database, config: Config): Promise<Running
     const ok = await db.ping();
     res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "unavailable", database: db.database });
   });
-  app.use(explorerRouter());
-  app.get("/", (_req, res) => res.redirect("/graphql"));
+  app.use(graphiqlRouter());
   app.get("/graphql", (req, res, next) => {
     // A browser asking for HTML gets GraphiQL; GraphQL-over-HTTP GETs fall through to Apollo.
     const wantsHtml = req.accepts(["application/json", "application/graphql-response+json", "text/html"]) === "text/html";
-    if (wantsHtml && req.query.query === undefined) res.type("html").send(explorerPage("/graphql"));
+    if (wantsHtml && req.query.query === undefined) res.type("html").send(graphiqlPage("/graphql"));
     else next();
   });
   app.use(
@@ -88,6 +88,8 @@ export async function startServer(db: Database, config: Config): Promise<Running
     }),
   );
   app.use("/graphql", bodyErrors);
+  // The explorer last: it answers browser addresses nothing above claimed.
+  app.use(webAppRouter(config.webDir));
 
   // Deadlines are checked every second (Node's default is every 30 s, which would let a slow client overstay).
   const server = http.createServer({ connectionsCheckingInterval: 1_000 }, app);

@@ -41,6 +41,9 @@ describe("npm start", { timeout: 420_000 }, () => {
     const { app, sources } = await startAndQuery();
     expect(sources).toHaveLength(SOURCES);
     expect(app.output()).toMatch(new RegExp(`Loaded seeds: .*Source ${SOURCES}`));
+    // The explorer is served at / beside the API.
+    const [, url] = await waitForOutput(app, /GraphQL ready at (http:\S+)/, 1_000);
+    expect(await (await fetch(new URL("/", url!), { headers: { accept: "text/html" } })).text()).toContain('<div id="root">');
     expect(fs.existsSync(endpointFile(path.join(dataDir, "neo4j")))).toBe(true);
     await interrupt(app);
     expect(fs.existsSync(endpointFile(path.join(dataDir, "neo4j")))).toBe(false);

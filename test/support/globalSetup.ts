@@ -12,6 +12,7 @@ import { Database } from "../../src/db/gateway.js";
 import { applyMigrations } from "../../src/db/migrations.js";
 import { startLocalNeo4j, type LocalNeo4j } from "../../src/localNeo4j/launch.js";
 import { seedIfNeeded } from "../../src/bundles/loadBundles.js";
+import { buildWeb } from "../../web/build.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -46,6 +47,8 @@ async function start(shared: Shared): Promise<string> {
 export async function setup(project: TestProject) {
   let shared = registry[KEY];
   if (!shared) {
+    // The explorer the server serves (npm test has just built it; a bare `vitest run` builds it if stale).
+    await buildWeb({ ifStale: true });
     shared = { users: 0 } as Shared;
     shared.uri = start(shared);
     registry[KEY] = shared;

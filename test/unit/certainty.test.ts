@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { holderOn, mayCover, postCertainty } from "../../src/domains/accountability/certainty.js";
+import { holderOn, lastEvidenced, mayCover, postCertainty } from "../../src/domains/accountability/certainty.js";
 import { endsBeforeStart, partialRange, sortDay } from "../../src/model/partialDates.js";
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -91,5 +91,17 @@ describe("sort order of partial dates", () => {
     expect(iso(sortDay("2024-02"))).toBe("2024-02-15");
     expect(iso(sortDay("2024-09-18"))).toBe("2024-09-18");
     expect(["2024-09", "2024", "2024-02"].sort((a, b) => sortDay(a) - sortDay(b))).toEqual(["2024-02", "2024", "2024-09"]);
+  });
+});
+
+describe("last known holder", () => {
+  it("is placed in post by the latest start, attestation or end that begins no later than the time asked", () => {
+    expect(lastEvidenced({ start: "2019-03", attestedOn: ["2021-06-01", "2023-07"] }, "2026-12-01")).toBe("2023-07");
+    // An attestation after the day asked says nothing about before it.
+    expect(lastEvidenced({ start: "2019-03", attestedOn: ["2027-01"] }, "2026-12-01")).toBe("2019-03");
+    // A year asked as a whole admits evidence from any time in it; an end counts as evidence too.
+    expect(lastEvidenced({ start: "2019", end: "2024-02" }, "2024")).toBe("2024-02");
+    expect(lastEvidenced({ start: "2027" }, "2026")).toBeNull();
+    expect(lastEvidenced({}, "2026")).toBeNull();
   });
 });

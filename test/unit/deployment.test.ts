@@ -36,6 +36,9 @@ describe("docker-compose.yml", () => {
     // The final stage: production dependencies and the compiled JavaScript only, no TypeScript runner.
     expect(run).toContain("npm ci --omit=dev");
     expect(run).toContain("COPY --from=build /app/dist ./dist");
+    // The explorer is built in the first stage and only its static files are shipped.
+    expect(build).toContain("npm run build:web");
+    expect(run).toContain("COPY --from=build /app/web/dist ./web/dist");
     expect(run).not.toMatch(/COPY src|tsx/);
     expect(pkg.dependencies.tsx).toBeUndefined();
     // npm start runs src/main.ts; the image runs what the build makes of it.

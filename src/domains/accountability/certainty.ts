@@ -66,3 +66,17 @@ export function postCertainty(occupancies: OccupancyDates[], verdicts: (HolderVe
   const vacant = occupancies.length > 0 && occupancies.every((o) => o.start && o.end && !mayCover(o, onPartial));
   return vacant ? "VACANT" : "UNKNOWN";
 }
+
+/**
+ * The latest date, not after D, at which a source places this occupancy's holder in post: its start, an
+ * attestation, or its end (whichever is latest and begins no later than D ends); null when none does.
+ */
+export function lastEvidenced(occupancy: OccupancyDates, onPartial: string): string | null {
+  const last = partialRange(onPartial)[1];
+  let best: string | null = null;
+  for (const date of [occupancy.start, occupancy.end, ...(occupancy.attestedOn ?? [])]) {
+    if (!date || partialRange(date)[0] > last) continue;
+    if (!best || partialRange(date)[1] > partialRange(best)[1]) best = date;
+  }
+  return best;
+}

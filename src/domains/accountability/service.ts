@@ -4,9 +4,10 @@ import type { DbSession } from "../../db/session.js";
 import { primeObject, withPartialDates, type GraphObject } from "../../graphql/graphRead.js";
 import { labelOf, type Label } from "../../model/labels.js";
 import { evidenceFromLists } from "../sources/evidence.js";
-import { certainlyCovers, holderOn, mayCover, postCertainty, type OccupancyDates } from "./certainty.js";
+import { certainlyCovers, holderOn, lastEvidenced, mayCover, postCertainty, type OccupancyDates } from "./certainty.js";
 import { OVERSIGHT, POST_HOLDERS, RESPONSIBILITY_CHAINS } from "./queries.js";
-import type { AccountabilityStep, HolderAtDate, MemberAtDate, Oversight, PostAtDate } from "./types.js";
+import type { AccountabilityStep, HolderAtDate, LastKnownHolder, MemberAtDate, Oversight, PostAtDate } from "./types.js";
+import { partialRange } from "../../model/partialDates.js";
 
 type Props = Record<string, unknown>;
 type Step = { from: string; fromProps: Props; to: string; toLabel: Label; toProps: Props; props: Props };
@@ -25,9 +26,22 @@ export async function postsOn(session: DbSession, posts: { post: GraphObject; le
         holders.push({ person, occupancy: occupancies[i], ...verdict });
       });
       holders.sort((a, b) => (a.certainty === b.certainty ? a.distanceDays - b.distanceDays : a.certainty === "CERTAIN" ? -1 : 1));
-      return { post, level, certainty: postCertainty(occupancies as OccupancyDates[], verdicts, on), holders };
+      const lastKnown = holders.length > 0 ? null : lastKnownHolder(session, rows, occupancies, on);
+      return { post, level, certainty: postCertainty(occupancies as OccupancyDates[], verdicts, on), holders, lastKnown };
     }),
   );
+}
+
+/** With no candidate on the day: whoever the sources last placed in post before it, and as of when. */
+function lastKnownHolder(session: DbSession, rows: Props[], occupancies: GraphObject[], on: string): LastKnownHolder | null {
+  let best: LastKnownHolder | null = null;
+  occupancies.forEach((occupancy, i) => {
+    const asOf = lastEvidenced(occupancy as OccupancyDates, on);
+    if (!asOf || (best && partialRange(asOf)[1] <= partialRange(best.asOf)[1])) return;
+    const person = primeObject(session, "Person", rows[i]!.personId as string, rows[i]!.personProps);
+    best = { person, occupancy, asOf };
+  });
+  return best;
 }
 
 export async function accountability(session: DbSession, authorityId: string, areaId: string, on: string) {

@@ -25,6 +25,14 @@ export class HolderAtDate {
   distanceDays!: number;
 }
 
+@ObjectType("LastKnownHolder", { description: "When no one is known to hold a post on the day asked: who the sources last placed in it, and as of when." })
+export class LastKnownHolder {
+  @Field(() => Person) person!: unknown;
+  @Field(() => Occupancy) occupancy!: unknown;
+  @Field(() => PartialDateScalar, { description: "The latest date, not after the day asked, at which a source places them in post: the start, an attestation or the end of the occupancy." })
+  asOf!: string;
+}
+
 @ObjectType("PostAtDate", { description: "A post and everyone who may have held it on the day asked." })
 export class PostAtDate {
   @Field(() => Post) post!: unknown;
@@ -33,6 +41,8 @@ export class PostAtDate {
   @Field(() => CertaintyEnum) certainty!: string;
   @Field(() => [HolderAtDate], { description: "All candidates, best first; never silently reduced to one." })
   holders!: HolderAtDate[];
+  @Field(() => LastKnownHolder, { nullable: true, description: "Only when `holders` is empty: the last known holder before the day asked, as of the latest evidence (\"last known holder, as of 2023-07\"); null when no source places anyone in the post before it." })
+  lastKnown!: LastKnownHolder | null;
 }
 
 @ObjectType("AccountabilityStep", { description: "One line of accountability in force on the day asked." })

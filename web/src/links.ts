@@ -1,0 +1,19 @@
+/** Stable URLs: every page and filter is in the address, so a view can be shared. */
+export const idPath = (id: string) => encodeURIComponent(id).replace(/%3A/gi, ":");
+
+export const authorityHref = (id: string) => `/authority/${idPath(id)}`;
+export const nodeHref = (id: string) => `/node/${idPath(id)}`;
+
+/** The page of any entity: authorities have their own, everything else the generic entity page. */
+export function hrefFor(node: { __typename?: string; id: string; kind?: string | null; orgKind?: string | null }): string {
+  if (node.__typename === "Organisation" && (node.orgKind ?? node.kind) === "COUNCIL") return authorityHref(node.id);
+  return nodeHref(node.id);
+}
+
+/** A query string from the filters that are set, in a fixed order (so equal views have equal URLs). */
+export function withParams(path: string, params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value !== null && value !== undefined && value !== "") search.set(name, String(value));
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}
