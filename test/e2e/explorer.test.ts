@@ -174,7 +174,24 @@ describe.skipIf(!CHROMIUM)("the explorer in a browser", () => {
     const apiHolders = accountability.posts.flatMap((p: any) => p.holders.map((h: any) => (h.person.unnamed ? "Unnamed holder" : h.person.name))).sort();
     expect(shownHolders).toEqual(apiHolders);
     expect(Number(await page.locator(".app-graph").getAttribute("data-nodes"))).toBeGreaterThanOrEqual(accountability.posts.length);
+    expect(await page.locator(".app-basis").count()).toBe(0);
     await shot(page, "accountability-swindon-2024-10-01");
+
+    // A council of the national record, with no source stating its lines: the statutory ones, said to be so.
+    const { authorities } = await server.data<{ authorities: { id: string }[] }>(`{ authorities { id } }`);
+    for (const { id } of authorities) {
+      const { accountability: statutory } = await server.data<any>(
+        `query ($id: ID!) { accountability(authority: $id, serviceArea: "area:children-in-care", asOf: "2024") { basis posts { post { title } } } }`,
+        { id },
+      );
+      if (statutory.basis !== "STATUTE" || statutory.posts.length === 0) continue;
+      const other = await open(`/accountability?authority=${id}&area=area:children-in-care&on=2024`);
+      expect(await other.locator(".app-basis").innerText()).toContain("Children Act 2004");
+      expect((await texts(other, ".app-chain__post h4 a")).sort()).toEqual(statutory.posts.map((p: any) => p.post.title).sort());
+      await shot(other, "accountability-statutory");
+      return;
+    }
+    throw new Error("no council with statutory lines and posts in the graph");
   });
 
   it("Search and entity pages: hits as the API ranks them, highlighted, each linking to its page", async () => {
@@ -183,6 +200,11 @@ describe.skipIf(!CHROMIUM)("the explorer in a browser", () => {
     expect(await page.locator(".app-result").evaluateAll((items) => items.map((li) => li.getAttribute("data-node")))).toEqual(search.map((h: any) => h.node.id));
     expect(await page.locator(".app-result mark").count()).toBeGreaterThan(0);
     await shot(page, "search-pathway");
+    // Filtered by authority, as the API filters it.
+    const scoped = await server.data<any>(`{ search(text: "plans", first: 50, authority: "${SWINDON}") { node { id } } }`);
+    const scopedPage = await open(`/search?q=plans&authority=${SWINDON}`);
+    expect(await scopedPage.locator(".app-result").evaluateAll((items) => items.map((li) => li.getAttribute("data-node")))).toEqual(scoped.search.map((h: any) => h.node.id));
+    await expect.poll(() => scopedPage.locator("#search-authority").inputValue()).toBe(SWINDON);
     await page.locator(".app-result__title").first().click();
     await expect.poll(() => page.locator("main h1").innerText()).not.toBe("Search");
     expect(page.url()).not.toContain("/search");

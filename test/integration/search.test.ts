@@ -11,8 +11,8 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 type Hit = { score: number; field: string; snippet: string; node: { __typename: string; id: string } };
-const SEARCH = `query($text: String!, $types: [SearchType!], $first: Int) {
-  search(text: $text, types: $types, first: $first) { score field snippet node { __typename id } } }`;
+const SEARCH = `query($text: String!, $types: [SearchType!], $first: Int, $authority: ID) {
+  search(text: $text, types: $types, first: $first, authority: $authority) { score field snippet node { __typename id } } }`;
 
 async function search(text: string, variables: Record<string, unknown> = {}): Promise<Hit[]> {
   const res = await server.gql<{ search: Hit[] }>(SEARCH, { text, ...variables });
@@ -27,6 +27,35 @@ async function errorOf(text: string, variables: Record<string, unknown> = {}) {
 }
 
 describe("search", () => {
+  it("filtered by authority, keeps only what belongs to it, in the unfiltered order", async () => {
+    const swindon = "org:swindon-borough-council";
+    const scoped = await search("plans care", { authority: swindon, first: 50 });
+    expect(scoped.length).toBeGreaterThan(5);
+    // Every finding hit was found by one of Swindon's inspections, every person holds a Swindon post or
+    // membership, every organisation is Swindon or one of its bodies.
+    const ids = scoped.map((h) => h.node.id);
+    const res = await server.gql<any>(
+      `query ($ids: [ID!]!) { nodes(ids: $ids) { id ... on Finding { inspection { authority { id } } } ... on Organisation { id partOf { id } }
+        ... on Theme { findings { inspection { authority { id } } } } } }`,
+      { ids },
+    );
+    for (const node of res.body.data.nodes) {
+      if (node.inspection) expect(node.inspection.authority.id, node.id).toBe(swindon);
+      if (node.id.startsWith("org:")) expect([node.id, node.partOf?.id], node.id).toContain(swindon);
+      if (node.findings) expect(node.findings.some((f: any) => f.inspection.authority?.id === swindon), node.id).toBe(true);
+    }
+    expect(scoped.some((h) => h.node.__typename === "Finding")).toBe(true);
+    // Another council's things never appear, though the unfiltered search finds them first.
+    const everywhere = await search("plans care", { first: 50 });
+    expect(everywhere.some((h) => !ids.includes(h.node.id))).toBe(true);
+    expect((await search("robbins", { authority: swindon })).map((h) => h.node.id)).toEqual(["person:jim-robbins"]);
+    expect(await search("robbins", { authority: "org:barnet" })).toEqual([]);
+  });
+
+  it("refuses an unknown authority", async () => {
+    expect(await errorOf("plans", { authority: "org:no-such-council" })).toMatchObject({ extensions: { code: "NOT_FOUND", argument: "authority" } });
+  });
+
   it("finds Jim Robbins by surname, the name marked", async () => {
     const hits = await search("robbins");
     const jim = hits.find((h) => h.node.id === "person:jim-robbins");

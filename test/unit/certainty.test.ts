@@ -105,3 +105,36 @@ describe("last known holder", () => {
     expect(lastEvidenced({}, "2026")).toBeNull();
   });
 });
+
+describe("attestations at each precision", () => {
+  const attested = (attestedOn: string, on: string) => holderOn({ attestedOn: [attestedOn] }, on)?.certainty ?? null;
+  it("a day attests the year either side of it", () => {
+    expect(attested("2024-10-17", "2023-10-18")).toBe("ATTESTED");
+    expect(attested("2024-10-17", "2023-10-16")).toBeNull();
+    expect(attested("2024-10-17", "2025-10-17")).toBe("ATTESTED");
+    expect(attested("2024-10-17", "2025-10-18")).toBeNull();
+  });
+  it("a month attests only what is within a year of every day of it", () => {
+    // "2024-09" may mean 30 September 2024: 1 October 2023 is 365 days before that, 30 September 2023 is not.
+    expect(attested("2024-09", "2023-10-01")).toBe("ATTESTED");
+    expect(attested("2024-09", "2023-09-30")).toBeNull();
+    // …and it may mean 1 September 2024: a year after that, and no later.
+    expect(attested("2024-09", "2025-09-01")).toBe("ATTESTED");
+    expect(attested("2024-09", "2025-09-02")).toBeNull();
+  });
+  it("a year-dated source makes no one ATTESTED before or after that year", () => {
+    expect(attested("2024", "2023-12-15")).toBeNull();
+    expect(attested("2024", "2023-06-01")).toBeNull();
+    expect(attested("2024", "2024-01-01")).toBe("ATTESTED");
+    expect(attested("2024", "2024-12-31")).toBe("ATTESTED");
+    expect(attested("2024", "2025-01-01")).toBeNull();
+    // Asked as a whole year or month, the same reading: the year itself, or a month inside it.
+    expect(attested("2024", "2024")).toBe("ATTESTED");
+    expect(attested("2024", "2024-06")).toBe("ATTESTED");
+    expect(attested("2024", "2023")).toBeNull();
+  });
+  it("still reports the nearest attestation and its distance", () => {
+    expect(holderOn({ attestedOn: ["2024", "2024-10-17"] }, "2024-10-01")).toEqual({ certainty: "ATTESTED", attestedOn: "2024", distanceDays: 0 });
+    expect(holderOn({ attestedOn: ["2023-07", "2024-10-17"] }, "2024-02-01")).toEqual({ certainty: "ATTESTED", attestedOn: "2023-07", distanceDays: 185 });
+  });
+});

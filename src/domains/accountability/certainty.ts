@@ -4,7 +4,9 @@
  * D — a day, or a month or year asked as a whole ("who held it in 2019": anyone in post during 2019).
  *  - CERTAIN: the known interval certainly holds at least one day of D (the whole start range before D's end,
  *    the whole end range after D's start).
- *  - ATTESTED: bounds unknown (or not excluding D), and a source shows the holder in post within a year of D.
+ *  - ATTESTED: bounds unknown (or not excluding D), and a source shows the holder in post within a year of D,
+ *    however the attestation's own partial date is read (a source dated "2024" may mean 31 December 2024, so
+ *    it attests nothing in 2023: the year is counted from the attestation's farthest possible day).
  *  - excluded: the interval certainly misses all of D, or nothing places the holder near D.
  * For a post: CERTAIN / ATTESTED from its best holder; VACANT when every known occupancy has both bounds
  * and certainly excludes D; otherwise UNKNOWN.
@@ -25,6 +27,12 @@ function distance(on: [number, number], partial: string): number {
   if (on[1] < first) return Math.round((first - on[1]) / DAY_MS);
   if (on[0] > last) return Math.round((on[0] - last) / DAY_MS);
   return 0;
+}
+
+/** Days from the range D to the farthest day a partial date may mean (0 when every such day is inside D). */
+function farthest(on: [number, number], partial: string): number {
+  const [first, last] = partialRange(partial);
+  return Math.max(0, Math.round((on[0] - first) / DAY_MS), Math.round((last - on[1]) / DAY_MS));
 }
 
 type Bounds = { start?: string | null; end?: string | null };
@@ -52,10 +60,11 @@ export function holderOn(occupancy: OccupancyDates, onPartial: string): HolderVe
   const on = partialRange(onPartial);
   let best: { date: string; days: number } | null = null;
   for (const date of occupancy.attestedOn ?? []) {
+    if (farthest(on, date) > ATTESTATION_WINDOW_DAYS) continue; // some day it may mean is over a year from D
     const days = distance(on, date);
     if (!best || days < best.days) best = { date, days };
   }
-  if (best && best.days <= ATTESTATION_WINDOW_DAYS) return { certainty: "ATTESTED", attestedOn: best.date, distanceDays: best.days };
+  if (best) return { certainty: "ATTESTED", attestedOn: best.date, distanceDays: best.days };
   return null;
 }
 

@@ -28,6 +28,15 @@ export const RESPONSIBILITY_CHAINS = cypher(
    RETURN auth.id AS authorityId, properties(auth) AS authorityProps, area.id AS areaId, properties(area) AS areaProps, responsible`,
 );
 
+/** The authority's own posts (and its departments'), for the statutory lines when no source states any. */
+export const AUTHORITY_POSTS = cypher(
+  "accountability.authorityPosts",
+  `MATCH (p:Post)-[:IN]->(o:Organisation)
+   WHERE o.id = $authority OR EXISTS { (o)-[:PART_OF*1..3]->(:Organisation {id: $authority}) }
+   RETURN p.id AS id, properties(p) AS props
+   ORDER BY p.title, p.id`,
+);
+
 /** Every occupancy of the given posts with its holder: one query for all posts. */
 export const POST_HOLDERS = cypher(
   "accountability.postHolders",

@@ -5,7 +5,8 @@ import { primeObject, withPartialDates, type GraphObject } from "../../graphql/g
 import { labelOf, type Label } from "../../model/labels.js";
 import { evidenceFromLists } from "../sources/evidence.js";
 import { certainlyCovers, holderOn, lastEvidenced, mayCover, postCertainty, type OccupancyDates } from "./certainty.js";
-import { OVERSIGHT, POST_HOLDERS, RESPONSIBILITY_CHAINS } from "./queries.js";
+import { AUTHORITY_POSTS, OVERSIGHT, POST_HOLDERS, RESPONSIBILITY_CHAINS } from "./queries.js";
+import { STATUTE_NOTE, statutoryChain } from "./statute.js";
 import type { AccountabilityStep, HolderAtDate, LastKnownHolder, MemberAtDate, Oversight, PostAtDate } from "./types.js";
 import { partialRange } from "../../model/partialDates.js";
 
@@ -53,7 +54,15 @@ export async function accountability(session: DbSession, authorityId: string, ar
   const responsible = (row.responsible as { id: string; props: Props; responsibility: Props; steps: Step[] }[])
     .filter((r) => mayCover(withPartialDates(r.responsibility), on));
 
-  // Walk up from the responsible posts, level by level, keeping only lines in force on the day.
+  const { levels, steps, basis } = responsible.length > 0 ? walkUp(session, responsible, on) : await statutoryLines(session, authorityId);
+  const oversight = await oversightOn(session, authorityId, on, [...levels.values()]);
+  return { authority, serviceArea, on, basis, basisNote: basis === "STATUTE" ? STATUTE_NOTE : null, posts: oversight.chainPosts, steps, oversight: oversight.bodies };
+}
+
+type Chain = { levels: Map<string, { post: GraphObject; level: number }>; steps: AccountabilityStep[]; basis: "SOURCES" | "STATUTE" };
+
+/** The sources' chain: from the responsible posts, level by level, keeping only lines in force on the day. */
+function walkUp(session: DbSession, responsible: { id: string; props: Props; steps: Step[] }[], on: string): Chain {
   const levels = new Map<string, { post: GraphObject; level: number }>();
   for (const r of responsible) levels.set(r.id, { post: primeObject(session, "Post", r.id, r.props), level: 0 });
   const inForce = new Map<string, Step>();
@@ -87,8 +96,18 @@ export async function accountability(session: DbSession, authorityId: string, ar
     }
     frontier = next;
   }
-  const oversight = await oversightOn(session, authorityId, on, [...levels.values()]);
-  return { authority, serviceArea, on, posts: oversight.chainPosts, steps, oversight: oversight.bodies };
+  return { levels, steps, basis: "SOURCES" };
+}
+
+/** The statutory chain between the authority's own posts (see statute.ts). */
+async function statutoryLines(session: DbSession, authorityId: string): Promise<Chain> {
+  const rows = await session.db.read(AUTHORITY_POSTS, { authority: authorityId }, session.counter);
+  const posts = rows.map((row) => primeObject(session, "Post", row.id as string, row.props));
+  const { responsible, lines } = statutoryChain(posts);
+  const levels = new Map(responsible.map((post) => [post.id, { post, level: 0 }]));
+  for (const { to } of lines) if (!levels.has(to.id)) levels.set(to.id, { post: to, level: 1 });
+  const steps = lines.map(({ from, to, line, inferredFrom }) => ({ from, to, line, level: 1, inferred: true, inferredFrom, evidence: [] }));
+  return { levels, steps, basis: "STATUTE" };
 }
 
 type OversightResult = { bodies: Oversight[]; chainPosts: PostAtDate[] };

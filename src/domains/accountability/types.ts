@@ -74,6 +74,12 @@ export class Oversight {
   posts!: PostAtDate[];
 }
 
+export const AccountabilityBasis = { SOURCES: "SOURCES", STATUTE: "STATUTE" } as const;
+registerEnumType(AccountabilityBasis, {
+  name: "AccountabilityBasis",
+  description: "Where an accountability answer's lines come from: the sources' own statements, or (when no source states who answered for the area then) the statutory lines of every English authority.",
+});
+
 @ObjectType("AccountabilityAnswer", { description: "Who was accountable for a service area on a day, up to the chief executive and the leader." })
 export class AccountabilityAnswer {
   @Field(() => Organisation) authority!: unknown;
@@ -83,4 +89,8 @@ export class AccountabilityAnswer {
   posts!: PostAtDate[];
   @Field(() => [AccountabilityStep]) steps!: AccountabilityStep[];
   @Field(() => [Oversight]) oversight!: Oversight[];
+  @Field(() => AccountabilityBasis, { description: "SOURCES when a source states who answered for the area then; otherwise STATUTE: the DCS and the lead member for children's services (Children Act 2004, ss.18–19) among the authority's posts, answering to the chief executive and the leader, each line inferred from statute with no evidence." })
+  basis!: string;
+  @Field(() => String, { nullable: true, description: "For STATUTE: what the statutory lines are and why they are shown." })
+  basisNote!: string | null;
 }

@@ -18,7 +18,26 @@ export const SEARCH_FIELDS = ["name", "title", "label", "summary", "description"
 export const SEARCH = cypher(
   "search.fullText",
   `CALL db.index.fulltext.queryNodes('search_text', $query) YIELD node, score
-   WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
+   WHERE ($labels IS NULL OR any(label IN labels(node) WHERE label IN $labels))
+     AND ($authority IS NULL OR EXISTS {
+       MATCH (auth:Organisation {id: $authority})
+       // What belongs to an authority: itself and its bodies, their posts, holders, members and meetings, its
+       // inspections' findings (and the themes, service areas and sources behind them), statements by its
+       // post holders or about it and its inspections.
+       WITH auth, [auth] + COLLECT { MATCH (o:Organisation)-[:PART_OF*1..3]->(auth) RETURN o } AS bodies
+       WHERE (node:Organisation AND node IN bodies)
+          OR (node:Post AND EXISTS { (node)-[:IN]->(o) WHERE o IN bodies })
+          OR (node:Person AND (EXISTS { (node)-[:HOLDS]->(:Occupancy)-[:OF]->(:Post)-[:IN]->(o) WHERE o IN bodies }
+                               OR EXISTS { (node)-[:HOLDS]->(:Membership)-[:OF]->(o) WHERE o IN bodies }))
+          OR (node:Meeting AND EXISTS { (node)-[:OF]->(o) WHERE o IN bodies })
+          OR (node:Finding AND EXISTS { (node)<-[:FOUND]-(:Inspection)-[:OF]->(auth) })
+          OR (node:Theme AND EXISTS { (node)<-[:EXEMPLIFIES]-(:Finding)<-[:FOUND]-(:Inspection)-[:OF]->(auth) })
+          OR (node:ServiceArea AND EXISTS { (node)<-[:CONCERNS]-(:Finding)<-[:FOUND]-(:Inspection)-[:OF]->(auth) })
+          OR (node:Source AND EXISTS { (auth)<-[:OF]-(:Inspection)-[:SUPPORTED_BY]->(node) })
+          OR (node:Statement AND (EXISTS { (node)-[:ABOUT]->(o) WHERE o IN bodies }
+                                  OR EXISTS { (node)-[:ABOUT]->(:Inspection)-[:OF]->(auth) }
+                                  OR EXISTS { (node)<-[:MADE]-(:Person)-[:HOLDS]->(:Occupancy)-[:OF]->(:Post)-[:IN]->(o) WHERE o IN bodies }))
+     })
    RETURN node.id AS id, labels(node)[0] AS label, properties(node) AS props, score
    ORDER BY score DESC, id
    LIMIT toInteger($first)`,

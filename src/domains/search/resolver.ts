@@ -1,7 +1,8 @@
-import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
-import { badInput } from "../../errors.js";
+import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import { badInput, notFound } from "../../errors.js";
 import type { Context } from "../../graphql/context.js";
 import { NODE_BY_IDS, rowToObject } from "../../graphql/graphRead.js";
+import { checkId } from "../../graphql/ids.js";
 import type { Label } from "../../model/labels.js";
 import { luceneQuery, parseTerms, SEARCH } from "./queries.js";
 import { snippetOf } from "./snippet.js";
@@ -26,6 +27,12 @@ export class SearchResolver {
     types: SearchType[] | null,
     @Arg("first", () => Int, { nullable: true, defaultValue: DEFAULT_FIRST }) first: number | null,
     @Ctx() ctx: Context,
+    @Arg("authority", () => ID, {
+      nullable: true,
+      description:
+        "Only what belongs to this authority: itself and its bodies, their posts, holders, members and meetings, its inspections' findings and the themes, service areas and sources behind them, statements by its post holders or about it. NOT_FOUND for an unknown authority.",
+    })
+    authority?: string | null,
   ): Promise<SearchHit[]> {
     const trimmed = text.trim();
     if (trimmed.length < 1 || trimmed.length > MAX_TEXT) {
@@ -39,7 +46,11 @@ export class SearchResolver {
     // Nothing searchable (only punctuation or stop words): no hits, and no query to send.
     if (terms.length === 0) return [];
     const labels = types ? [...new Set(types.map((t) => LABEL_OF_SEARCH_TYPE[t]))] : null;
-    const rows = await ctx.db.read(SEARCH, { query: luceneQuery(terms), labels, first: limit }, ctx.counter);
+    if (authority) {
+      checkId(authority, "Organisation");
+      if (!(await ctx.loaders.byId(NODE_BY_IDS.Organisation).load(authority))) throw notFound(`No Organisation with id "${authority}"`, { argument: "authority" });
+    }
+    const rows = await ctx.db.read(SEARCH, { query: luceneQuery(terms), labels, first: limit, authority: authority ?? null }, ctx.counter);
     return rows.map((row) => {
       const label = row.label as Label;
       // The hit carries the node's properties: later lookups of it by id cost no query.

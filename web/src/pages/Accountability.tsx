@@ -21,6 +21,8 @@ const AccountabilityQuery = graphql(
   query Accountability($authority: ID!, $serviceArea: ID!, $asOf: PartialDate) {
     accountability(authority: $authority, serviceArea: $serviceArea, asOf: $asOf) {
       on
+      basis
+      basisNote
       authority { id name }
       serviceArea { id name }
       posts {
@@ -137,6 +139,11 @@ function Chain({ answer }: { answer: Answer }) {
   return (
     <>
       <h2 className="govuk-heading-l">{answer.serviceArea.name} at {answer.authority.name}, {answer.on}</h2>
+      {answer.basis === "STATUTE" ? (
+        <div className="govuk-inset-text app-basis" data-basis="STATUTE">
+          <strong>From statute, not a source.</strong> {answer.basisNote}
+        </div>
+      ) : null}
       <p className="govuk-body-s">Solid lines and filled circles come from sources with certain dates; dashed lines and hollow circles are inferred, attested or unnamed.</p>
       <Graph nodes={nodes} edges={edges} label={`Accountability graph: ${answer.posts.map((p) => p.post.title).join(", ")}`} />
       <h3 className="govuk-heading-m">Posts, from the front line up</h3>

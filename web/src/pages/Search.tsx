@@ -7,8 +7,8 @@ import { graphql } from "../graphql.ts";
 import { hrefFor } from "../links.ts";
 
 const SearchQuery = graphql(`
-  query Search($text: String!, $types: [SearchType!], $first: Int) {
-    search(text: $text, types: $types, first: $first) {
+  query Search($text: String!, $types: [SearchType!], $first: Int, $authority: ID) {
+    search(text: $text, types: $types, first: $first, authority: $authority) {
       score
       field
       snippet
@@ -29,6 +29,12 @@ const SearchQuery = graphql(`
   }
 `);
 
+const AuthorityNamesQuery = graphql(`
+  query AuthorityNames {
+    authorities { id name }
+  }
+`);
+
 const TYPES = ["ORGANISATION", "PERSON", "POST", "FINDING", "THEME", "SERVICE_AREA", "SOURCE", "STATEMENT", "MEETING"] as const;
 type SearchType = (typeof TYPES)[number];
 const typeLabel = (type: string) => type.charAt(0) + type.slice(1).toLowerCase().replace(/_/g, " ");
@@ -42,8 +48,16 @@ export function Search() {
   const [params, setParams] = useSearchParams();
   const text = params.get("q") ?? "";
   const type = TYPES.find((t) => t === params.get("type"));
+  const authority = params.get("authority");
   const [draft, setDraft] = useState(text);
-  const state = useQuery(SearchQuery, { text, types: type ? [type] : null, first: 50 }, text.trim() === "");
+  const state = useQuery(SearchQuery, { text, types: type ? [type] : null, first: 50, authority }, text.trim() === "");
+  const authorities = useQuery(AuthorityNamesQuery, {});
+  const setParam = (name: string, value: string) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      value ? next.set(name, value) : next.delete(name);
+      return next;
+    });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setParams((current) => {
@@ -63,20 +77,16 @@ export function Search() {
         </div>
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="search-type">Only</label>
-          <select
-            className="govuk-select"
-            id="search-type"
-            value={type ?? ""}
-            onChange={(event) =>
-              setParams((current) => {
-                const next = new URLSearchParams(current);
-                event.target.value ? next.set("type", event.target.value) : next.delete("type");
-                return next;
-              })
-            }
-          >
+          <select className="govuk-select" id="search-type" value={type ?? ""} onChange={(event) => setParam("type", event.target.value)}>
             <option value="">Everything</option>
             {TYPES.map((t) => <option key={t} value={t}>{typeLabel(t)}</option>)}
+          </select>
+        </div>
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="search-authority">Of the authority</label>
+          <select className="govuk-select" id="search-authority" value={authority ?? ""} onChange={(event) => setParam("authority", event.target.value)}>
+            <option value="">Any authority</option>
+            {(authorities.data?.authorities ?? []).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
           </select>
         </div>
         <button type="submit" className="govuk-button">Search</button>
