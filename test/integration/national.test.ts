@@ -121,3 +121,27 @@ describe("search over statements and meetings", () => {
     for (const hit of search) expect(["quote", "purpose"]).toContain(hit.field);
   });
 });
+
+describe("grade history of every authority", () => {
+  it("has no empty series, and a first grade is FIRST exactly when no earlier grading inspection is known without a grade", async () => {
+    let previousUnknown = 0;
+    for (const council of councils) {
+      const { judgementHistory } = await data<any>(
+        `query ($id: ID!) { judgementHistory(authority: $id) { label points { change inspection { start } } earlierUngraded { id start kind } } }`,
+        { id: council.id },
+      );
+      const graded = seeds.judgements.some((j) => seeds.inspections.find((i) => i.id === j.inspection)?.authority === council.id);
+      expect(judgementHistory.length > 0, council.id).toBe(graded);
+      for (const series of judgementHistory) {
+        expect(series.points.length, `${council.id} ${series.label}`).toBeGreaterThan(0);
+        const first = series.points[0];
+        expect(first.change, `${council.id} ${series.label}`).toBe(series.earlierUngraded.length > 0 ? "PREVIOUS_UNKNOWN" : "FIRST");
+        for (const earlier of series.earlierUngraded) expect(earlier.start < first.inspection.start, `${council.id} ${earlier.id}`).toBe(true);
+        expect(series.points.slice(1).every((p: any) => !["FIRST", "PREVIOUS_UNKNOWN"].includes(p.change))).toBe(true);
+        if (first.change === "PREVIOUS_UNKNOWN") previousUnknown++;
+      }
+    }
+    // The national record has such series (an early inspection graded nothing standing for a later area).
+    expect(previousUnknown).toBeGreaterThan(0);
+  });
+});

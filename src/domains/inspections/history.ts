@@ -2,14 +2,20 @@
  * Grades over time, one series per judgement area of the framework now in force, across framework
  * changes. An inspection under an earlier framework contributes the judgement with the same code, or
  * else the one whose area overlaps most with the current area (before January 2023, "children in care
- * and care leavers" stands for both of today's areas); such a point states the mapping.
+ * and care leavers" stands for both of today's areas); such a point states the mapping. An area the
+ * authority was never graded in has no series; held inspections with no grade in the graph before a
+ * series' first grade are listed (`earlierUngraded`), and that grade is then PREVIOUS_UNKNOWN, not FIRST.
  */
 import type { Row } from "../../db/gateway.js";
 import type { DbSession } from "../../db/session.js";
 import { primeObject, type GraphObject } from "../../graphql/graphRead.js";
+import { partialRange } from "../../model/partialDates.js";
 
 // "Adequate" (before November 2013) stands where "requires improvement" stands now.
 const GRADE_RANK: Record<string, number> = { INADEQUATE: 0, REQUIRES_IMPROVEMENT: 1, ADEQUATE: 1, GOOD: 2, OUTSTANDING: 3 };
+
+/** Inspections of these kinds give grades: one held with no grade in the graph leaves the series' start uncertain. */
+const GRADED_KINDS = new Set(["SIF", "ILACS_STANDARD", "ILACS_SHORT", "INSPECTION", "LOOKED_AFTER_CHILDREN", "SAFEGUARDING", "SAFEGUARDING_AND_LOOKED_AFTER"]);
 
 export type GradePoint = {
   inspection: GraphObject;
@@ -18,10 +24,10 @@ export type GradePoint = {
   date: string | null;
   grade: string;
   previousGrade: string | null;
-  change: "FIRST" | "IMPROVED" | "DECLINED" | "UNCHANGED";
+  change: "FIRST" | "PREVIOUS_UNKNOWN" | "IMPROVED" | "DECLINED" | "UNCHANGED";
   mapping: string | null;
 };
-export type GradeSeries = { judgementArea: GraphObject; label: string; points: GradePoint[] };
+export type GradeSeries = { judgementArea: GraphObject; label: string; points: GradePoint[]; earlierUngraded: GraphObject[] };
 
 type Area = { area: GraphObject; covers: string[] };
 type Judged = Area & { inspection: GraphObject; judgement: GraphObject };
@@ -37,19 +43,28 @@ function standIn(current: Area, judgements: Judged[]): Judged | undefined {
     .sort((a, b) => overlap(b.covers, current.covers) - overlap(a.covers, current.covers))[0];
 }
 
-export function buildSeries(current: Area[], judged: Judged[], serviceArea: string | null): GradeSeries[] {
+/**
+ * One series per current area the authority has a grade for (none for an area it was never graded in);
+ * the first grade is FIRST only when no earlier graded-kind inspection is known without a grade for it.
+ */
+export function buildSeries(current: Area[], judged: Judged[], serviceArea: string | null, ungraded: GraphObject[] = []): GradeSeries[] {
   const byInspection = new Map<string, Judged[]>();
   for (const j of judged) byInspection.set(j.inspection.id, [...(byInspection.get(j.inspection.id) ?? []), j]);
   const wanted = serviceArea === null ? current : current.filter((c) => c.area.code !== "OVERALL" && c.covers.includes(serviceArea));
 
-  return wanted.map((c) => {
+  const series = wanted.map((c) => {
     const points: GradePoint[] = [];
+    const missed: GraphObject[] = [];
     for (const judgements of byInspection.values()) {
       const j = standIn(c, judgements);
-      if (!j) continue;
+      if (!j) {
+        if (points.length === 0 && GRADED_KINDS.has(judgements[0]!.inspection.kind as string)) missed.push(judgements[0]!.inspection);
+        continue;
+      }
       const previous = points.at(-1)?.grade ?? null;
       const grade = j.judgement.grade as string;
       const delta = previous === null ? null : GRADE_RANK[grade]! - GRADE_RANK[previous]!;
+      const earlier = points.length === 0 ? [...ungradedBefore(ungraded, j.inspection), ...missed] : [];
       points.push({
         inspection: j.inspection,
         judgement: j.judgement,
@@ -57,12 +72,28 @@ export function buildSeries(current: Area[], judged: Judged[], serviceArea: stri
         date: (j.inspection.start as string) ?? null,
         grade,
         previousGrade: previous,
-        change: delta === null ? "FIRST" : delta > 0 ? "IMPROVED" : delta < 0 ? "DECLINED" : "UNCHANGED",
+        change: delta === null ? (earlier.length > 0 ? "PREVIOUS_UNKNOWN" : "FIRST") : delta > 0 ? "IMPROVED" : delta < 0 ? "DECLINED" : "UNCHANGED",
         mapping: j.area.id === c.area.id ? null : mappingNote(j, c),
       });
     }
-    return { judgementArea: c.area, label: c.area.label as string, points };
+    const first = points[0]?.inspection;
+    const earlierUngraded = first ? [...ungradedBefore(ungraded, first), ...missed].sort((a, b) => sortKey(a).localeCompare(sortKey(b))) : [];
+    return { judgementArea: c.area, label: c.area.label as string, points, earlierUngraded };
   });
+  return series.filter((entry) => entry.points.length > 0);
+}
+
+const sortKey = (inspection: GraphObject) => `${(inspection.start as string | undefined) ?? ""}|${inspection.id}`;
+
+/** Held inspections of a graded kind, with no judgement in the graph, that began before this one. */
+function ungradedBefore(ungraded: GraphObject[], inspection: GraphObject): GraphObject[] {
+  const start = inspection.start as string | undefined;
+  return ungraded.filter((i) => GRADED_KINDS.has(i.kind as string) && start && i.start && partialBefore(i.start as string, start));
+}
+
+/** Whether partial date a certainly ends before b begins ("2014" is before "2015-03", not before "2014-06"). */
+function partialBefore(a: string, b: string): boolean {
+  return partialRange(a)[1] < partialRange(b)[0];
 }
 
 function mappingNote(j: Judged, c: Area): string | null {
@@ -70,7 +101,11 @@ function mappingNote(j: Judged, c: Area): string | null {
   return `Graded under "${j.area.label}" (${j.area.framework}), which the current "${c.area.label}" (${c.area.framework}) succeeds in part.`;
 }
 
-export function judgementHistory(session: DbSession, judgementRows: Row[], currentRows: Row[], serviceArea: string | null) {
+export function judgementHistory(session: DbSession, allRows: Row[], currentRows: Row[], serviceArea: string | null) {
+  const judgementRows = allRows.filter((row) => row.judgementId != null);
+  const ungraded = allRows
+    .filter((row) => row.judgementId == null)
+    .map((row) => primeObject(session, "Inspection", row.inspectionId as string, row.inspectionProps));
   const current = currentRows.map((row) => ({
     area: primeObject(session, "JudgementArea", row.areaId as string, row.areaProps),
     covers: row.covers as string[],
@@ -81,5 +116,5 @@ export function judgementHistory(session: DbSession, judgementRows: Row[], curre
     area: primeObject(session, "JudgementArea", row.areaId as string, row.areaProps),
     covers: row.covers as string[],
   }));
-  return buildSeries(current, judged, serviceArea);
+  return buildSeries(current, judged, serviceArea, ungraded);
 }

@@ -1,11 +1,14 @@
-/** Cypher for judgement history: every judgement of an authority's held inspections, with what its area covers. */
+/**
+ * Cypher for judgement history: every judgement of an authority's held inspections, with what its area
+ * covers, and (one row each, judgement null) the held inspections with no judgement in the graph.
+ */
 import { cypher } from "../../db/gateway.js";
 import { sortableStart } from "./queries.js";
 
 export const AUTHORITY_JUDGEMENTS = cypher(
   "inspections.authorityJudgements",
   `MATCH (i:Inspection {status: 'HELD'})-[:OF]->(:Organisation {id: $authority})
-   MATCH (i)-[:JUDGED]->(j:Judgement)-[:ON]->(ja:JudgementArea)
+   OPTIONAL MATCH (i)-[:JUDGED]->(j:Judgement)-[:ON]->(ja:JudgementArea)
    OPTIONAL MATCH (ja)-[:COVERS]->(sa:ServiceArea)
    WITH i, j, ja, collect(sa.id) AS covers
    RETURN i.id AS inspectionId, properties(i) AS inspectionProps, j.id AS judgementId, properties(j) AS judgementProps,

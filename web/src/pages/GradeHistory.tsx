@@ -12,6 +12,7 @@ const HistoryQuery = graphql(`
       label
       judgementArea { id framework }
       points { date grade change inspection { id kind } }
+      earlierUngraded { id start kind }
     }
   }
 `);
@@ -60,10 +61,15 @@ function History({ series }: { series: Series }) {
                   {entry.points.map((point) => (
                     <li key={point.inspection.id} data-date={point.date ?? ""}>
                       <span className="app-history__date">{point.date ?? "undated"}</span> <GradeTag grade={point.grade} />
-                      {point.change !== "FIRST" && point.change !== "UNCHANGED" ? <span className="govuk-hint"> {point.change.toLowerCase()}</span> : null}
+                      {point.change === "IMPROVED" || point.change === "DECLINED" ? <span className="govuk-hint"> {point.change.toLowerCase()}</span> : null}
                     </li>
                   ))}
                 </ol>
+                {entry.earlierUngraded.length > 0 ? (
+                  <p className="govuk-body-s app-history__earlier">
+                    Earlier inspections known, with no grade for this in the graph: {entry.earlierUngraded.map((i) => i.start ?? "undated").join(", ")}.
+                  </p>
+                ) : null}
               </td>
             </tr>
           ))}
