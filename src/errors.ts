@@ -21,4 +21,6 @@ export class AppError extends GraphQLError {
 export const badInput = (message: string, details?: Record<string, unknown>) =>
   new AppError("BAD_USER_INPUT", message, details);
 export const notFound = (message: string, details?: Record<string, unknown>) => new AppError("NOT_FOUND", message, details);
-export const databaseUnavailable = (message: string) => new AppError("DATABASE_UNAVAILABLE", message);
+/** `retryAfterSeconds`, when known, also becomes the HTTP Retry-After header. */
+export const databaseUnavailable = (message: string, retryAfterSeconds?: number) =>
+  new AppError("DATABASE_UNAVAILABLE", message, retryAfterSeconds === undefined ? undefined : { retryAfterSeconds });

@@ -19,6 +19,8 @@ try {
   const booted = await bootDatabase(config, log);
   const server = await startServer(booted.db, config);
   booted.publish();
+  // From now on an outage is noticed by a probe, not only by the next request, and reported once.
+  booted.db.breaker.watch();
   console.log(`GraphQL ready at ${server.url} (explorer: open it in a browser) in ${((Date.now() - startedAt) / 1000).toFixed(1)}s`);
 
   let stopping = false;

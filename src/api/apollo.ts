@@ -73,6 +73,24 @@ const legacyJsonStatusPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
+/**
+ * A request that failed because Neo4j is unreachable answers 503 with Retry-After (the breaker's next
+ * probe), so clients and proxies back off rather than retrying at once.
+ */
+const unavailableStatusPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== "single") return;
+        const unavailable = response.body.singleResult.errors?.find((e) => e.extensions?.code === "DATABASE_UNAVAILABLE");
+        if (!unavailable) return;
+        response.http.status = 503;
+        response.http.headers.set("retry-after", String(unavailable.extensions?.retryAfterSeconds ?? 1));
+      },
+    };
+  },
+};
+
 /** An AppError anywhere in the cause chain (e.g. a scalar's parseLiteral inside a validation error). */
 function findAppError(error: unknown): AppError | undefined {
   for (let e = error, depth = 0; e && depth < 5; e = (e as { originalError?: unknown }).originalError, depth++) {
@@ -116,7 +134,7 @@ export async function createApollo(config: Config): Promise<ApolloServer<Context
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     formatError: formatError(config.production),
-    plugins: [ApolloServerPluginLandingPageDisabled(), noSubscriptionsPlugin, queryCountPlugin, legacyJsonStatusPlugin, authPlugin(config), ...limits.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), noSubscriptionsPlugin, queryCountPlugin, legacyJsonStatusPlugin, unavailableStatusPlugin, authPlugin(config), ...limits.plugins],
   });
   await apollo.start();
   return apollo;

@@ -49,6 +49,16 @@ function authenticateFirst(config: Config): express.RequestHandler {
  * A body that cannot be read answers as GraphQL errors do (JSON, `extensions.code`), not with Express's HTML
  * page and a logged stack; anything else goes on to Express.
  */
+/** While the breaker is open, GraphQL requests are refused at once: 503, DATABASE_UNAVAILABLE, Retry-After. */
+function refuseWhileDatabaseDown(db: Database): express.RequestHandler {
+  return (_req, res, next) => {
+    if (!db.breaker.isOpen) return next();
+    const retryAfterSeconds = db.breaker.retryAfterSeconds;
+    res.status(503).set("Retry-After", String(retryAfterSeconds)).type("application/json");
+    res.send({ errors: [{ message: "Neo4j is unavailable; try again shortly", extensions: { code: "DATABASE_UNAVAILABLE", retryAfterSeconds } }] });
+  };
+}
+
 const bodyErrors: express.ErrorRequestHandler = (error: { type?: string; message?: string }, _req, res, next) => {
   const known = error?.type ? BODY_ERRORS[error.type] : undefined;
   if (!known) return next(error);
@@ -78,6 +88,7 @@ export async function startServer(db: Database, config: Config): Promise<Running
   app.use(
     "/graphql",
     authenticateFirst(config),
+    refuseWhileDatabaseDown(db),
     requestLimiter(config.http.rateLimitPerMinute, (res) => res.locals.credentials as Credentials),
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {

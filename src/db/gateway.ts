@@ -5,6 +5,7 @@
  */
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import { databaseUnavailable } from "../errors.js";
+import { CircuitBreaker } from "./breaker.js";
 import { toPlain, type Plain } from "./convert.js";
 
 export type NamedQuery = { readonly name: string; readonly text: string };
@@ -29,10 +30,16 @@ export function cypher(name: string, text: string): NamedQuery {
 }
 
 export class Database {
+  /** Open while Neo4j is unreachable: queries then fail at once (see breaker.ts). */
+  readonly breaker: CircuitBreaker;
+
   private constructor(
     private readonly driver: Driver,
     readonly database: string,
-  ) {}
+    log?: (message: string) => void,
+  ) {
+    this.breaker = new CircuitBreaker(() => this.reachable(), log);
+  }
 
   /** Connects and verifies the server answers, retrying with backoff; throws DATABASE_UNAVAILABLE. */
   static async connect(options: {
@@ -53,7 +60,7 @@ export class Database {
     for (let attempt = 0; attempt <= options.retries; attempt += 1) {
       try {
         await driver.verifyConnectivity({ database: options.database });
-        return new Database(driver, options.database);
+        return new Database(driver, options.database, options.log);
       } catch (error) {
         lastError = error;
         if (attempt < options.retries) {
@@ -81,6 +88,7 @@ export class Database {
    * timeout (the bundled Neo4j's is 60 s) for work known to be long, such as loading every seed bundle.
    */
   async writeTransaction<T>(name: string, work: (tx: Transaction) => Promise<T>, counter?: QueryCounter, timeoutMs?: number): Promise<T> {
+    this.failFastWhenDown();
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: neo4j.session.WRITE,
@@ -93,7 +101,7 @@ export class Database {
         ...(timeoutMs ? { timeout: timeoutMs } : {}),
       });
     } catch (error) {
-      throw mapDriverError(error);
+      throw this.mapDriverError(error);
     } finally {
       await session.close();
     }
@@ -108,7 +116,17 @@ export class Database {
     return result.summary.plan;
   }
 
+  /** Whether Neo4j answers: false at once while the breaker is open (the probe decides when it closes). */
   async ping(): Promise<boolean> {
+    return !this.breaker.isOpen && (await this.reachable());
+  }
+
+  close(): Promise<void> {
+    this.breaker.stop();
+    return this.driver.close();
+  }
+
+  private async reachable(): Promise<boolean> {
     try {
       await this.driver.verifyConnectivity({ database: this.database });
       return true;
@@ -117,12 +135,22 @@ export class Database {
     }
   }
 
-  close(): Promise<void> {
-    return this.driver.close();
+  private failFastWhenDown(): void {
+    if (this.breaker.isOpen) {
+      throw databaseUnavailable("Neo4j is unavailable; try again shortly", this.breaker.retryAfterSeconds);
+    }
+  }
+
+  private mapDriverError(error: unknown): unknown {
+    const code = (error as { code?: string })?.code;
+    if (!code || !UNAVAILABLE_CODES.has(code)) return error;
+    this.breaker.trip((error as Error).message.split("\n")[0]!.slice(0, 200));
+    return databaseUnavailable(`Neo4j is unavailable: ${(error as Error).message}`, this.breaker.retryAfterSeconds);
   }
 
   private async run(query: NamedQuery, params: Params, counter: QueryCounter | undefined, routing: "READ" | "WRITE") {
     counter?.record(query.name);
+    this.failFastWhenDown();
     try {
       const result = await this.driver.executeQuery(query.text, withNulls(params), {
         database: this.database,
@@ -131,7 +159,7 @@ export class Database {
       });
       return result.records.map((record) => toPlain(record.toObject()) as Row);
     } catch (error) {
-      throw mapDriverError(error);
+      throw this.mapDriverError(error);
     }
   }
 }
@@ -148,12 +176,6 @@ export class Transaction {
     const result = await this.tx.run(query.text, withNulls(params));
     return result.records.map((record) => toPlain(record.toObject()) as Row);
   }
-}
-
-function mapDriverError(error: unknown): unknown {
-  const code = (error as { code?: string })?.code;
-  if (code && UNAVAILABLE_CODES.has(code)) return databaseUnavailable(`Neo4j is unavailable: ${(error as Error).message}`);
-  return error;
 }
 
 /** An omitted optional argument arrives as undefined; Cypher needs it as an explicit null. */

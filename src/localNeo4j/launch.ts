@@ -20,6 +20,15 @@ const STOP_TIMEOUT_MS = 30_000;
 
 export type LocalNeo4j = { uri: string; logFile: string; stop: () => Promise<void> };
 
+const FIRST_RESTART_MS = 1_000;
+const MAX_RESTART_MS = 30_000;
+/** A run this long resets the restart backoff. */
+const STABLE_RUN_MS = 60_000;
+
+/**
+ * Starts the bundled Neo4j and supervises it: if the JVM dies (a crash, an OOM kill), it is started again on
+ * the same port after 1 s, doubling to 30 s while it keeps failing; each exit and restart is logged once.
+ */
 export async function startLocalNeo4j(options: {
   homeDir: string;
   port: number;
@@ -29,13 +38,42 @@ export async function startLocalNeo4j(options: {
   fs.mkdirSync(options.homeDir, { recursive: true });
   const port = options.port === 0 ? await freePort() : await assertPortFree(options.port);
   const logFile = path.join(options.homeDir, "neo4j-launcher.log");
-  const logStream = fs.createWriteStream(logFile, { flags: "a" });
 
-  const child = spawn("java", [...JVM_FLAGS, "-cp", classpath(), "local.neo4j.Launcher", options.homeDir, String(port)], {
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  child.stderr.pipe(logStream);
-  const uri = await waitForReady(child, logStream, logFile);
+  let stopping = false;
+  let restartMs = FIRST_RESTART_MS;
+  let restartTimer: NodeJS.Timeout | null = null;
+  let child: ChildProcess;
+  const spawnOnce = async (): Promise<string> => {
+    const launched = launch(options.homeDir, port, logFile);
+    child = launched.child;
+    const uri = await launched.ready;
+    const startedAt = Date.now();
+    child.once("exit", (code, signal) => {
+      if (stopping) return;
+      if (Date.now() - startedAt > STABLE_RUN_MS) restartMs = FIRST_RESTART_MS;
+      options.log(`The bundled Neo4j exited unexpectedly (${signal ?? `exit ${code}`}); restarting it in ${restartMs / 1000} s (log: ${logFile})`);
+      scheduleRestart();
+    });
+    return uri;
+  };
+  const scheduleRestart = () => {
+    const delay = restartMs;
+    restartMs = Math.min(restartMs * 2, MAX_RESTART_MS);
+    restartTimer = setTimeout(() => {
+      restartTimer = null;
+      if (stopping) return;
+      spawnOnce().then(
+        (uri) => options.log(`The bundled Neo4j is running again at ${uri}`),
+        (error: Error) => {
+          if (stopping) return;
+          options.log(`The bundled Neo4j did not restart (${error.message}); trying again in ${restartMs / 1000} s`);
+          scheduleRestart();
+        },
+      );
+    }, delay);
+  };
+
+  const uri = await spawnOnce();
   const stopOnExit = () => child.kill("SIGKILL");
   process.once("exit", stopOnExit);
 
@@ -43,11 +81,24 @@ export async function startLocalNeo4j(options: {
     uri,
     logFile,
     stop: async () => {
+      stopping = true;
+      if (restartTimer) clearTimeout(restartTimer);
       process.removeListener("exit", stopOnExit);
       await stopChild(child);
-      logStream.end();
     },
   };
+}
+
+/** One JVM: its process, and the bolt URI once it says READY (rejects if it dies or hangs first). */
+function launch(homeDir: string, port: number, logFile: string): { child: ChildProcess; ready: Promise<string> } {
+  const logStream = fs.createWriteStream(logFile, { flags: "a" });
+  const child = spawn("java", [...JVM_FLAGS, "-cp", classpath(), "local.neo4j.Launcher", homeDir, String(port)], {
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  child.stderr!.pipe(logStream);
+  // "close" (not "exit"): the JVM's last output may still be arriving when it exits.
+  child.once("close", () => logStream.end());
+  return { child, ready: waitForReady(child, logStream, logFile) };
 }
 
 function waitForReady(child: ChildProcess, logStream: fs.WriteStream, logFile: string): Promise<string> {
@@ -72,13 +123,15 @@ function waitForReady(child: ChildProcess, logStream: fs.WriteStream, logFile: s
     });
     child.once("exit", (code, signal) => {
       clearTimeout(timer);
-      logStream.end(() => {
+      const explain = () => {
         const locked = /FileLockException|Lock file has been locked/.test(fs.readFileSync(logFile, "utf8").slice(-20_000));
         const reason = locked
           ? "its data folder is in use by another Neo4j (is `npm start` already running, or still stopping?)"
           : `${signal ?? `exit ${code}`}`;
         reject(new LocalNeo4jError(`Local Neo4j exited before it was ready: ${reason}; see ${logFile}`));
-      });
+      };
+      if (logStream.writableFinished) explain();
+      else logStream.once("finish", explain);
     });
   });
 }

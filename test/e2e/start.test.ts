@@ -73,6 +73,47 @@ describe("npm start", { timeout: 420_000 }, () => {
   });
 });
 
+describe("when the bundled Neo4j dies", { timeout: 420_000 }, () => {
+  it("requests fail at once with 503, DATABASE_UNAVAILABLE and Retry-After; Neo4j is restarted and the API recovers; each logged once", async () => {
+    const { app, sources: before } = await startAndQuery();
+    expect(before).toHaveLength(SOURCES);
+    const [, url] = await waitForOutput(app, /GraphQL ready at (http:\S+)/, 1_000);
+    const [jvm] = javaProcessesMentioning(dataDir);
+    process.kill(jvm!, "SIGKILL");
+
+    const ask = async () => {
+      const started = performance.now();
+      const response = await fetch(url!, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ sources { id } }" }) });
+      return { response, body: await response.json(), ms: performance.now() - started };
+    };
+    // Within a few seconds of the kill every request is refused at once.
+    let answer = await ask();
+    for (let i = 0; i < 50 && answer.response.status !== 503; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      answer = await ask();
+    }
+    const refusals = [answer, await ask(), await ask()];
+    for (const refusal of refusals) {
+      expect(refusal.response.status).toBe(503);
+      expect(Number(refusal.response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      expect(refusal.body.errors[0].extensions.code).toBe("DATABASE_UNAVAILABLE");
+    }
+    // Fast failure: the median refusal takes well under the ~100 ms the issue asks for on this machine.
+    expect(refusals.map((r) => r.ms).sort((a, b) => a - b)[1]).toBeLessThan(100);
+    expect((await fetch(new URL("/healthz", url!))).status).toBe(503);
+
+    await waitForOutput(app, /The bundled Neo4j is running again/, 180_000);
+    await waitForOutput(app, /Neo4j is available again after/, 60_000);
+    const after = await ask();
+    expect(after.response.status).toBe(200);
+    expect(after.body.data.sources).toHaveLength(SOURCES);
+    expect(app.output().match(/Neo4j is unavailable/g)).toHaveLength(1);
+    expect(app.output().match(/Neo4j is available again/g)).toHaveLength(1);
+    expect(app.output().match(/exited unexpectedly/g)).toHaveLength(1);
+    await interrupt(app);
+  });
+});
+
 describe("npm start errors, one clear line each", () => {
   it("names the bad variable", async () => {
     const app = spawnApp({ PORT: "not-a-port" });
