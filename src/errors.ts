@@ -7,6 +7,7 @@ export type ErrorCode =
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
   | "DATABASE_UNAVAILABLE"
+  | "CONFLICT"
   | "INTERNAL_SERVER_ERROR";
 
 export class AppError extends GraphQLError {

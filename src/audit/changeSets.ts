@@ -5,8 +5,11 @@
  * nodes cannot be linked, so their ids are kept on the ChangeSet.
  */
 import { randomUUID } from "node:crypto";
-import { cypher, type Transaction } from "../db/gateway.js";
-import { badInput } from "../errors.js";
+import { cypher, type NamedQuery, type Params, type Row, type Transaction } from "../db/gateway.js";
+
+/** A transaction's or the database's reads: the key is looked up before a write and again under its lock. */
+type Reader = (query: NamedQuery, params: Params) => Promise<Row[]>;
+import { AppError, badInput } from "../errors.js";
 import { nodeByAnyLabel } from "../model/labels.js";
 
 /** An import never deletes a node (only owned edges and relationships), so these are the only kinds. */
@@ -21,7 +24,12 @@ export type ChangeRecord = {
   operation: string;
   summary: Record<string, number>;
   touched: Touched[];
+  /** A client's key for a create it may retry, and a digest of what it asked (see idempotency below). */
+  idempotency?: Idempotency;
 };
+
+/** `key` is the client's, per actor; `request` a digest of the operation and its input. */
+export type Idempotency = { key: string; request: string };
 
 export const MIN_REASON = 3;
 export const MAX_REASON = 500;
@@ -37,9 +45,56 @@ export function checkReason(reason: string | undefined | null): string {
 const CREATE_CHANGE_SET = cypher(
   "audit.createChangeSet",
   `CREATE (c:ChangeSet {id: $id, actor: $actor, role: $role, reason: $reason, via: $via, operation: $operation,
-                        at: datetime(), summary: $summary})
+                        at: datetime(), summary: $summary, idempotencyKey: $idempotencyKey, request: $request})
    RETURN c.id AS id`,
 );
+
+/**
+ * Locks the write lock node until the transaction ends: writes that check then act queue here. MERGE (under
+ * migration 006's uniqueness constraint) so a graph wiped of everything but its migrations still locks.
+ */
+const LOCK_WRITES = cypher("audit.lockWrites", "MERGE (l:WriteLock {id: 'graph'}) SET l.locked = true RETURN count(l) AS locked");
+
+const CHANGE_SET_BY_KEY = cypher(
+  "audit.changeSetByKey",
+  `MATCH (c:ChangeSet {idempotencyKey: $key}) WHERE c.actor = $actor
+   RETURN c.id AS id, c.request AS request, c.operation AS operation`,
+);
+
+/**
+ * Takes the write lock before a write reads what it will change. Without it two identical writes could both
+ * find "not there yet", both write, and both claim the change in the audit trail.
+ */
+export async function lockWrites(tx: Transaction): Promise<void> {
+  const [row] = await tx.run(LOCK_WRITES);
+  if (!row?.locked) throw new Error("The write lock could not be taken");
+}
+
+export const MAX_IDEMPOTENCY_KEY = 100;
+
+/**
+ * The ChangeSet an earlier request with this actor's idempotency key recorded, if any (call under the write
+ * lock). The same key with a different request is refused: it would silently return another result.
+ */
+export async function changeSetForKey(read: Reader, actor: string, idempotency: Idempotency): Promise<string | null> {
+  const [row] = await read(CHANGE_SET_BY_KEY, { key: idempotency.key, actor });
+  if (!row) return null;
+  if (row.request !== idempotency.request) {
+    throw new AppError("CONFLICT", `The idempotency key "${idempotency.key}" was used for a different request (${row.operation as string}); use a new key for a new request`, {
+      argument: "idempotencyKey",
+    });
+  }
+  return row.id as string;
+}
+
+export function checkIdempotencyKey(key: string | null | undefined): string | null {
+  if (key === null || key === undefined) return null;
+  const text = key.trim();
+  if (text.length < 1 || text.length > MAX_IDEMPOTENCY_KEY || !/^[\x21-\x7e]+$/.test(text)) {
+    throw badInput(`idempotencyKey must be 1–${MAX_IDEMPOTENCY_KEY} printable characters without spaces`, { argument: "idempotencyKey" });
+  }
+  return text;
+}
 
 /** Links the ChangeSet to each touched node; labels are fixed, so one UNION branch per label. */
 const LINK_TOUCHED = cypher(
@@ -64,6 +119,8 @@ export async function recordChangeSet(tx: Transaction, change: ChangeRecord): Pr
     via: change.via,
     operation: change.operation,
     summary: JSON.stringify(change.summary),
+    idempotencyKey: change.idempotency?.key ?? null,
+    request: change.idempotency?.request ?? null,
   });
   if (change.touched.length > 0) await tx.run(LINK_TOUCHED, { id, touched: change.touched });
   return id;

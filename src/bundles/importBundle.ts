@@ -3,7 +3,7 @@
  * or nothing changes — write it and its ChangeSet in one transaction. A failure in any batch (including
  * an onProgress callback that throws) rolls all of it back, ChangeSet included.
  */
-import { checkReason, recordChangeSet, type ChangeRecord, type Touched } from "../audit/changeSets.js";
+import { changeSetForKey, checkReason, lockWrites, recordChangeSet, type ChangeRecord, type Idempotency, type Touched } from "../audit/changeSets.js";
 import type { Database } from "../db/gateway.js";
 import { foldAugments } from "./augment.js";
 import { readRecords } from "./exportBundle.js";
@@ -20,6 +20,8 @@ export type ImportOptions = {
   dryRun?: boolean;
   /** Called after each batch inside the transaction; throwing from it aborts and rolls back the import. */
   onProgress?: (progress: Progress) => void;
+  /** A retried create: when this actor's key already has a ChangeSet, that is the answer and nothing is written. */
+  idempotency?: Idempotency;
 };
 
 export type ImportResult = {
@@ -29,6 +31,8 @@ export type ImportResult = {
   /** True only when the transaction wrote the bundle and its ChangeSet. */
   written: boolean;
   changeSetId: string | null;
+  /** True when an earlier request with the same idempotency key had already made the change (changeSetId is its). */
+  replayed?: boolean;
   /** Batches the write takes (or would take). */
   batches: number;
   diff: BundleDiff;
@@ -69,7 +73,13 @@ export async function importLoaded(
     return { ...base, written: false, changeSetId: null, diff };
   }
   return db.writeTransaction("bundle.import", async (tx) => {
-    // Diff inside the write transaction, so the ChangeSet describes exactly what this write changed.
+    // Under the write lock, and diffed inside the transaction: the ChangeSet describes exactly what this
+    // write changed, and a concurrent identical write, queued behind it, finds nothing left to change.
+    await lockWrites(tx);
+    if (options.idempotency) {
+      const earlier = await changeSetForKey((query, params) => tx.run(query, params), options.actor, options.idempotency);
+      if (earlier) return { ...base, written: false, changeSetId: earlier, replayed: true, diff: await diffBundle(bundle, (query, params) => tx.run(query, params), owners) };
+    }
     const read: Reader = (query, params) => tx.run(query, params);
     const diff = await diffBundle(bundle, read, owners);
     if (!hasChanges(diff)) return { ...base, written: false, changeSetId: null, diff };
@@ -82,6 +92,7 @@ export async function importLoaded(
       reason,
       summary: summarise(diff),
       touched: touchedBy(diff),
+      idempotency: options.idempotency,
     });
     return { ...base, written: true, changeSetId, diff };
   }, undefined, IMPORT_TIMEOUT_MS);

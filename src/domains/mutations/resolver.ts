@@ -9,29 +9,51 @@ import { badInput } from "../../errors.js";
 import { endOccupancy, setThemeTag } from "./edits.js";
 import { EvidenceInput, FindingInput, InspectionInput, OccupancyInput, SourceInput } from "./inputs.js";
 import { FindingPayload, ImportReport, InspectionPayload, OccupancyPayload, SourcePayload } from "./payloads.js";
-import { compact, current, evidenceRecords, newId, slug, writeAs } from "./service.js";
+import { compact, current, earlierChangeSet, evidenceRecords, idempotencyOf, idFor, slug, writeAs } from "./service.js";
+import type { Label } from "../../model/labels.js";
 
 const REASON = { description: "Why: recorded in the audit trail (3–500 characters)." };
+const KEY = {
+  nullable: true,
+  description:
+    "Makes a retry safe: a second request with the same key (per API key) returns the first one's entity and ChangeSet and writes nothing; the same key with different input is a CONFLICT. 1–100 printable characters.",
+};
 
 @Resolver()
 export class MutationResolver {
   @Extensions({ role: "editor" })
   @Mutation(() => SourcePayload, { description: "Adds a source document (editor)." })
-  async addSource(@Arg("input", () => SourceInput) input: SourceInput, @Arg("reason", () => String, REASON) reason: string, @Ctx() ctx: Context) {
+  async addSource(
+    @Arg("input", () => SourceInput) input: SourceInput,
+    @Arg("reason", () => String, REASON) reason: string,
+    @Ctx() ctx: Context,
+    @Arg("idempotencyKey", () => String, KEY) idempotencyKey?: string | null,
+  ) {
     const id = input.id ?? `source:${slug(input.title)}`;
+    const idempotency = idempotencyOf(idempotencyKey, "addSource", input);
+    const replay = await this.replay(ctx, "Source", id, idempotency);
+    if (replay) return replay;
     if (!input.id && (await fetchNode(ctx, id, "Source"))) throw badInput(`A source "${id}" already exists; pass its id to update it`, { argument: "input.id" });
     // publisher and published must be present even when unknown (null), so they are set after compact().
     const record = { ...compact({ ...input }), id, publisher: input.publisher ?? null, published: input.published ?? null };
-    const { changeSet } = await writeAs(ctx, caller(ctx), reason, `addSource ${id}`, { sources: [record] });
+    const { changeSet } = await writeAs(ctx, caller(ctx), reason, `addSource ${id}`, { sources: [record] }, false, idempotency ?? undefined);
     return { entity: await current(ctx, "Source", id), changeSet };
   }
 
   @Extensions({ role: "editor" })
   @Mutation(() => FindingPayload, { description: "Adds (or, with an existing id, replaces) a finding with its evidence (editor)." })
-  async addFinding(@Arg("input", () => FindingInput) input: FindingInput, @Arg("reason", () => String, REASON) reason: string, @Ctx() ctx: Context) {
-    const id = input.id ?? newId("finding", input.inspection.split(":")[1] ?? "finding");
+  async addFinding(
+    @Arg("input", () => FindingInput) input: FindingInput,
+    @Arg("reason", () => String, REASON) reason: string,
+    @Ctx() ctx: Context,
+    @Arg("idempotencyKey", () => String, KEY) idempotencyKey?: string | null,
+  ) {
+    const idempotency = idempotencyOf(idempotencyKey, "addFinding", input);
+    const id = input.id ?? idFor("finding", input.inspection.split(":")[1] ?? "finding", caller(ctx), idempotency);
+    const replay = await this.replay(ctx, "Finding", id, idempotency);
+    if (replay) return replay;
     const record = compact({ ...input, id, evidence: evidenceRecords(input.evidence) });
-    const { changeSet } = await writeAs(ctx, caller(ctx), reason, `addFinding ${id}`, { findings: [record] });
+    const { changeSet } = await writeAs(ctx, caller(ctx), reason, `addFinding ${id}`, { findings: [record] }, false, idempotency ?? undefined);
     return { entity: await current(ctx, "Finding", id), changeSet };
   }
 
@@ -49,10 +71,18 @@ export class MutationResolver {
 
   @Extensions({ role: "editor" })
   @Mutation(() => OccupancyPayload, { description: "Records who held a post and when (editor): creates it, or replaces it when the id exists." })
-  async recordOccupancy(@Arg("input", () => OccupancyInput) input: OccupancyInput, @Arg("reason", () => String, REASON) reason: string, @Ctx() ctx: Context) {
-    const id = input.id ?? newId("occupancy", `${input.person.split(":")[1]}-${input.post.split(":")[1]}`);
+  async recordOccupancy(
+    @Arg("input", () => OccupancyInput) input: OccupancyInput,
+    @Arg("reason", () => String, REASON) reason: string,
+    @Ctx() ctx: Context,
+    @Arg("idempotencyKey", () => String, KEY) idempotencyKey?: string | null,
+  ) {
+    const idempotency = idempotencyOf(idempotencyKey, "recordOccupancy", input);
+    const id = input.id ?? idFor("occupancy", `${input.person.split(":")[1]}-${input.post.split(":")[1]}`, caller(ctx), idempotency);
+    const replay = await this.replay(ctx, "Occupancy", id, idempotency);
+    if (replay) return replay;
     const record = compact({ ...input, id, evidence: evidenceRecords(input.evidence) });
-    const { changeSet } = await writeAs(ctx, caller(ctx), reason, `recordOccupancy ${id}`, { occupancies: [record] });
+    const { changeSet } = await writeAs(ctx, caller(ctx), reason, `recordOccupancy ${id}`, { occupancies: [record] }, false, idempotency ?? undefined);
     return { entity: await current(ctx, "Occupancy", id), changeSet };
   }
 
@@ -73,8 +103,16 @@ export class MutationResolver {
 
   @Extensions({ role: "editor" })
   @Mutation(() => InspectionPayload, { description: "Records an inspection with its judgements (editor)." })
-  async recordInspection(@Arg("input", () => InspectionInput) input: InspectionInput, @Arg("reason", () => String, REASON) reason: string, @Ctx() ctx: Context) {
-    const id = input.id ?? newId("inspection", `${input.authority.split(":")[1]}-${input.kind}-${input.start ?? ""}`);
+  async recordInspection(
+    @Arg("input", () => InspectionInput) input: InspectionInput,
+    @Arg("reason", () => String, REASON) reason: string,
+    @Ctx() ctx: Context,
+    @Arg("idempotencyKey", () => String, KEY) idempotencyKey?: string | null,
+  ) {
+    const idempotency = idempotencyOf(idempotencyKey, "recordInspection", input);
+    const id = input.id ?? idFor("inspection", `${input.authority.split(":")[1]}-${input.kind}-${input.start ?? ""}`, caller(ctx), idempotency);
+    const replay = await this.replay(ctx, "Inspection", id, idempotency);
+    if (replay) return replay;
     const { judgements, ...inspection } = input;
     const bundle = {
       inspections: [compact({ ...inspection, id, evidence: evidenceRecords(input.evidence) })],
@@ -86,7 +124,7 @@ export class MutationResolver {
         evidence: evidenceRecords(j.evidence),
       })),
     };
-    const { changeSet } = await writeAs(ctx, caller(ctx), reason, `recordInspection ${id}`, bundle);
+    const { changeSet } = await writeAs(ctx, caller(ctx), reason, `recordInspection ${id}`, bundle, false, idempotency ?? undefined);
     return { entity: await current(ctx, "Inspection", id), changeSet };
   }
 
@@ -109,6 +147,13 @@ export class MutationResolver {
       relationships: { ...result.diff.relationships, unchanged: result.diff.relationships.unchanged.length },
       changeSet,
     };
+  }
+
+  /** A retry of a keyed create that already happened: its entity and its ChangeSet, nothing written. */
+  private async replay(ctx: Context, label: Label, id: string, idempotency: ReturnType<typeof idempotencyOf>) {
+    const earlier = await earlierChangeSet(ctx, caller(ctx), idempotency);
+    if (!earlier) return null;
+    return { entity: await current(ctx, label, id), changeSet: await fetchNode(ctx, earlier, "ChangeSet") };
   }
 
   private async tag(ctx: Context, finding: string, theme: string, reason: string, tagged: boolean) {

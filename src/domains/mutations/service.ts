@@ -3,8 +3,8 @@
  * (shape, enums, dates, quotes, every reference), the same idempotent write, and the ChangeSet in the
  * same transaction. Nothing is written unless all of it is valid.
  */
-import { randomUUID } from "node:crypto";
-import { checkReason } from "../../audit/changeSets.js";
+import { createHash, randomUUID } from "node:crypto";
+import { changeSetForKey, checkIdempotencyKey, checkReason, type Idempotency } from "../../audit/changeSets.js";
 import type { Principal } from "../../auth/apiKeys.js";
 import { badInput } from "../../errors.js";
 import type { DbSession } from "../../db/session.js";
@@ -24,11 +24,12 @@ export async function writeAs(
   operation: string,
   value: unknown,
   dryRun = false,
+  idempotency?: Idempotency,
 ): Promise<Written> {
   const reason = checkReason(reasonText);
   try {
     const loaded = bundleFromValue(value, operation);
-    const result = await importLoaded(session.db, loaded, { actor: principal.name, role: principal.role, reason, dryRun, via: "graphql", operation });
+    const result = await importLoaded(session.db, loaded, { actor: principal.name, role: principal.role, reason, dryRun, via: "graphql", operation, idempotency });
     return { result, changeSet: result.changeSetId ? await fetchNode(session, result.changeSetId, "ChangeSet") : null };
   } catch (error) {
     if (error instanceof BundleError) {
@@ -38,6 +39,28 @@ export async function writeAs(
     }
     throw error;
   }
+}
+
+/**
+ * A create the client may retry: its key (per actor) and a digest of the mutation and its input, so a retry
+ * is recognised and the same key with other input refused (CONFLICT). Null without a key.
+ */
+export function idempotencyOf(key: string | null | undefined, mutation: string, input: unknown): Idempotency | null {
+  const checked = checkIdempotencyKey(key);
+  if (!checked) return null;
+  return { key: checked, request: createHash("sha256").update(JSON.stringify([mutation, input])).digest("hex") };
+}
+
+/** The ChangeSet of an earlier request with this key, read before the write (the write checks again under its lock). */
+export function earlierChangeSet(session: DbSession, principal: Principal, idempotency: Idempotency | null): Promise<string | null> {
+  if (!idempotency) return Promise.resolve(null);
+  return changeSetForKey((query, params) => session.db.read(query, params, session.counter), principal.name, idempotency);
+}
+
+/** A new id that a retry with the same idempotency key gets again (random without a key). */
+export function idFor(prefix: string, context: string, principal: Principal, idempotency: Idempotency | null): string {
+  if (!idempotency) return newId(prefix, context);
+  return `${prefix}:${slug(context)}-${createHash("sha256").update(`${principal.name}\n${idempotency.key}`).digest("hex").slice(0, 8)}`;
 }
 
 /** The entity as it now stands (not a copy cached earlier in this request). */
