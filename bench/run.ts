@@ -10,11 +10,16 @@ import { bootDatabase } from "../src/boot.js";
 import { createLogger } from "../src/log.js";
 import { startServer } from "../src/api/server.js";
 import { HEADLINE_OPERATIONS, nestingDepth } from "./operations.js";
+import { runContention } from "./contention.js";
+import { hashKey } from "../src/auth/apiKeys.js";
+import { randomUUID } from "node:crypto";
 
 const RUNS = 50;
 const WARMUP = 5;
 
-const config = loadConfig({ ...process.env, PORT: "0", LOG_LEVEL: "warn" });
+// A one-off editor key for the write-contention part (its writes are audited as "bench").
+const BENCH_KEY = `bench-${randomUUID()}`;
+const config = loadConfig({ ...process.env, PORT: "0", LOG_LEVEL: "warn", API_KEYS: `bench:editor:${hashKey(BENCH_KEY)}`, RATE_LIMIT_PER_MINUTE: "1000000" });
 const log = createLogger("warn");
 const bootStarted = performance.now();
 const booted = await bootDatabase(config, log);
@@ -56,6 +61,12 @@ try {
   const memory = process.memoryUsage();
   console.log(`\nAPI process memory: rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`);
   console.log(overBudget === 0 ? "Every operation stayed within its query budget (queries ≤ depth)." : `${overBudget} operation(s) sent more queries than their depth.`);
+  const send = async (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) => {
+    const response = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+    return (await response.json()) as { errors?: unknown[]; data?: any };
+  };
+  console.log("");
+  for (const line of await runContention(send, { authorization: `Bearer ${BENCH_KEY}` })) console.log(line);
 } finally {
   await server.stop();
   await booted.shutdown();

@@ -50,10 +50,13 @@ const CREATE_CHANGE_SET = cypher(
 );
 
 /**
- * Locks the write lock node until the transaction ends: writes that check then act queue here. MERGE (under
- * migration 006's uniqueness constraint) so a graph wiped of everything but its migrations still locks.
+ * Locks the write lock node until the transaction ends: writes that check then act queue here. MATCH then
+ * SET takes the exclusive lock at once (a MERGE would first take a shared one, and twenty writers upgrading
+ * shared locks together deadlock); a graph wiped of everything but its migrations gets the node back by
+ * MERGE, under migration 006's uniqueness constraint.
  */
-const LOCK_WRITES = cypher("audit.lockWrites", "MERGE (l:WriteLock {id: 'graph'}) SET l.locked = true RETURN count(l) AS locked");
+const LOCK_WRITES = cypher("audit.lockWrites", "MATCH (l:WriteLock {id: 'graph'}) SET l.locked = true RETURN count(l) AS locked");
+const CREATE_WRITE_LOCK = cypher("audit.createWriteLock", "MERGE (l:WriteLock {id: 'graph'}) SET l.locked = true RETURN count(l) AS locked");
 
 const CHANGE_SET_BY_KEY = cypher(
   "audit.changeSetByKey",
@@ -67,8 +70,20 @@ const CHANGE_SET_BY_KEY = cypher(
  */
 export async function lockWrites(tx: Transaction): Promise<void> {
   const [row] = await tx.run(LOCK_WRITES);
-  if (!row?.locked) throw new Error("The write lock could not be taken");
+  if (row?.locked) return;
+  const [created] = await tx.run(CREATE_WRITE_LOCK);
+  if (!created?.locked) throw new Error("The write lock could not be taken");
 }
+
+/**
+ * Locks one node (by id, under its label) until the transaction ends: an edit of one entity queues only
+ * behind edits of that entity. Setting the id to itself changes nothing but takes the exclusive lock.
+ */
+export async function lockEntity(tx: Transaction, label: "Finding" | "Occupancy", id: string): Promise<void> {
+  await tx.run(label === "Finding" ? LOCK_FINDING : LOCK_OCCUPANCY, { id });
+}
+const LOCK_FINDING = cypher("audit.lockFinding", "MATCH (n:Finding {id: $id}) SET n.id = n.id");
+const LOCK_OCCUPANCY = cypher("audit.lockOccupancy", "MATCH (n:Occupancy {id: $id}) SET n.id = n.id");
 
 export const MAX_IDEMPOTENCY_KEY = 100;
 

@@ -1,5 +1,5 @@
 /** The small edits: tag or untag a theme, end an occupancy. Each validates fully, then writes with its ChangeSet. */
-import { lockWrites, recordChangeSet } from "../../audit/changeSets.js";
+import { lockEntity, recordChangeSet } from "../../audit/changeSets.js";
 import type { Principal } from "../../auth/apiKeys.js";
 import { partialToNeo4j, plainToPartial } from "../../model/partialDates.js";
 import type { Database, Transaction } from "../../db/gateway.js";
@@ -15,7 +15,8 @@ type Who = { principal: Principal; reason: string };
 /** Tags (or untags) a finding with a theme; a no-op when it already is (or is not), with no ChangeSet. */
 export async function setThemeTag(db: Database, who: Who, finding: string, theme: string, tagged: boolean): Promise<EditResult> {
   return db.writeTransaction(tagged ? "mutations.tagTheme" : "mutations.untagTheme", async (tx) => {
-    await lockWrites(tx); // the check below then sees what a concurrent identical edit committed
+    // Edits of this finding queue here; the check below then sees what one before committed.
+    await lockEntity(tx, "Finding", finding);
     const [state] = await tx.run(FINDING_AND_THEME, { finding, theme });
     if (!state?.findingFound) throw notFound(`No Finding with id "${finding}"`);
     if (!state.themeFound) throw notFound(`No Theme with id "${theme}"`);
@@ -34,7 +35,7 @@ export async function endOccupancy(db: Database, who: Who, occupancy: string, en
     if (!parsed.success) throw badInput(`evidence[${i}]: ${parsed.error.issues.map((x) => `${x.path.join(".")} ${x.message}`).join("; ")}`, { argument: "evidence" });
   });
   return db.writeTransaction("mutations.endOccupancy", async (tx) => {
-    await lockWrites(tx);
+    await lockEntity(tx, "Occupancy", occupancy);
     const sources = [...new Set(evidence.map((e) => e.source))];
     const [state] = await tx.run(OCCUPANCY_FOR_END, { occupancy, sources });
     if (!state?.found) throw notFound(`No Occupancy with id "${occupancy}"`);
