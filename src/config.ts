@@ -55,8 +55,15 @@ const envSchema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(50).default(10),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(500).default(30),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(10).max(100000).default(2000),
-  // List fields multiply cost by 10 (or their `first`): 50000 admits four nested lists, not five.
-  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).max(10000000).default(50000),
+  // List fields multiply cost by their `first` or the most items the database says they can hold (see src/graphql/cost.ts).
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).max(10000000).default(200_000),
+  /** How often the list sizes behind the cost estimate are re-read from the database. */
+  GRAPHQL_LIST_SIZES_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Time limits per operation (queries, mutations): past it the request ends and Neo4j ends its transaction. */
+  GRAPHQL_TIME_LIMIT_MS: z.coerce.number().int().min(10).max(600_000).default(10_000),
+  GRAPHQL_MUTATION_TIME_LIMIT_MS: z.coerce.number().int().min(10).max(3_600_000).default(120_000),
+  /** The largest response body sent; a larger result is replaced by RESPONSE_TOO_LARGE. */
+  GRAPHQL_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1_000).max(1_000_000_000).default(10_000_000),
   /**
    * API keys for writes (and reads, if READS_REQUIRE_KEY): comma-separated "name:role:sha256hex" entries.
    * Only hashes are configured; `npm run cli -- hash-key <key>` prints one.
@@ -105,7 +112,17 @@ export type Config = {
   logLevel: LogLevel;
   production: boolean;
   introspection: boolean;
-  limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxDirectives: number };
+  limits: {
+    maxDepth: number;
+    maxAliases: number;
+    maxTokens: number;
+    maxCost: number;
+    maxDirectives: number;
+    listSizesRefreshMs: number;
+    timeLimitMs: number;
+    mutationTimeLimitMs: number;
+    maxResponseBytes: number;
+  };
   auth: { apiKeys: ApiKey[]; readsRequireKey: boolean };
 };
 
@@ -151,6 +168,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxTokens: e.GRAPHQL_MAX_TOKENS,
       maxCost: e.GRAPHQL_MAX_COST,
       maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+      listSizesRefreshMs: e.GRAPHQL_LIST_SIZES_REFRESH_SECONDS * 1000,
+      timeLimitMs: e.GRAPHQL_TIME_LIMIT_MS,
+      mutationTimeLimitMs: e.GRAPHQL_MUTATION_TIME_LIMIT_MS,
+      maxResponseBytes: e.GRAPHQL_MAX_RESPONSE_BYTES,
     },
     auth: {
       apiKeys: e.API_KEYS,

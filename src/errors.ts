@@ -8,6 +8,7 @@ export type ErrorCode =
   | "FORBIDDEN"
   | "DATABASE_UNAVAILABLE"
   | "CONFLICT"
+  | "TIME_LIMIT_EXCEEDED"
   | "INTERNAL_SERVER_ERROR";
 
 export class AppError extends GraphQLError {
@@ -25,3 +26,6 @@ export const notFound = (message: string, details?: Record<string, unknown>) => 
 /** `retryAfterSeconds`, when known, also becomes the HTTP Retry-After header. */
 export const databaseUnavailable = (message: string, retryAfterSeconds?: number) =>
   new AppError("DATABASE_UNAVAILABLE", message, retryAfterSeconds === undefined ? undefined : { retryAfterSeconds });
+/** The request ran past its time limit; its database transaction was ended with it. */
+export const timeLimitExceeded = (limitMs: number) =>
+  new AppError("TIME_LIMIT_EXCEEDED", `The request ran longer than its time limit of ${limitMs} ms and was stopped; ask for less (a narrower filter, a smaller page)`, { limitMs });

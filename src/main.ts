@@ -17,7 +17,7 @@ const log = createLogger(config.logLevel);
 
 try {
   const booted = await bootDatabase(config, log);
-  const server = await startServer(booted.db, config);
+  const server = await startServer(booted.db, config, log.warn);
   booted.publish();
   // From now on an outage is noticed by a probe, not only by the next request, and reported once.
   booted.db.breaker.watch();

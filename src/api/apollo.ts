@@ -9,6 +9,8 @@ import type { Config } from "../config.js";
 import { AppError } from "../errors.js";
 import type { Context } from "../graphql/context.js";
 import { formatLimitError, LIMIT_CODES, limitOptions } from "../graphql/limits.js";
+import type { SizeLookup } from "../graphql/listSizes.js";
+import { executionLimitsPlugin } from "./executionLimits.js";
 import { getSchema } from "./schema.js";
 
 /** The schema has no subscriptions (and no transport for them): a subscription is refused, not failed. */
@@ -118,8 +120,9 @@ export function formatError(production: boolean) {
   };
 }
 
-export async function createApollo(config: Config): Promise<ApolloServer<Context>> {
-  const limits = limitOptions(config);
+/** `size`: the real sizes of the graph's lists, for the cost limit. */
+export async function createApollo(config: Config, size: SizeLookup): Promise<ApolloServer<Context>> {
+  const limits = limitOptions(config, size);
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     introspection: config.introspection,
@@ -134,7 +137,7 @@ export async function createApollo(config: Config): Promise<ApolloServer<Context
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     formatError: formatError(config.production),
-    plugins: [ApolloServerPluginLandingPageDisabled(), noSubscriptionsPlugin, queryCountPlugin, legacyJsonStatusPlugin, unavailableStatusPlugin, authPlugin(config), ...limits.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), noSubscriptionsPlugin, queryCountPlugin, legacyJsonStatusPlugin, unavailableStatusPlugin, authPlugin(config), ...limits.plugins, executionLimitsPlugin(config.limits)],
   });
   await apollo.start();
   return apollo;

@@ -10,6 +10,7 @@ import type { Config } from "../config.js";
 import type { Database } from "../db/gateway.js";
 import { createApollo } from "./apollo.js";
 import { createContext } from "../graphql/context.js";
+import { ListSizes } from "../graphql/listSizes.js";
 import { graphiqlPage, graphiqlRouter } from "./graphiql.js";
 import { webAppRouter } from "./webApp.js";
 
@@ -65,8 +66,12 @@ const bodyErrors: express.ErrorRequestHandler = (error: { type?: string; message
   res.status(known.status).type("application/json").send({ errors: [{ message: known.message, extensions: { code: known.code } }] });
 };
 
-export async function startServer(db: Database, config: Config): Promise<RunningServer> {
-  const apollo = await createApollo(config);
+export async function startServer(db: Database, config: Config, log?: (message: string) => void): Promise<RunningServer> {
+  // The cost limit needs the real list sizes before the first request: read them now, then keep them fresh.
+  const sizes = new ListSizes(db, log);
+  await sizes.refresh();
+  sizes.watch(config.limits.listSizesRefreshMs);
+  const apollo = await createApollo(config, sizes.lookup);
   const app = express();
   app.disable("x-powered-by");
   // helmet's headers: a CSP of this origin only (GraphiQL and its start script are served from here),
@@ -123,6 +128,7 @@ export async function startServer(db: Database, config: Config): Promise<Running
         server.closeIdleConnections();
       });
       await apollo.stop();
+      sizes.stop();
     },
   };
 }

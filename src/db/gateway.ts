@@ -4,7 +4,7 @@
  * metadata, counted per operation, and returned as plain JS records.
  */
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
-import { databaseUnavailable } from "../errors.js";
+import { databaseUnavailable, timeLimitExceeded } from "../errors.js";
 import { CircuitBreaker } from "./breaker.js";
 import { toPlain, type Plain } from "./convert.js";
 
@@ -12,13 +12,37 @@ export type NamedQuery = { readonly name: string; readonly text: string };
 export type Row = Record<string, Plain>;
 export type Params = Record<string, unknown>;
 
-/** Counts the Cypher queries one operation (a GraphQL request, a CLI command) sends. */
+/**
+ * Counts the Cypher queries one operation (a GraphQL request, a CLI command) sends, and holds its time
+ * limit: each query gets what is left of it as its transaction timeout, so Neo4j itself ends the work.
+ */
 export class QueryCounter {
   count = 0;
   readonly names: string[] = [];
+  private deadline: { at: number; limitMs: number } | undefined;
+
   record(name: string): void {
     this.count += 1;
     this.names.push(name);
+  }
+
+  /** From now on, every query must finish within `limitMs` of now. */
+  limitTime(limitMs: number): void {
+    this.deadline = { at: Date.now() + limitMs, limitMs };
+  }
+
+  /** Milliseconds left (undefined: no limit); throws TIME_LIMIT_EXCEEDED once none are. */
+  remainingMs(): number | undefined {
+    if (!this.deadline) return undefined;
+    const left = this.deadline.at - Date.now();
+    if (left <= 0) throw timeLimitExceeded(this.deadline.limitMs);
+    return left;
+  }
+
+  /** Neo4j's "transaction timed out" as the operation's own time limit, when it has one. */
+  timedOut(error: unknown): unknown {
+    const code = (error as { code?: string })?.code ?? "";
+    return this.deadline && code.includes("TransactionTimedOut") ? timeLimitExceeded(this.deadline.limitMs) : error;
   }
 }
 
@@ -89,6 +113,8 @@ export class Database {
    */
   async writeTransaction<T>(name: string, work: (tx: Transaction) => Promise<T>, counter?: QueryCounter, timeoutMs?: number): Promise<T> {
     this.failFastWhenDown();
+    const left = counter?.remainingMs();
+    const timeout = left === undefined ? timeoutMs : Math.min(left, timeoutMs ?? left);
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: neo4j.session.WRITE,
@@ -98,10 +124,10 @@ export class Database {
     try {
       return await session.executeWrite((managed) => work(new Transaction(managed, counter)), {
         metadata: { app: APP_NAME, operation: name },
-        ...(timeoutMs ? { timeout: timeoutMs } : {}),
+        ...(timeout ? { timeout } : {}),
       });
     } catch (error) {
-      throw this.mapDriverError(error);
+      throw this.mapDriverError(counter ? counter.timedOut(error) : error);
     } finally {
       await session.close();
     }
@@ -151,15 +177,16 @@ export class Database {
   private async run(query: NamedQuery, params: Params, counter: QueryCounter | undefined, routing: "READ" | "WRITE") {
     counter?.record(query.name);
     this.failFastWhenDown();
+    const timeout = counter?.remainingMs();
     try {
       const result = await this.driver.executeQuery(query.text, withNulls(params), {
         database: this.database,
         routing,
-        transactionConfig: { metadata: { app: APP_NAME, query: query.name } },
+        transactionConfig: { metadata: { app: APP_NAME, query: query.name }, ...(timeout ? { timeout } : {}) },
       });
       return result.records.map((record) => toPlain(record.toObject()) as Row);
     } catch (error) {
-      throw this.mapDriverError(error);
+      throw this.mapDriverError(counter ? counter.timedOut(error) : error);
     }
   }
 }

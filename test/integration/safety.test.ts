@@ -3,6 +3,7 @@ import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashKey } from "../../src/auth/apiKeys.js";
 import { ConfigError, loadConfig } from "../../src/config.js";
+import { cypher } from "../../src/db/gateway.js";
 import { startTestServer, type GraphQLResponse, type TestServer } from "../support/harness.js";
 
 const GRAPHQL_RESPONSE = /^application\/graphql-response\+json/;
@@ -50,9 +51,9 @@ function expectPassed(res: GraphQLResponse) {
 const aliases = (n: number) =>
   `{ ${Array.from({ length: n }, (_, i) => `s${i}: source(id: "source:x${i}") { id }`).join(" ")} }`;
 const directives = (n: number) =>
-  `{ sources { ${Array.from({ length: n }, () => "id @include(if: true)").join(" ")} } }`;
-/** A query of exactly n tokens: `{`, n - 6 × `__typename`, `sources { id }`, `}`. */
-const tokens = (n: number) => `{ ${Array.from({ length: n - 6 }, () => "__typename").join(" ")} sources { id } }`;
+  `{ themes { ${Array.from({ length: n }, () => "id @include(if: true)").join(" ")} } }`;
+/** A query of exactly n tokens: `{`, n - 6 × `__typename`, `themes { id }`, `}`. */
+const tokens = (n: number) => `{ ${Array.from({ length: n - 6 }, () => "__typename").join(" ")} themes { id } }`;
 
 describe("operation limits", () => {
   it("rejects a query deeper than GRAPHQL_MAX_DEPTH, and passes one at the limit", async () => {
@@ -85,12 +86,33 @@ describe("operation limits", () => {
     expectPassed(await tight.gql(tokens(80), {}, COUNT));
   });
 
-  it("rejects a query whose estimated cost exceeds GRAPHQL_MAX_COST, lists multiplying their selections", async () => {
-    // organisations ×10 (1 + posts ×10 (1 + occupancies ×10 (1 + id))) = 2110
+  it("costs lists by their real sizes in the graph, and rejects a query over GRAPHQL_MAX_COST", async () => {
+    // Every organisation × the most posts any has × the most occupancies any post has: the database's figures.
+    const [row] = await tight.db.read(cypher("test.sizes",
+      `MATCH (o:Organisation) WITH count(o) AS orgs, max(COUNT { (o)<-[:IN]-(:Post) }) AS posts
+       MATCH (p:Post) RETURN orgs, posts, max(COUNT { (p)<-[:OF]-(:Occupancy) }) AS occupancies`));
+    const { orgs, posts, occupancies } = row as { orgs: number; posts: number; occupancies: number };
+    const expected = orgs * (1 + posts * (1 + occupancies * 2));
+    expect(expected).toBeGreaterThan(400);
     const costly = await tight.gql(`{ organisations { posts { occupancies { id } } } }`, {}, COUNT);
-    expectRejected(costly, "COST_LIMIT_EXCEEDED", /cost limit of 400 exceeded, estimated 2110/);
-    // organisations ×10 (1 + posts ×10 (1 + id + title)) = 310
-    expectPassed(await tight.gql(`{ organisations { posts { id title } } }`, {}, COUNT));
+    expectRejected(costly, "COST_LIMIT_EXCEEDED", new RegExp(`cost limit of 400 exceeded, estimated ${expected}:`));
+    expect(costly.body.errors?.[0]?.extensions).toMatchObject({ maxCost: 400, cost: expected });
+    // A page is costed at its size: 3 × (1 + score + snippet).
+    expectPassed(await tight.gql(`{ search(text: "Swindon", first: 3) { score snippet } }`, {}, COUNT));
+  });
+
+  it("refuses the amplification query (themes → findings → themes → findings) before it runs", async () => {
+    const res = await defaults.gql(`{ themes { findings { themes { findings { id } } } } }`, {}, COUNT);
+    expectRejected(res, "COST_LIMIT_EXCEEDED", new RegExp(`cost limit of ${loadConfig({}).limits.maxCost} exceeded, estimated \\d{7,}`));
+  });
+
+  it("costs a page size given as a variable by the variable's value", async () => {
+    const query = `query Page($n: Int!) { search(text: "Swindon", first: $n) { score snippet } }`;
+    expectPassed(await tight.gql(query, { n: 3 }, COUNT));
+    // Each hit costs its fields plus the posts below it: one hit passes, fifty cross 400.
+    const nested = `query Page($n: Int!) { search(text: "Swindon", first: $n) { score node { id ... on Organisation { posts { id title } } } } }`;
+    expectPassed(await tight.gql(nested, { n: 1 }, COUNT));
+    expectRejected(await tight.gql(nested, { n: 50 }, COUNT), "COST_LIMIT_EXCEEDED", /cost limit of 400 exceeded/);
   });
 
   it("costs each fragment once, so re-spread fragments cannot stall validation", async () => {

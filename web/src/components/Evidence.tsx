@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useQuery } from "../api.ts";
 import { graphql, readFragment, type FragmentOf, type ResultOf } from "../graphql.ts";
+import { Details } from "./Details.tsx";
 import { ErrorSummary, Loading } from "./States.tsx";
 
 export const EvidenceFields = graphql(`
@@ -42,16 +43,9 @@ export function EvidenceList({ evidence, summary = "Evidence" }: Props) {
   const items = readFragment(EvidenceFields, evidence);
   if (items.length === 0) return <span className="govuk-hint app-no-evidence">No source quoted</span>;
   return (
-    <details className="govuk-details app-evidence">
-      <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">
-          {summary} ({items.length} {items.length === 1 ? "source" : "sources"})
-        </span>
-      </summary>
-      <div className="govuk-details__text">
-        <Quotes items={items} />
-      </div>
-    </details>
+    <Details className="app-evidence" summary={<>{summary} ({items.length} {items.length === 1 ? "source" : "sources"})</>}>
+      <Quotes items={items} />
+    </Details>
   );
 }
 
@@ -70,13 +64,8 @@ export function FindingEvidence({ id, summary = "Quote and source" }: { id: stri
   const state = useQuery(FindingEvidenceQuery, { id }, !open);
   const evidence = state.data?.node && "evidence" in state.data.node ? state.data.node.evidence : null;
   return (
-    <details className="govuk-details app-evidence app-evidence--lazy" onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open || open)}>
-      <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">{summary}</span>
-      </summary>
-      <div className="govuk-details__text">
-        {state.error ? <ErrorSummary error={state.error} /> : evidence ? <Quotes items={readFragment(EvidenceFields, evidence)} /> : open ? <Loading what="the quote" /> : null}
-      </div>
-    </details>
+    <Details className="app-evidence app-evidence--lazy" summary={summary} onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open || open)}>
+      {state.error ? <ErrorSummary error={state.error} /> : evidence ? <Quotes items={readFragment(EvidenceFields, evidence)} /> : open ? <Loading what="the quote" /> : null}
+    </Details>
   );
 }

@@ -1,13 +1,14 @@
 /** Accountability: for an authority, a service area and a date, the chain up to the chief executive and leader. */
 import { useMemo, useState, type FormEvent } from "react";
-import { Link, useSearchParams } from "wouter";
+import { Link } from "wouter";
 import { useQuery } from "../api.ts";
 import { CertaintyTag, PersonName } from "../components/Certainty.tsx";
 import { EvidenceFields, EvidenceList } from "../components/Evidence.tsx";
 import { Graph, type GraphEdge, type GraphNode } from "../components/Graph.tsx";
+import { Select } from "../components/Select.tsx";
 import { Answer, Empty } from "../components/States.tsx";
 import { graphql, type ResultOf } from "../graphql.ts";
-import { nodeHref } from "../links.ts";
+import { nodeHref, useUrlState } from "../links.ts";
 
 const ChoicesQuery = graphql(`
   query AccountabilityChoices {
@@ -52,7 +53,7 @@ type Answer = ResultOf<typeof AccountabilityQuery>["accountability"];
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 export function Accountability() {
-  const [params, setParams] = useSearchParams();
+  const { params, update: set } = useUrlState();
   const authority = params.get("authority") ?? "";
   const serviceArea = params.get("area") ?? "";
   const on = params.get("on") ?? new Date().toISOString().slice(0, 10);
@@ -61,12 +62,6 @@ export function Accountability() {
   const choices = useQuery(ChoicesQuery, {});
   const ready = authority !== "" && serviceArea !== "" && DATE.test(on);
   const state = useQuery(AccountabilityQuery, { authority, serviceArea, asOf: on }, !ready);
-  const set = (changes: Record<string, string>) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [name, value] of Object.entries(changes)) value ? next.set(name, value) : next.delete(name);
-      return next;
-    });
   const submitDate = (event: FormEvent) => {
     event.preventDefault();
     if (!DATE.test(draftOn)) return setDateError("Enter a date as YYYY-MM-DD, a month as YYYY-MM or a year as YYYY");
@@ -79,20 +74,8 @@ export function Accountability() {
       <Answer state={choices} what="the authorities and service areas">
         {(data) => (
           <form className="app-filters" aria-label="Choose authority, service area and date" onSubmit={submitDate}>
-            <div className="govuk-form-group app-filter">
-              <label className="govuk-label" htmlFor="authority">Authority</label>
-              <select className="govuk-select" id="authority" value={authority} onChange={(event) => set({ authority: event.target.value })}>
-                <option value="">Choose an authority</option>
-                {data.authorities.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-              </select>
-            </div>
-            <div className="govuk-form-group app-filter">
-              <label className="govuk-label" htmlFor="area">Service area</label>
-              <select className="govuk-select" id="area" value={serviceArea} onChange={(event) => set({ area: event.target.value })}>
-                <option value="">Choose a service area</option>
-                {data.serviceAreas.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-              </select>
-            </div>
+            <Select id="authority" label="Authority" any="Choose an authority" value={authority} onChange={(value) => set({ authority: value })} options={data.authorities.map((a) => ({ value: a.id, label: a.name }))} />
+            <Select id="area" label="Service area" any="Choose a service area" value={serviceArea} onChange={(area) => set({ area })} options={data.serviceAreas.map((s) => ({ value: s.id, label: s.name }))} />
             <div className={`govuk-form-group app-filter${dateError ? " govuk-form-group--error" : ""}`}>
               <label className="govuk-label" htmlFor="on">On (a day, month or year)</label>
               {dateError ? <p className="govuk-error-message" id="on-error"><span className="govuk-visually-hidden">Error:</span> {dateError}</p> : null}

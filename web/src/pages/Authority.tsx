@@ -2,6 +2,7 @@
 import { Link, useParams } from "wouter";
 import { useQuery } from "../api.ts";
 import { CertaintyTag, PersonName } from "../components/Certainty.tsx";
+import { Details } from "../components/Details.tsx";
 import { EvidenceFields, EvidenceList } from "../components/Evidence.tsx";
 import { GradeTag } from "../components/Grade.tsx";
 import { Answer, Empty } from "../components/States.tsx";
@@ -171,19 +172,16 @@ function PastHolders({ posts }: { posts: NonNullable<Data["organisation"]>["post
   if (rows.length === 0) return null;
   rows.sort((a, b) => (b.occupancy.start ?? b.occupancy.end ?? "").localeCompare(a.occupancy.start ?? a.occupancy.end ?? ""));
   return (
-    <details className="govuk-details app-past-holders">
-      <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Every holder known ({rows.length})</span></summary>
-      <div className="govuk-details__text">
-        <ul className="govuk-list">
-          {rows.map(({ post, occupancy }) => (
-            <li key={occupancy.id}>
-              <strong>{post.title}</strong>: <Link className="govuk-link" href={nodeHref(occupancy.person.id)}><PersonName person={occupancy.person} /></Link>, {occupancy.start ?? "start not known"} to {occupancy.end ?? "end not known"} ({occupancy.status.toLowerCase()})
-              <EvidenceList evidence={occupancy.evidence} />
-            </li>
-          ))}
-        </ul>
-      </div>
-    </details>
+    <Details className="app-past-holders" summary={<>Every holder known ({rows.length})</>}>
+      <ul className="govuk-list">
+        {rows.map(({ post, occupancy }) => (
+          <li key={occupancy.id}>
+            <strong>{post.title}</strong>: <Link className="govuk-link" href={nodeHref(occupancy.person.id)}><PersonName person={occupancy.person} /></Link>, {occupancy.start ?? "start not known"} to {occupancy.end ?? "end not known"} ({occupancy.status.toLowerCase()})
+            <EvidenceList evidence={occupancy.evidence} />
+          </li>
+        ))}
+      </ul>
+    </Details>
   );
 }
 

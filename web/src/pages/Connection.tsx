@@ -1,12 +1,12 @@
 /** How is X connected to Y: the shortest paths between two entities, drawn, with the evidence of each hop. */
 import { useMemo, useState, type FormEvent } from "react";
-import { Link, useSearchParams } from "wouter";
+import { Link } from "wouter";
 import { useQuery } from "../api.ts";
 import { EvidenceFields, EvidenceList } from "../components/Evidence.tsx";
 import { Graph, type GraphEdge, type GraphNode } from "../components/Graph.tsx";
 import { Answer, Empty } from "../components/States.tsx";
 import { graphql, readFragment, type ResultOf } from "../graphql.ts";
-import { hrefFor } from "../links.ts";
+import { hrefFor, useUrlState } from "../links.ts";
 import { Highlighted } from "./Search.tsx";
 
 const NodeNameFields = graphql(`
@@ -59,23 +59,17 @@ export function nameOf(node: Named): string {
 }
 
 export function Connection() {
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlState();
   const from = params.get("from") ?? "";
   const to = params.get("to") ?? "";
   const maxHops = Math.min(6, Math.max(1, Number(params.get("hops")) || 4));
   const state = useQuery(PathsQuery, { from, to, maxHops }, !from || !to);
-  const set = (name: string, value: string) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      value ? next.set(name, value) : next.delete(name);
-      return next;
-    });
   return (
     <>
       <h1 className="govuk-heading-xl">How are they connected?</h1>
       <div className="govuk-grid-row">
-        <div className="govuk-grid-column-one-half"><Picker id="from" label="From" value={from} onPick={(id) => set("from", id)} /></div>
-        <div className="govuk-grid-column-one-half"><Picker id="to" label="To" value={to} onPick={(id) => set("to", id)} /></div>
+        <div className="govuk-grid-column-one-half"><Picker id="from" label="From" value={from} onPick={(id) => update({ from: id })} /></div>
+        <div className="govuk-grid-column-one-half"><Picker id="to" label="To" value={to} onPick={(id) => update({ to: id })} /></div>
       </div>
       {!from || !to ? <Empty>Choose two things to see the shortest paths between them.</Empty> : (
         <Answer state={state} what="the paths">

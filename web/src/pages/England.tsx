@@ -1,10 +1,11 @@
 /** England: every authority with its latest grades, filtered and sorted by URL, a tile grid by region, counts per grade. */
-import { Link, useSearchParams } from "wouter";
+import { Link } from "wouter";
 import { useQuery } from "../api.ts";
 import { GRADE_ORDER, GradeTag, gradeColourClass, gradeLabel, gradeShort } from "../components/Grade.tsx";
+import { Select } from "../components/Select.tsx";
 import { Answer, Empty } from "../components/States.tsx";
 import { graphql, type ResultOf } from "../graphql.ts";
-import { authorityHref } from "../links.ts";
+import { authorityHref, useUrlState } from "../links.ts";
 
 const AuthoritiesQuery = graphql(`
   query EnglandAuthorities($region: String, $authorityType: String, $grade: Grade, $gradeOf: LatestArea!, $orderBy: AuthorityOrder!) {
@@ -39,16 +40,10 @@ const AREAS: { value: Area; label: string; pick: (a: Authority) => string | null
 const FIELDS = new Set<string>(["NAME", "REGION", "AUTHORITY_TYPE", "LATEST_INSPECTION", ...AREAS.map((a) => a.value)]);
 
 function useFilters() {
-  const [params, setParams] = useSearchParams();
+  const { params, update: set } = useUrlState();
   const area = (AREAS.find((a) => a.value === params.get("area"))?.value ?? "OVERALL") as Area;
   const sort = (FIELDS.has(params.get("sort") ?? "") ? params.get("sort") : "NAME") as Field;
   const dir = params.get("dir") === "DESC" ? "DESC" : "ASC";
-  const set = (changes: Record<string, string | null>) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [name, value] of Object.entries(changes)) value ? next.set(name, value) : next.delete(name);
-      return next;
-    });
   return { region: params.get("region"), type: params.get("type"), grade: params.get("grade"), area, sort, dir, set } as const;
 }
 
@@ -90,21 +85,12 @@ type Filters = ReturnType<typeof useFilters>;
 function Filters({ authorities, filters }: { authorities: readonly Authority[]; filters: Filters }) {
   const regions = [...new Set(authorities.map((a) => a.region).filter((r): r is string => !!r))].sort();
   const types = [...new Set(authorities.map((a) => a.authorityType).filter((t): t is string => !!t))].sort();
-  const select = (id: string, label: string, value: string | null, options: { value: string; label: string }[], param: string, any = "Any") => (
-    <div className="govuk-form-group app-filter">
-      <label className="govuk-label" htmlFor={id}>{label}</label>
-      <select className="govuk-select" id={id} value={value ?? ""} onChange={(event) => filters.set({ [param]: event.target.value || null })}>
-        {any ? <option value="">{any}</option> : null}
-        {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
-      </select>
-    </div>
-  );
   return (
     <form className="app-filters" aria-label="Filter authorities" onSubmit={(event) => event.preventDefault()}>
-      {select("region", "Region", filters.region, regions.map((r) => ({ value: r, label: r })), "region")}
-      {select("type", "Type of authority", filters.type, types.map((t) => ({ value: t, label: t })), "type")}
-      {select("area", "Judgement", filters.area, AREAS.map((a) => ({ value: a.value, label: a.label })), "area", "")}
-      {select("grade", "Grade (of that judgement)", filters.grade, GRADE_ORDER.map((g) => ({ value: g, label: gradeLabel(g) })), "grade")}
+      <Select id="region" label="Region" any="Any" value={filters.region} onChange={(region) => filters.set({ region })} options={regions.map((r) => ({ value: r, label: r }))} />
+      <Select id="type" label="Type of authority" any="Any" value={filters.type} onChange={(type) => filters.set({ type })} options={types.map((t) => ({ value: t, label: t }))} />
+      <Select id="area" label="Judgement" value={filters.area} onChange={(area) => filters.set({ area })} options={AREAS.map((a) => ({ value: a.value, label: a.label }))} />
+      <Select id="grade" label="Grade (of that judgement)" any="Any" value={filters.grade} onChange={(grade) => filters.set({ grade })} options={GRADE_ORDER.map((g) => ({ value: g, label: gradeLabel(g) }))} />
     </form>
   );
 }

@@ -1,10 +1,11 @@
 /** An authority's inspections, newest first: the judgements, and the recommendations grouped by theme. */
-import { useSearchParams } from "wouter";
 import { useQuery } from "../api.ts";
+import { Details } from "../components/Details.tsx";
 import { EvidenceFields, EvidenceList } from "../components/Evidence.tsx";
 import { GradeTag } from "../components/Grade.tsx";
 import { Answer, Empty } from "../components/States.tsx";
 import { graphql, type ResultOf } from "../graphql.ts";
+import { useUrlState } from "../links.ts";
 
 const InspectionsQuery = graphql(
   `
@@ -26,15 +27,11 @@ const kindLabel = (kind: string) => kind.replace(/_/g, " ").toLowerCase();
 
 export function Inspections({ authority }: { authority: string }) {
   const state = useQuery(InspectionsQuery, { authority });
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlState();
   const open = params.get("inspection");
+  // Closing one only forgets it if it is still the open one: opening another closes this one after the URL names the other.
   const toggle = (id: string, isOpen: boolean) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      if (isOpen) next.set("inspection", id);
-      else if (next.get("inspection") === id) next.delete("inspection");
-      return next;
-    }, { replace: true });
+    update((current) => (isOpen ? { inspection: id } : current.get("inspection") === id ? { inspection: null } : {}), { replace: true });
   return (
     <section aria-labelledby="inspections-heading">
       <h2 className="govuk-heading-l" id="inspections-heading">Inspections and their recommendations</h2>
@@ -43,22 +40,16 @@ export function Inspections({ authority }: { authority: string }) {
           const held = [...data.inspections].filter((inspection) => inspection.status !== "EXPECTED").reverse();
           if (held.length === 0) return <Empty>No inspection of this authority is in the graph.</Empty>;
           return held.map((inspection) => (
-            <details
+            <Details
               key={inspection.id}
-              className="govuk-details app-inspection"
+              className="app-inspection"
               data-inspection={inspection.id}
               open={open === inspection.id}
               onToggle={(event) => toggle(inspection.id, (event.target as HTMLDetailsElement).open)}
+              summary={<>{inspection.start ?? "Undated"}: {kindLabel(inspection.kind)} ({recommendationsOf(inspection).length} recommendations)</>}
             >
-              <summary className="govuk-details__summary">
-                <span className="govuk-details__summary-text">
-                  {inspection.start ?? "Undated"}: {kindLabel(inspection.kind)} ({recommendationsOf(inspection).length} recommendations)
-                </span>
-              </summary>
-              <div className="govuk-details__text">
-                <InspectionDetail inspection={inspection} />
-              </div>
-            </details>
+              <InspectionDetail inspection={inspection} />
+            </Details>
           ));
         }}
       </Answer>

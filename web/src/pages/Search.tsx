@@ -1,10 +1,11 @@
 /** Search across everything, with the matched words highlighted, each hit linking to its page. */
 import { useState, type FormEvent } from "react";
-import { Link, useSearchParams } from "wouter";
+import { Link } from "wouter";
 import { useQuery } from "../api.ts";
+import { Select } from "../components/Select.tsx";
 import { Answer, Empty } from "../components/States.tsx";
 import { graphql } from "../graphql.ts";
-import { hrefFor } from "../links.ts";
+import { hrefFor, useUrlState } from "../links.ts";
 
 const SearchQuery = graphql(`
   query Search($text: String!, $types: [SearchType!], $first: Int, $authority: ID) {
@@ -45,26 +46,16 @@ export function Highlighted({ snippet }: { snippet: string }) {
 }
 
 export function Search() {
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlState();
   const text = params.get("q") ?? "";
   const type = TYPES.find((t) => t === params.get("type"));
   const authority = params.get("authority");
   const [draft, setDraft] = useState(text);
   const state = useQuery(SearchQuery, { text, types: type ? [type] : null, first: 50, authority }, text.trim() === "");
   const authorities = useQuery(AuthorityNamesQuery, {});
-  const setParam = (name: string, value: string) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      value ? next.set(name, value) : next.delete(name);
-      return next;
-    });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      draft.trim() ? next.set("q", draft.trim()) : next.delete("q");
-      return next;
-    });
+    update({ q: draft.trim() });
   };
   return (
     <>
@@ -75,20 +66,9 @@ export function Search() {
           <div className="govuk-hint" id="search-hint">Words match by stem (drift finds drifting); end a word with * for a prefix.</div>
           <input className="govuk-input" id="search-text" name="q" type="search" maxLength={200} aria-describedby="search-hint" value={draft} onChange={(event) => setDraft(event.target.value)} />
         </div>
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="search-type">Only</label>
-          <select className="govuk-select" id="search-type" value={type ?? ""} onChange={(event) => setParam("type", event.target.value)}>
-            <option value="">Everything</option>
-            {TYPES.map((t) => <option key={t} value={t}>{typeLabel(t)}</option>)}
-          </select>
-        </div>
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="search-authority">Of the authority</label>
-          <select className="govuk-select" id="search-authority" value={authority ?? ""} onChange={(event) => setParam("authority", event.target.value)}>
-            <option value="">Any authority</option>
-            {(authorities.data?.authorities ?? []).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-          </select>
-        </div>
+        {/* Stacked under the search box, not in a row of filters: hence no app-filter class. */}
+        <Select id="search-type" label="Only" className="" any="Everything" value={type} onChange={(value) => update({ type: value })} options={TYPES.map((t) => ({ value: t, label: typeLabel(t) }))} />
+        <Select id="search-authority" label="Of the authority" className="" any="Any authority" value={authority} onChange={(value) => update({ authority: value })} options={(authorities.data?.authorities ?? []).map((a) => ({ value: a.id, label: a.name }))} />
         <button type="submit" className="govuk-button">Search</button>
       </form>
       {text.trim() === "" ? null : (

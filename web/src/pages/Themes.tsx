@@ -1,10 +1,11 @@
 /** Themes by year: how many authorities were told to improve each theme, nationally, in a region or in one authority. */
-import { Link, useSearchParams } from "wouter";
+import { Link } from "wouter";
 import { useQuery } from "../api.ts";
 import { FindingEvidence } from "../components/Evidence.tsx";
+import { Select } from "../components/Select.tsx";
 import { Answer, Empty } from "../components/States.tsx";
 import { graphql, type ResultOf } from "../graphql.ts";
-import { authorityHref, nodeHref } from "../links.ts";
+import { authorityHref, nodeHref, useUrlState } from "../links.ts";
 
 const OptionsQuery = graphql(`
   query ThemeOptions {
@@ -56,7 +57,7 @@ function year(value: string | null, fallback: number): number {
 }
 
 export function Themes() {
-  const [params, setParams] = useSearchParams();
+  const { params, update: set } = useUrlState();
   const from = year(params.get("from"), 2018);
   const to = Math.max(from, year(params.get("to"), THIS_YEAR));
   const region = params.get("region");
@@ -64,12 +65,6 @@ export function Themes() {
   const theme = params.get("theme");
   const kind = KINDS.find((k) => k.value === params.get("kind"))?.value ?? "RECOMMENDATION";
   const cell = params.get("cell");
-  const set = (changes: Record<string, string | null>) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [name, value] of Object.entries(changes)) value ? next.set(name, value) : next.delete(name);
-      return next;
-    });
   const options = useQuery(OptionsQuery, {});
   const state = useQuery(PrevalenceQuery, { from, to, region, authority, theme, kind });
   const years = Array.from({ length: to - from + 1 }, (_, index) => from + index);
@@ -101,18 +96,6 @@ export function Themes() {
 }
 
 const yearsUpTo = (last: number) => Array.from({ length: last - 2011 }, (_, index) => 2012 + index);
-
-function Select(props: { id: string; label: string; value: string; any?: string; options: { value: string; label: string }[]; onChange: (value: string | null) => void }) {
-  return (
-    <div className="govuk-form-group app-filter">
-      <label className="govuk-label" htmlFor={props.id}>{props.label}</label>
-      <select className="govuk-select" id={props.id} value={props.value} onChange={(event) => props.onChange(event.target.value || null)}>
-        {props.any ? <option value="">{props.any}</option> : null}
-        {props.options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
-      </select>
-    </div>
-  );
-}
 
 function Heatmap({ rows, years, selected, select }: { rows: readonly Row[]; years: number[]; selected: string | null; select: (cell: string) => void }) {
   if (rows.length === 0) return <Empty>No theme was raised in these years for this choice.</Empty>;

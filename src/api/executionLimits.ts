@@ -1,0 +1,41 @@
+/**
+ * Bounds on the work one admitted operation may do: a time limit (each Cypher query gets what is left of it
+ * as its transaction timeout, so Neo4j ends the work too) and a cap on the response's size. Either ends the
+ * request with one error of its own code and no partial data: an answer cut short must not look complete.
+ */
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { GraphQLFormattedError } from "graphql";
+import type { Config } from "../config.js";
+import type { Context } from "../graphql/context.js";
+
+export const EXECUTION_LIMIT_CODES = ["TIME_LIMIT_EXCEEDED", "RESPONSE_TOO_LARGE"] as const;
+
+export function executionLimitsPlugin(limits: Config["limits"]): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async executionDidStart({ contextValue, operation }) {
+          contextValue.counter.limitTime(operation.operation === "mutation" ? limits.mutationTimeLimitMs : limits.timeLimitMs);
+        },
+        async willSendResponse({ response }) {
+          if (response.body.kind !== "single") return;
+          const result = response.body.singleResult;
+          const timedOut = result.errors?.find((error) => error.extensions?.code === "TIME_LIMIT_EXCEEDED");
+          if (timedOut) return replaceWith(result, { message: timedOut.message, extensions: timedOut.extensions });
+          if (result.data === undefined || result.data === null) return;
+          const bytes = Buffer.byteLength(JSON.stringify(result), "utf8");
+          if (bytes <= limits.maxResponseBytes) return;
+          replaceWith(result, {
+            message: `The response would be ${bytes} bytes, over the limit of ${limits.maxResponseBytes}: ask for fewer items (first) or fewer fields`,
+            extensions: { code: "RESPONSE_TOO_LARGE", maxBytes: limits.maxResponseBytes, bytes },
+          });
+        },
+      };
+    },
+  };
+}
+
+function replaceWith(result: { data?: unknown; errors?: readonly GraphQLFormattedError[] }, error: GraphQLFormattedError) {
+  result.data = null;
+  result.errors = [error];
+}
