@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config";
  * the global setup and shared); read-only files run in parallel, files that write (`integration/writes`)
  * run one at a time after them, each restoring the graph (test/support/restoring.ts). `e2e`: `npm start`
  * and the compiled build in their own data folders, the browser, and (`e2e/writes`, one at a time, last)
- * the CLI as processes and a second database.
+ * the CLI as processes and a second database. `reliability`: load, a fuzzer and kill -9 mid-write, last.
  *
  * Groups run in order, and the projects of one group side by side: first everything that only reads the
  * shared graph (or uses its own data folder), then its writers one at a time, so no writer ever runs beside
@@ -38,6 +38,11 @@ export default defineConfig({
       {
         extends: true,
         test: { name: "e2e-writes", include: ["test/e2e/writes/*.test.ts"], ...neo4j, fileParallelism: false, sequence: { groupOrder: 2 } },
+      },
+      {
+        // Load, fuzzing and kill -9: last and alone, since they load the machine and (kills) write.
+        extends: true,
+        test: { name: "reliability", include: ["test/reliability/*.test.ts"], ...neo4j, fileParallelism: false, sequence: { groupOrder: 3 } },
       },
     ],
   },

@@ -15,7 +15,7 @@ export function executionLimitsPlugin(limits: Config["limits"]): ApolloServerPlu
     async requestDidStart() {
       return {
         async executionDidStart({ contextValue, operation }) {
-          contextValue.counter.limitTime(operation.operation === "mutation" ? limits.mutationTimeLimitMs : limits.timeLimitMs);
+          contextValue.counter.limitTime(operation?.operation === "mutation" ? limits.mutationTimeLimitMs : limits.timeLimitMs);
         },
         async willSendResponse({ response }) {
           if (response.body.kind !== "single") return;

@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { endpointFile } from "../../src/localNeo4j/endpoint.js";
 import { readSeeds } from "../support/bundles.js";
+import { printFigures } from "../support/figures.js";
 import { javaProcessesMentioning, runCli, spawnApp, waitForOutput } from "../support/processes.js";
 
 const SOURCES = readSeeds().sources.length;
@@ -80,6 +81,7 @@ describe("when the bundled Neo4j dies", { timeout: 420_000 }, () => {
     const [, url] = await waitForOutput(app, /GraphQL ready at (http:\S+)/, 1_000);
     const [jvm] = javaProcessesMentioning(dataDir);
     process.kill(jvm!, "SIGKILL");
+    const killedAt = performance.now();
 
     const ask = async () => {
       const started = performance.now();
@@ -107,6 +109,10 @@ describe("when the bundled Neo4j dies", { timeout: 420_000 }, () => {
     const after = await ask();
     expect(after.response.status).toBe(200);
     expect(after.body.data.sources).toHaveLength(SOURCES);
+    printFigures("Neo4j killed", {
+      "refusal ms (median of 3)": Math.round(refusals.map((r) => r.ms).sort((a, b) => a - b)[1]!),
+      "seconds from kill to answering again": Math.round((performance.now() - killedAt) / 100) / 10,
+    });
     expect(app.output().match(/Neo4j is unavailable/g)).toHaveLength(1);
     expect(app.output().match(/Neo4j is available again/g)).toHaveLength(1);
     expect(app.output().match(/exited unexpectedly/g)).toHaveLength(1);

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashKey } from "../../../src/auth/apiKeys.js";
+import { printFigures } from "../../support/figures.js";
 import { startTestServer, type TestServer } from "../../support/harness.js";
 import { restoreAfterFile } from "../../support/restoring.js";
 
@@ -49,6 +50,7 @@ describe("concurrent identical writes", () => {
     for (const answer of untags) expect(answer.body.errors, JSON.stringify(answer.body.errors)).toBeUndefined();
     expect(untags.filter((a) => a.body.data.untagTheme.changeSet !== null)).toHaveLength(1);
     expect((await changesOf(finding.id)).length - before).toBe(2);
+    printFigures("concurrent identical tagTheme/untagTheme", { calls: N, changeSets: (await changesOf(finding.id)).length - before, "changeSets expected": 2 });
   });
 
   it(`${N} identical addSource calls at once: one source, one CREATED ChangeSet`, async () => {
