@@ -1,5 +1,5 @@
 /** The small edits: tag or untag a theme, end an occupancy. Each validates fully, then writes with its ChangeSet. */
-import { lockEntity, recordChangeSet } from "../../audit/changeSets.js";
+import { changeSetParams, lockEntity, recordChangeSet, type ChangeRecord } from "../../audit/changeSets.js";
 import type { Principal } from "../../auth/apiKeys.js";
 import { partialToNeo4j, plainToPartial } from "../../model/partialDates.js";
 import type { Database, Transaction } from "../../db/gateway.js";
@@ -7,23 +7,19 @@ import { badInput, notFound } from "../../errors.js";
 import { evidence as evidenceSchema } from "../../bundles/bundleSchema.js";
 import { endsBeforeStart, partialDate } from "../../model/partialDates.js";
 import type { EvidenceInput } from "./inputs.js";
-import { FINDING_AND_THEME, OCCUPANCY_FOR_END, SET_OCCUPANCY_END, TAG_THEME, UNTAG_THEME } from "./queries.js";
+import { OCCUPANCY_FOR_END, SET_OCCUPANCY_END, SET_THEME_TAG } from "./queries.js";
 
 export type EditResult = { changeSetId: string | null };
 type Who = { principal: Principal; reason: string };
 
 /** Tags (or untags) a finding with a theme; a no-op when it already is (or is not), with no ChangeSet. */
 export async function setThemeTag(db: Database, who: Who, finding: string, theme: string, tagged: boolean): Promise<EditResult> {
-  return db.writeTransaction(tagged ? "mutations.tagTheme" : "mutations.untagTheme", async (tx) => {
-    // Edits of this finding queue here; the check below then sees what one before committed.
-    await lockEntity(tx, "Finding", finding);
-    const [state] = await tx.run(FINDING_AND_THEME, { finding, theme });
-    if (!state?.findingFound) throw notFound(`No Finding with id "${finding}"`);
-    if (!state.themeFound) throw notFound(`No Theme with id "${theme}"`);
-    if (state.tagged === tagged) return { changeSetId: null };
-    await tx.run(tagged ? TAG_THEME : UNTAG_THEME, { finding, theme });
-    return { changeSetId: await recordUpdate(tx, who, `${tagged ? "tagTheme" : "untagTheme"} ${finding} ${theme}`, "Finding", finding) };
-  });
+  const operation = `${tagged ? "tagTheme" : "untagTheme"} ${finding} ${theme}`;
+  const change = changeSetParams(updateOf(who, operation, "Finding", finding));
+  const [state] = await db.writeStatement(SET_THEME_TAG, { ...change, finding, theme, tagged });
+  if (!state?.findingFound) throw notFound(`No Finding with id "${finding}"`);
+  if (!state.themeFound) throw notFound(`No Theme with id "${theme}"`);
+  return { changeSetId: (state.changeSetId as string | null) ?? null };
 }
 
 /** Records when an occupancy ended, with the evidence for it. */
@@ -58,8 +54,8 @@ export async function endOccupancy(db: Database, who: Who, occupancy: string, en
 }
 
 /** The ChangeSet of an edit that updated one node. */
-function recordUpdate(tx: Transaction, who: Who, operation: string, label: string, id: string): Promise<string> {
-  return recordChangeSet(tx, {
+function updateOf(who: Who, operation: string, label: string, id: string): ChangeRecord {
+  return {
     via: "graphql",
     operation,
     actor: who.principal.name,
@@ -67,5 +63,9 @@ function recordUpdate(tx: Transaction, who: Who, operation: string, label: strin
     reason: who.reason,
     summary: { [`${label}.updated`]: 1 },
     touched: [{ id, change: "UPDATED" }],
-  });
+  };
+}
+
+function recordUpdate(tx: Transaction, who: Who, operation: string, label: string, id: string): Promise<string> {
+  return recordChangeSet(tx, updateOf(who, operation, label, id));
 }

@@ -1,21 +1,30 @@
 /** Cypher for the small edits that are not whole records: theme tags and an occupancy's end. */
+import { CHANGE_SET_PROPERTIES } from "../../audit/changeSets.js";
 import { cypher } from "../../db/gateway.js";
 
-export const FINDING_AND_THEME = cypher(
-  "mutations.findingAndTheme",
+/**
+ * Tags ($tagged) or untags a finding with a theme, with its ChangeSet, in one statement: the finding's lock
+ * first (setting its id to itself), then the check, so identical edits queue on the finding and each sees
+ * what the one before committed; a no-op writes nothing and answers a null changeSetId. The edge is changed
+ * last: that locks the theme too, shared by every edit that tags it, and the statement commits as it ends.
+ */
+export const SET_THEME_TAG = cypher(
+  "mutations.setThemeTag",
   `OPTIONAL MATCH (f:Finding {id: $finding})
+   CALL (f) { WITH f WHERE f IS NOT NULL SET f.id = f.id }
    OPTIONAL MATCH (t:Theme {id: $theme})
-   RETURN f IS NOT NULL AS findingFound, t IS NOT NULL AS themeFound, EXISTS { (f)-[:EXEMPLIFIES]->(t) } AS tagged`,
-);
-
-export const TAG_THEME = cypher(
-  "mutations.tagTheme",
-  `MATCH (f:Finding {id: $finding}) MATCH (t:Theme {id: $theme}) MERGE (f)-[:EXEMPLIFIES]->(t)`,
-);
-
-export const UNTAG_THEME = cypher(
-  "mutations.untagTheme",
-  `MATCH (:Finding {id: $finding})-[r:EXEMPLIFIES]->(:Theme {id: $theme}) DELETE r`,
+   WITH f, t, EXISTS { (f)-[:EXEMPLIFIES]->(t) } AS wasTagged
+   OPTIONAL CALL (f, t, wasTagged) {
+     WITH * WHERE f IS NOT NULL AND t IS NOT NULL AND wasTagged <> $tagged
+     CREATE (c:ChangeSet ${CHANGE_SET_PROPERTIES})
+     MERGE (c)-[:TOUCHED {change: 'UPDATED'}]->(f)
+     FOREACH (_ IN CASE WHEN $tagged THEN [1] ELSE [] END | MERGE (f)-[:EXEMPLIFIES]->(t))
+     WITH c, f, t
+     OPTIONAL MATCH (f)-[r:EXEMPLIFIES]->(t) WHERE NOT $tagged
+     DELETE r
+     RETURN c.id AS changeSetId
+   }
+   RETURN f IS NOT NULL AS findingFound, t IS NOT NULL AS themeFound, changeSetId`,
 );
 
 export const OCCUPANCY_FOR_END = cypher(
