@@ -7,7 +7,7 @@
 import { z } from "zod";
 
 export const MAX_QUOTE_WORDS = 30;
-import { AccountabilityLine, FindingKind, Grade, InspectionKind, InspectionStatus, InterventionKind, MembershipRole, OccupancyStatus, OrganisationKind, Polarity, PostRole, SourceKind } from "../model/enums.js";
+import { AccountabilityLine, FindingKind, Grade, InspectionKind, InspectionStatus, InterventionKind, MeetingStatus, MembershipRole, OccupancyStatus, OrganisationKind, Polarity, PostRole, SourceKind } from "../model/enums.js";
 import { partialDate } from "../model/partialDates.js";
 
 
@@ -193,6 +193,8 @@ export const meeting = z.object({
   id: id("meeting"),
   body: ref,
   date: partialDate,
+  /** Left out when no source says whether it took place: never HELD on the strength of an announcement. */
+  status: MeetingStatus.optional(),
   purpose: text(500),
   considered: z.array(ref).default([]),
   ...claim,

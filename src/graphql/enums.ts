@@ -21,6 +21,7 @@ export const InspectionStatus = fromZod(bundle.InspectionStatus, "InspectionStat
 export const Grade = fromZod(bundle.Grade, "Grade", "Ofsted's four-point grade.");
 export const FindingKind = fromZod(bundle.FindingKind, "FindingKind", "What an inspection finding is.");
 export const Polarity = fromZod(bundle.Polarity, "Polarity", "Whether a finding is good news, bad news or neither.");
+export const MeetingStatus = fromZod(bundle.MeetingStatus, "MeetingStatus", "ANNOUNCED: a source says the meeting will take place; HELD: a source reports that it took place.");
 export const InterventionKind = fromZod(bundle.InterventionKind, "InterventionKind", "A government intervention's legal form.");
 export const AccountabilityLine = fromZod(bundle.AccountabilityLine, "AccountabilityLine", "Managerial (officers) or political (members) line.");
 

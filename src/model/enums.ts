@@ -22,6 +22,8 @@ export const FindingKind = z.enum([
   "STRENGTH", "WEAKNESS", "RECOMMENDATION", "PRIORITY_ACTION", "PROGRESS", "OBSERVATION",
 ]);
 export const Polarity = z.enum(["POSITIVE", "NEGATIVE", "NEUTRAL"]);
+/** ANNOUNCED: a source says it will take place; HELD: a source reports it took place. */
+export const MeetingStatus = z.enum(["ANNOUNCED", "HELD"]);
 export const InterventionKind = z.enum(["IMPROVEMENT_NOTICE", "STATUTORY_DIRECTION"]);
 export const SourceKind = z.enum(["NEWS", "PRESS_RELEASE", "REPORT", "LETTER", "MINUTES", "OTHER"]);
 export const AccountabilityLine = z.enum(["MANAGERIAL", "POLITICAL"]);

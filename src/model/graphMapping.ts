@@ -125,7 +125,7 @@ const SECTIONS: Omit<NodeSection, "edges">[] = [
   },
   {
     section: "meetings", label: "Meeting",
-    props: (r) => ({ purpose: r.purpose, ...dateProps(r, "date"), ...claimProps(r) }),
+    props: (r) => ({ purpose: r.purpose, status: r.status ?? null, ...dateProps(r, "date"), ...claimProps(r) }),
   },
   {
     section: "statements", label: "Statement",

@@ -45,19 +45,35 @@ export const POST_HOLDERS = cypher(
    ORDER BY o.id`,
 );
 
+/** Meetings that were about the authority's improvement: of its own bodies, or considering its inspections or interventions. */
+const AUTHORITY_MEETING = `(body)-[:PART_OF]->(authority) OR EXISTS { (m)-[:CONSIDERED]->()-[:OF|TO]->(authority) }`;
+
 /**
- * Interventions made in the authority, the latest start of the inspections they follow, and each body
- * overseeing them with its memberships (and members) and its own posts.
+ * The bodies the sources show overseeing the authority's improvement: those overseeing an intervention made
+ * in it (with the latest start of the inspections it follows), and those that held meetings about it (a row
+ * with a null intervention). Each with its HELD meetings about the authority (an announced meeting is not
+ * oversight done), its memberships (and members) and its own posts.
  */
 export const OVERSIGHT = cypher(
   "accountability.oversight",
-  `MATCH (:Organisation {id: $authority})<-[:TO]-(iv:Intervention)
-   OPTIONAL MATCH (iv)-[:FOLLOWS]->(followed:Inspection)
-   WITH iv, max(followed.start) AS followsFrom
-   MATCH (body:Organisation)-[:OVERSEES]->(iv)
+  `MATCH (authority:Organisation {id: $authority})
+   CALL (authority) {
+     MATCH (authority)<-[:TO]-(iv:Intervention)
+     OPTIONAL MATCH (iv)-[:FOLLOWS]->(followed:Inspection)
+     WITH iv, max(followed.start) AS followsFrom
+     MATCH (body:Organisation)-[:OVERSEES]->(iv)
+     RETURN body, iv, followsFrom
+     UNION
+     MATCH (authority)<-[:PART_OF]-(body:Organisation)<-[:OF]-(:Meeting {status: 'HELD'})
+     RETURN DISTINCT body, null AS iv, null AS followsFrom
+     UNION
+     MATCH (authority)<-[:OF|TO]-(:Inspection|Intervention)<-[:CONSIDERED]-(:Meeting {status: 'HELD'})-[:OF]->(body:Organisation)
+     RETURN DISTINCT body, null AS iv, null AS followsFrom
+   }
    RETURN iv.id AS id, properties(iv) AS props, followsFrom, body.id AS bodyId, properties(body) AS bodyProps,
+          [(m:Meeting {status: 'HELD'})-[:OF]->(body) WHERE ${AUTHORITY_MEETING} | {id: m.id, props: properties(m)}] AS meetings,
           [(member)-[:HOLDS]->(m:Membership)-[:OF]->(body) |
              {id: m.id, props: properties(m), memberId: member.id, memberLabel: labels(member)[0], memberProps: properties(member)}] AS memberships,
           [(post:Post)-[:IN]->(body) | {id: post.id, props: properties(post)}] AS posts
-   ORDER BY iv.id, body.name`,
+   ORDER BY body.name, iv.id`,
 );

@@ -4,11 +4,11 @@ import type { DbSession } from "../../db/session.js";
 import { primeObject, withPartialDates, type GraphObject } from "../../graphql/graphRead.js";
 import { labelOf, type Label } from "../../model/labels.js";
 import { evidenceFromLists } from "../sources/evidence.js";
-import { certainlyCovers, holderOn, lastEvidenced, mayCover, postCertainty, type OccupancyDates } from "./certainty.js";
+import { ATTESTATION_WINDOW_DAYS, certainlyCovers, holderOn, lastEvidenced, mayCover, postCertainty, type OccupancyDates } from "./certainty.js";
 import { AUTHORITY_POSTS, OVERSIGHT, POST_HOLDERS, RESPONSIBILITY_CHAINS } from "./queries.js";
 import { STATUTE_NOTE, statutoryChain } from "./statute.js";
 import type { AccountabilityStep, HolderAtDate, LastKnownHolder, MemberAtDate, Oversight, PostAtDate } from "./types.js";
-import { partialRange } from "../../model/partialDates.js";
+import { DAY_MS, partialRange, plainToPartial } from "../../model/partialDates.js";
 
 type Props = Record<string, unknown>;
 type Step = { from: string; fromProps: Props; to: string; toLabel: Label; toProps: Props; props: Props };
@@ -113,8 +113,9 @@ async function statutoryLines(session: DbSession, authorityId: string): Promise<
 type OversightResult = { bodies: Oversight[]; chainPosts: PostAtDate[] };
 
 /**
- * Bodies overseeing interventions in force on the day, with members and posts. Holders of the body posts
- * and of `alsoPosts` (the caller's own) are looked up together: one query for all of them.
+ * Bodies overseeing the authority's improvement on the day: those overseeing an intervention in force, and
+ * those that held meetings about it in the year to the day (each with those meetings), with members and
+ * posts. Holders of the body posts and of `alsoPosts` (the caller's own) are looked up together.
  */
 export async function oversightOn(
   session: DbSession,
@@ -122,7 +123,12 @@ export async function oversightOn(
   on: string,
   alsoPosts: { post: GraphObject; level: number }[] = [],
 ): Promise<OversightResult> {
-  const rows = (await session.db.read(OVERSIGHT, { authority: authorityId }, session.counter)).filter((row) => interventionInForce(row, on));
+  const all = await session.db.read(OVERSIGHT, { authority: authorityId }, session.counter);
+  const meetingsOf = new Map(all.map((row) => [row, heldInYearTo(row.meetings as MeetingRow[], on)]));
+  const overseeing = all.filter((row) => row.id !== null && interventionInForce(row, on));
+  // A body seen only through its meetings: one entry, when it held any in the year (and oversees nothing in force).
+  const meetingOnly = all.filter((row) => row.id === null && meetingsOf.get(row)!.length > 0 && !overseeing.some((o) => o.bodyId === row.bodyId));
+  const rows = [...overseeing, ...meetingOnly];
   const bodyPosts = rows.map((row) =>
     (row.posts as { id: string; props: Props }[]).map((p) => ({ post: primeObject(session, "Post", p.id, p.props), level: 0 })),
   );
@@ -140,12 +146,30 @@ export async function oversightOn(
     members.sort((a, b) => Number(b.role.includes("CHAIR")) - Number(a.role.includes("CHAIR")) || (a.membership as GraphObject).id.localeCompare((b.membership as GraphObject).id));
     return {
       body: primeObject(session, "Organisation", row.bodyId as string, row.bodyProps),
-      intervention: primeObject(session, "Intervention", row.id as string, row.props),
+      intervention: row.id === null ? null : primeObject(session, "Intervention", row.id as string, row.props),
+      meetings: meetingsOf.get(row)!.map((m) => primeObject(session, "Meeting", m.id, m.props)),
       members,
       posts: perBody[i]!,
     };
   });
   return { bodies, chainPosts };
+}
+
+type MeetingRow = { id: string; props: Props };
+
+/** The meetings that may have been held in the year to D, oldest first. */
+function heldInYearTo(meetings: MeetingRow[], on: string): MeetingRow[] {
+  const dateOf = (m: MeetingRow) => plainToPartial(m.props.date as string, m.props.datePrecision as string)!;
+  return meetings
+    .filter((m) => meetingWithinYearTo(dateOf(m), on))
+    .sort((a, b) => String(a.props.date).localeCompare(String(b.props.date)) || a.id.localeCompare(b.id));
+}
+
+/** Whether a meeting dated `date` may have been held in the year up to D: by D's end, and within a year before D begins. */
+export function meetingWithinYearTo(date: string, onPartial: string): boolean {
+  const [first, last] = partialRange(onPartial);
+  const [meetingFirst, meetingLast] = partialRange(date);
+  return meetingFirst <= last && meetingLast >= first - ATTESTATION_WINDOW_DAYS * DAY_MS;
 }
 
 /** In force if issued (or, when that is unknown, the inspection it follows began) by the day, and not lifted before it. */

@@ -3,7 +3,7 @@ import { AccountabilityLine, MembershipRole } from "../../graphql/enums.js";
 import { Node } from "../../graphql/node.js";
 import { PartialDateScalar } from "../../graphql/partialDate.js";
 import { registerEnumType } from "type-graphql";
-import { Intervention, Membership, Organisation } from "../bodies/types.js";
+import { Intervention, Meeting, Membership, Organisation } from "../bodies/types.js";
 import { Occupancy, Person, Post } from "../people/types.js";
 import { ServiceArea } from "../themes/types.js";
 import { Evidence } from "../sources/evidence.js";
@@ -65,10 +65,15 @@ export class MemberAtDate {
   certainty!: string;
 }
 
-@ObjectType("Oversight", { description: "A body overseeing the authority's improvement work on the day asked." })
+@ObjectType("Oversight", {
+  description: "A body the sources show overseeing the authority's improvement work on the day asked: it oversees an intervention in force, or held meetings about the authority's improvement in the year to the day.",
+})
 export class Oversight {
   @Field(() => Organisation) body!: unknown;
-  @Field(() => Intervention, { description: "The intervention whose work the body oversees." }) intervention!: unknown;
+  @Field(() => Intervention, { nullable: true, description: "The intervention in force whose work the body oversees; null for a body seen overseeing only through its meetings." })
+  intervention!: unknown;
+  @Field(() => [Meeting], { description: "The body's meetings about the authority (of its own bodies, or considering its inspections or interventions) that a source reports HELD in the year to the day, oldest first. Announced meetings are not oversight done and are left out." })
+  meetings!: unknown[];
   @Field(() => [MemberAtDate], { description: "Members, chairs first." }) members!: MemberAtDate[];
   @Field(() => [PostAtDate], { description: "The body's own posts (e.g. its independent chair) and their holders." })
   posts!: PostAtDate[];

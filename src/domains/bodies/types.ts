@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { DatePrecision, InterventionKind, MembershipRole, OrganisationKind } from "../../graphql/enums.js";
+import { DatePrecision, InterventionKind, MeetingStatus, MembershipRole, OrganisationKind } from "../../graphql/enums.js";
 import { Node } from "../../graphql/node.js";
 import { PartialDateScalar } from "../../graphql/partialDate.js";
 import { Claim, Evidence } from "../sources/evidence.js";
@@ -83,6 +83,12 @@ export class Meeting extends Claim {
 
   @Field(() => String)
   purpose!: string;
+
+  @Field(() => MeetingStatus, {
+    nullable: true,
+    description: "HELD when a source reports the meeting took place, ANNOUNCED when sources only say it will; null when they do not say. Only HELD meetings count as oversight done.",
+  })
+  status!: string | null;
 }
 
 @ObjectType("Intervention", { implements: [Node, Claim], description: "A government intervention, e.g. a statutory improvement notice." })

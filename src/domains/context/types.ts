@@ -17,7 +17,7 @@ export class AuthorityContext {
   @Field(() => [Finding], { description: "That visit's findings." }) latestFindings!: unknown[];
   @Field(() => [Intervention], { description: "Interventions in force on the day (issued — or, if that is unknown, following an inspection that began — by then, and not lifted)." })
   openInterventions!: unknown[];
-  @Field(() => [Oversight], { description: "Bodies overseeing those interventions, with members and chairs." }) oversight!: unknown[];
+  @Field(() => [Oversight], { description: "Bodies overseeing the authority's improvement on the day: overseeing an intervention in force, or having held meetings about it in the year to the day; with members and chairs." }) oversight!: unknown[];
   @Field(() => [Organisation], { description: "The authority's own bodies." }) bodies!: unknown[];
   @Field(() => Inspection, { nullable: true, description: "The next inspection expected after the day." })
   nextExpectedInspection!: unknown;

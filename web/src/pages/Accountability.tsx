@@ -41,6 +41,7 @@ const AccountabilityQuery = graphql(
       oversight {
         body { id name }
         intervention { id kind }
+        meetings { id date }
         posts { post { id title } holders { certainty person { id name unnamed } } }
       }
     }
@@ -166,8 +167,8 @@ function Chain({ answer }: { answer: Answer }) {
       {answer.oversight.length === 0 ? <Empty>No body is recorded overseeing this work then.</Empty> : (
         <ul className="govuk-list">
           {answer.oversight.map((o) => (
-            <li key={`${o.body.id}-${o.intervention.id}`} className="app-oversight">
-              <Link className="govuk-link" href={nodeHref(o.body.id)}>{o.body.name}</Link> (overseeing the {o.intervention.kind.replace(/_/g, " ").toLowerCase()})
+            <li key={`${o.body.id}-${o.intervention?.id ?? "meetings"}`} className="app-oversight">
+              <Link className="govuk-link" href={nodeHref(o.body.id)}>{o.body.name}</Link> ({oversightOf(o)})
               {o.posts.map((p) => <span key={p.post.id}>; {p.post.title}: {p.holders.map((h) => holderName(h.person)).join(", ") || "not known"}</span>)}
             </li>
           ))}
@@ -175,4 +176,12 @@ function Chain({ answer }: { answer: Answer }) {
       )}
     </>
   );
+}
+
+/** What a body's oversight rests on: the intervention it oversees, and the meetings it held about the work. */
+function oversightOf(o: { intervention: { kind: string } | null; meetings: readonly { id: string; date: unknown }[] }): string {
+  const meetings = o.meetings.length ? `met about it on ${o.meetings.map((m) => String(m.date)).join(", ")}` : "";
+  if (!o.intervention) return meetings;
+  const overseeing = `overseeing the ${o.intervention.kind.replace(/_/g, " ").toLowerCase()}`;
+  return meetings ? `${overseeing}; ${meetings}` : overseeing;
 }
