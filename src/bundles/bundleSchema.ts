@@ -240,6 +240,28 @@ export const succession = z.object({
   ...claim,
 }).strict();
 
+/**
+ * Who delivers a council's children's services for it over a period: a children's trust, or another council
+ * in a strategic partnership. Stated by the council's side: a bundle carrying this section states in full who
+ * delivers its councils' services.
+ */
+export const delivery = z.object({
+  authority: ref,
+  provider: ref,
+  ...interval,
+  ...claim,
+}).strict();
+
+/** Support for a council's improvement over a period: an improvement partner council, DfE-funded support. */
+export const support = z.object({
+  supported: ref,
+  supporter: ref,
+  /** What the support is, in your own words (e.g. "sector-led improvement partner, funded by the DfE"). */
+  description: text(300).optional(),
+  ...interval,
+  ...claim,
+}).strict();
+
 /** One file of a bundle; every section optional. */
 export const bundleFile = z.object({
   sources: z.array(source).optional(),
@@ -261,6 +283,8 @@ export const bundleFile = z.object({
   accountabilities: z.array(accountability).optional(),
   neighbours: z.array(neighbour).optional(),
   successions: z.array(succession).optional(),
+  deliveries: z.array(delivery).optional(),
+  supports: z.array(support).optional(),
 }).strict();
 
 export type BundleFile = z.infer<typeof bundleFile>;

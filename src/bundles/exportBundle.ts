@@ -23,8 +23,9 @@ import { groupBy } from "./writeBundle.js";
 export const EXPORT_FILES: [string, (keyof Bundle)[]][] = [
   ["sources.json", ["sources"]],
   ["reference.json", ["serviceAreas", "judgementAreas", "themes"]],
-  // Neighbours and successions are national reference data, never part of one authority's export (always empty).
-  ["organisations.json", ["organisations", "neighbours", "successions"]],
+  // Neighbours and successions are national reference data, never part of one authority's export (always empty);
+  // deliveries and supports are exported for every organisation exported, so a re-import states them in full.
+  ["organisations.json", ["organisations", "neighbours", "successions", "deliveries", "supports"]],
   ["people-and-posts.json", ["posts", "people", "occupancies"]],
   ["inspections.json", ["inspections", "judgements"]],
   ["findings.json", ["findings"]],
@@ -91,18 +92,24 @@ export async function readRecords(read: Reader, ids: string[]): Promise<Map<stri
  */
 async function closeWithRelationships(read: Reader, selected: string[], posts: string[]) {
   const relationships = new Map<RelationshipSection, StoredRelationship[]>(RELATIONSHIP_SECTIONS.map((spec) => [spec, []]));
-  const postsRead = new Set<string>();
+  const ownersRead = new Set<string>();
   const fetched = new Map<string, StoredNode>();
-  let pending = posts;
+  let pending = [...posts, ...selected.filter((id) => labelOf(id) === "Organisation")];
   for (;;) {
-    for (const spec of RELATIONSHIP_SECTIONS) relationships.get(spec)!.push(...(await readStoredRelationships(read, spec, pending)));
-    for (const id of pending) postsRead.add(id);
+    for (const spec of RELATIONSHIP_SECTIONS) relationships.get(spec)!.push(...(await readStoredRelationships(read, spec, ownedBy(spec, pending))));
+    for (const id of pending) ownersRead.add(id);
     const refs = [...relationships.values()].flat().flatMap((r) => [r.from, r.to, ...((r.props.evidenceSources as string[]) ?? [])]);
     const nodes = await closeOver(read, [...selected, ...refs], fetched);
-    pending = nodes.map((n) => n.id).filter((id) => labelOf(id) === "Post" && !postsRead.has(id));
+    pending = nodes.map((n) => n.id).filter((id) => OWNER_LABELS.has(labelOf(id)!) && !ownersRead.has(id));
     if (pending.length === 0) return { nodes, relationships };
   }
 }
+
+/** Posts own responsibilities and accountabilities; councils own who delivers and supports their services. */
+const OWNER_LABELS = new Set<Label>(["Post", "Organisation"]);
+/** Neighbours and successions are national reference data: never read for one authority's export. */
+const ownedBy = (spec: RelationshipSection, ids: string[]) =>
+  spec.section === "neighbours" || spec.section === "successions" ? [] : ids.filter((id) => spec.from.allowed.includes(labelOf(id)!));
 
 /**
  * Fetches the given nodes and, repeatedly, every node their edges and evidence refer to, into `fetched`

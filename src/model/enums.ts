@@ -24,6 +24,7 @@ export const FindingKind = z.enum([
 export const Polarity = z.enum(["POSITIVE", "NEGATIVE", "NEUTRAL"]);
 /** ANNOUNCED: a source says it will take place; HELD: a source reports it took place. */
 export const MeetingStatus = z.enum(["ANNOUNCED", "HELD"]);
-export const InterventionKind = z.enum(["IMPROVEMENT_NOTICE", "STATUTORY_DIRECTION"]);
+/** A statutory direction may require a commissioner or the removal of services; those steps are kinds of their own when a source reports them. */
+export const InterventionKind = z.enum(["IMPROVEMENT_NOTICE", "STATUTORY_DIRECTION", "COMMISSIONER_APPOINTMENT", "SERVICES_REMOVED_TO_TRUST"]);
 export const SourceKind = z.enum(["NEWS", "PRESS_RELEASE", "REPORT", "LETTER", "MINUTES", "OTHER"]);
 export const AccountabilityLine = z.enum(["MANAGERIAL", "POLITICAL"]);

@@ -31,7 +31,7 @@ export type NodeSection = {
 
 /** Sections that are relationships with properties rather than nodes. */
 export type RelationshipSection = {
-  section: "responsibilities" | "accountabilities" | "neighbours" | "successions";
+  section: "responsibilities" | "accountabilities" | "neighbours" | "successions" | "deliveries" | "supports";
   type: string;
   from: { field: string; allowed: Label[] };
   to: { field: string; allowed: Label[] };
@@ -164,6 +164,15 @@ export const RELATIONSHIP_SECTIONS: RelationshipSection[] = [
   {
     section: "successions", type: "SUCCEEDED_BY",
     from: { field: "predecessor", allowed: ["Organisation"] }, to: { field: "successor", allowed: ["Organisation"] }, key: [],
+  },
+  {
+    // From the council: its bundle states in full who delivers its services.
+    section: "deliveries", type: "SERVICES_DELIVERED_BY",
+    from: { field: "authority", allowed: ["Organisation"] }, to: { field: "provider", allowed: ["Organisation"] }, key: [],
+  },
+  {
+    section: "supports", type: "SUPPORTED_IN_IMPROVEMENT_BY",
+    from: { field: "supported", allowed: ["Organisation"] }, to: { field: "supporter", allowed: ["Organisation"] }, key: [], props: ["description"],
   },
 ];
 

@@ -25,7 +25,7 @@ export type Relation = {
    * What states the edge in a bundle: a record (its label, one end, and the field naming the other end),
    * or a relationship section (edges with properties of their own, see RELATIONSHIP_SECTIONS).
    */
-  declaredBy: { label: Label; field: string } | { section: "responsibilities" | "accountabilities" | "neighbours" | "successions" };
+  declaredBy: { label: Label; field: string } | { section: "responsibilities" | "accountabilities" | "neighbours" | "successions" | "deliveries" | "supports" };
   /** Fields on the start nodes leading to the end nodes, per start label. */
   out?: Partial<Record<Label, RelationField>>;
   /** Fields on the end nodes leading back to the start nodes, per end label. */

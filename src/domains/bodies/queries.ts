@@ -13,6 +13,19 @@ export const ORGANISATION_PREDECESSORS = relationshipPropsQuery(
   "organisation.succeeds", "(a:Organisation)<-[r:SUCCEEDED_BY]-(b:Organisation)", "b.name, b.id",
 );
 
+export const ORGANISATION_PROVIDERS = relationshipPropsQuery(
+  "organisation.servicesDeliveredBy", "(a:Organisation)-[r:SERVICES_DELIVERED_BY]->(b:Organisation)", "r.start, b.name, b.id",
+);
+export const ORGANISATION_DELIVERS_FOR = relationshipPropsQuery(
+  "organisation.deliversServicesFor", "(a:Organisation)<-[r:SERVICES_DELIVERED_BY]-(b:Organisation)", "r.start, b.name, b.id",
+);
+export const ORGANISATION_SUPPORTERS = relationshipPropsQuery(
+  "organisation.supportedBy", "(a:Organisation)-[r:SUPPORTED_IN_IMPROVEMENT_BY]->(b:Organisation)", "r.start, b.name, b.id",
+);
+export const ORGANISATION_SUPPORTS = relationshipPropsQuery(
+  "organisation.supports", "(a:Organisation)<-[r:SUPPORTED_IN_IMPROVEMENT_BY]-(b:Organisation)", "r.start, b.name, b.id",
+);
+
 /** Every local authority (organisations with a DfE code): 156, read whole to resolve a name. */
 export const LOCAL_AUTHORITIES = cypher(
   "organisations.localAuthorities",

@@ -7,7 +7,7 @@ import { referenceResolver } from "../../graphql/referenceResolvers.js";
 import { primeObject, type GraphObject } from "../../graphql/graphRead.js";
 import { claimResolver, Evidence, loadEvidence, loadRelationshipClaims } from "../sources/evidence.js";
 import * as q from "./queries.js";
-import { Intervention, Meeting, Membership, Organisation, StatisticalNeighbour, Succession } from "./types.js";
+import { ImprovementSupport, Intervention, Meeting, Membership, Organisation, ServiceDelivery, StatisticalNeighbour, Succession } from "./types.js";
 
 
 @Resolver(() => Organisation)
@@ -36,10 +36,40 @@ export class OrganisationResolver {
   async succeeds(@Root() org: GraphObject, @Ctx() ctx: Context) {
     return (await loadRelationshipClaims(ctx, q.ORGANISATION_PREDECESSORS, org.id)).map((r) => ({ ...r, predecessorId: r.otherId, successorId: org.id }));
   }
+
+  @FieldResolver(() => [ServiceDelivery], { description: "For a council: the bodies that deliver (or delivered) its children's services for it, a trust or a partner council, oldest first." })
+  async servicesDeliveredBy(@Root() org: GraphObject, @Ctx() ctx: Context) {
+    return (await loadRelationshipClaims(ctx, q.ORGANISATION_PROVIDERS, org.id)).map((r) => ({ ...r, authorityId: org.id, providerId: r.otherId }));
+  }
+
+  @FieldResolver(() => [ServiceDelivery], { description: "For a trust or a partner council: the councils whose children's services it delivers (or delivered)." })
+  async deliversServicesFor(@Root() org: GraphObject, @Ctx() ctx: Context) {
+    return (await loadRelationshipClaims(ctx, q.ORGANISATION_DELIVERS_FOR, org.id)).map((r) => ({ ...r, authorityId: r.otherId, providerId: org.id }));
+  }
+
+  @FieldResolver(() => [ImprovementSupport], { description: "For a council: who supports (or supported) its improvement." })
+  async supportedBy(@Root() org: GraphObject, @Ctx() ctx: Context) {
+    return (await loadRelationshipClaims(ctx, q.ORGANISATION_SUPPORTERS, org.id)).map((r) => ({ ...r, supportedId: org.id, supporterId: r.otherId }));
+  }
+
+  @FieldResolver(() => [ImprovementSupport], { description: "The councils whose improvement this body supports (or supported)." })
+  async supports(@Root() org: GraphObject, @Ctx() ctx: Context) {
+    return (await loadRelationshipClaims(ctx, q.ORGANISATION_SUPPORTS, org.id)).map((r) => ({ ...r, supportedId: r.otherId, supporterId: org.id }));
+  }
 }
 
 export const StatisticalNeighbourResolver = referenceResolver(StatisticalNeighbour, "StatisticalNeighbourResolver", [
   { name: "authority", type: () => Organisation, idField: "authorityId", label: "Organisation" },
+]);
+
+export const ServiceDeliveryResolver = referenceResolver(ServiceDelivery, "ServiceDeliveryResolver", [
+  { name: "authority", type: () => Organisation, idField: "authorityId", label: "Organisation" },
+  { name: "provider", type: () => Organisation, idField: "providerId", label: "Organisation" },
+]);
+
+export const ImprovementSupportResolver = referenceResolver(ImprovementSupport, "ImprovementSupportResolver", [
+  { name: "supported", type: () => Organisation, idField: "supportedId", label: "Organisation" },
+  { name: "supporter", type: () => Organisation, idField: "supporterId", label: "Organisation" },
 ]);
 
 export const SuccessionResolver = referenceResolver(Succession, "SuccessionResolver", [

@@ -61,6 +61,55 @@ export class Succession {
   evidence!: Evidence[];
 }
 
+@ObjectType("ServiceDelivery", {
+  description: "A body delivering a council's children's services for it over a period: a children's trust, or another council in a strategic partnership.",
+})
+export class ServiceDelivery {
+  authorityId!: string;
+
+  providerId!: string;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: "From when, as precisely as the source gives it (null: not stated)." })
+  start!: string | null;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: "Until when (null: not stated, or still)." })
+  end!: string | null;
+
+  @Field(() => Boolean)
+  inferred!: boolean;
+
+  @Field(() => String, { nullable: true })
+  inferredFrom!: string | null;
+
+  @Field(() => [Evidence])
+  evidence!: Evidence[];
+}
+
+@ObjectType("ImprovementSupport", { description: "Support for a council's improvement over a period: an improvement partner council, DfE-funded support." })
+export class ImprovementSupport {
+  supportedId!: string;
+
+  supporterId!: string;
+
+  @Field(() => String, { nullable: true, description: "What the support is." })
+  description!: string | null;
+
+  @Field(() => PartialDateScalar, { nullable: true })
+  start!: string | null;
+
+  @Field(() => PartialDateScalar, { nullable: true })
+  end!: string | null;
+
+  @Field(() => Boolean)
+  inferred!: boolean;
+
+  @Field(() => String, { nullable: true })
+  inferredFrom!: string | null;
+
+  @Field(() => [Evidence])
+  evidence!: Evidence[];
+}
+
 @ObjectType("Membership", { implements: [Node, Claim], description: "A person's or organisation's seat on a body." })
 export class Membership extends Claim {
   @Field(() => MembershipRole)

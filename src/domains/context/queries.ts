@@ -12,5 +12,8 @@ export const AUTHORITY_CARD = cypher(
         judgements: [(i)-[:JUDGED]->(j:Judgement) | {id: j.id, props: properties(j)}],
         findings: [(i)-[:FOUND]->(f:Finding) | {id: f.id, props: properties(f)}]}] AS inspections,
      [(iv:Intervention)-[:TO]->(auth) | {id: iv.id, props: properties(iv),
-        followsStarts: [(iv)-[:FOLLOWS]->(f:Inspection) | f.start]}] AS interventions`,
+        followsStarts: [(iv)-[:FOLLOWS]->(f:Inspection) | f.start]}] AS interventions,
+     // Who delivers its children's services (a trust, a partner council), with the provider's posts.
+     [(auth)-[d:SERVICES_DELIVERED_BY]->(provider:Organisation) | {id: provider.id, props: properties(provider), dates: properties(d),
+        posts: [(provider)<-[:PART_OF*0..3]-(:Organisation)<-[:IN]-(p:Post) | {id: p.id, props: properties(p)}]}] AS deliveries`,
 );

@@ -1,15 +1,17 @@
 /** The authority context card: post holders, latest judgements and findings, interventions, bodies, next inspection. */
 import { notFound } from "../../errors.js";
 import type { DbSession } from "../../db/session.js";
-import { primeObject, type GraphObject } from "../../graphql/graphRead.js";
+import { primeObject, withPartialDates, type GraphObject } from "../../graphql/graphRead.js";
 import type { Label } from "../../model/labels.js";
 import { partialRange, sortDay } from "../../model/partialDates.js";
+import { mayCover } from "../accountability/certainty.js";
 import { interventionInForce, oversightOn } from "../accountability/service.js";
 import { AUTHORITY_CARD } from "./queries.js";
 
 type Item = { id: string; props: Record<string, unknown> };
 type InspectionItem = Item & { judgements: Item[]; findings: Item[] };
 type InterventionItem = Item & { followsStarts: string[] };
+type DeliveryItem = Item & { dates: Record<string, unknown>; posts: Item[] };
 
 const ROLE_ORDER = ["LEADER", "CHIEF_EXECUTIVE", "DCS", "CABINET_MEMBER"];
 const roleRank = (post: GraphObject) => (ROLE_ORDER.indexOf(post.role as string) + ROLE_ORDER.length + 1) % (ROLE_ORDER.length + 1);
@@ -21,9 +23,16 @@ export async function authorityContext(session: DbSession, authorityId: string, 
   if (!card) throw notFound(`No Organisation with id "${authorityId}"`);
   const prime = (label: Label, items: Item[]) => items.map((item) => primeObject(session, label, item.id, item.props));
 
-  const posts = prime("Post", card.posts as Item[]).sort(
-    (a, b) => roleRank(a) - roleRank(b) || String(a.title).localeCompare(String(b.title)),
-  );
+  const byRole = (a: GraphObject, b: GraphObject) => roleRank(a) - roleRank(b) || String(a.title).localeCompare(String(b.title));
+  // A trust or partner council delivering the services on the day: its posts follow the authority's own.
+  const deliveries = (card.deliveries as DeliveryItem[]).filter((item) => {
+    const dates = withPartialDates(item.dates) as { start?: string | null; end?: string | null };
+    return mayCover({ start: dates.start ?? null, end: dates.end ?? null }, on);
+  });
+  const posts = [
+    ...prime("Post", card.posts as Item[]).sort(byRole),
+    ...deliveries.flatMap((item) => prime("Post", item.posts).sort(byRole)),
+  ];
   const inspections = (card.inspections as InspectionItem[])
     .map((item) => ({ item, inspection: primeObject(session, "Inspection", item.id, item.props) }))
     .sort((a, b) => sortKey(a.inspection) - sortKey(b.inspection) || Number(a.inspection.sequence ?? 0) - Number(b.inspection.sequence ?? 0) || a.item.id.localeCompare(b.item.id));
@@ -48,6 +57,7 @@ export async function authorityContext(session: DbSession, authorityId: string, 
     latestVisit: latestVisit?.inspection ?? null,
     latestFindings: prime("Finding", latestVisit?.item.findings ?? []),
     openInterventions: prime("Intervention", interventions),
+    deliveredBy: prime("Organisation", deliveries),
     oversight: oversight.bodies,
     bodies: prime("Organisation", card.bodies as Item[]),
     nextExpectedInspection: next?.inspection ?? null,
