@@ -185,6 +185,8 @@ export const intervention = z.object({
   to: ref,
   follows: z.array(ref).default([]),
   overseenBy: z.array(ref).default([]),
+  /** Posts it created: a commissioner, a trust's chair or chief executive. */
+  posts: z.array(ref).default([]),
   requires: text(500).optional(),
   ...claim,
 }).strict();

@@ -143,6 +143,11 @@ export const RELATIONS: Relation[] = [
     in: { Inspection: many("interventions", { description: "Interventions that followed this inspection." }) },
   },
   {
+    type: "CREATED", from: ["Intervention"], to: ["Post"], declaredBy: { label: "Intervention", field: "posts" },
+    out: { Intervention: many("posts", { orderBy: "b.title, b.id", description: "Posts the intervention created (a commissioner, a trust's chair or chief executive); their holders were appointed under it." }) },
+    in: { Post: optional("createdBy", "The intervention that created this post (and so who appointed to it: its issuer).") },
+  },
+  {
     type: "OVERSEES", from: ["Organisation"], to: ["Intervention"], declaredBy: { label: "Intervention", field: "overseenBy" },
     out: { Organisation: many("oversees", { description: "Interventions this body oversees." }) },
     in: { Intervention: many("overseenBy", { description: "Bodies overseeing the work the intervention requires." }) },
@@ -158,9 +163,12 @@ export const RELATIONS: Relation[] = [
     in: { Inspection: many("consideredAt", { orderBy: "b.date, b.id", description: "Meetings that considered this inspection." }) },
   },
   {
-    type: "MADE", from: ["Person"], to: ["Statement"], declaredBy: { label: "Statement", field: "by" },
-    out: { Person: many("statements", { orderBy: "b.date, b.id" }) },
-    in: { Statement: one("by") },
+    type: "MADE", from: ["Person", "Organisation"], to: ["Statement"], declaredBy: { label: "Statement", field: "by" },
+    out: {
+      Person: many("statements", { orderBy: "b.date, b.id" }),
+      Organisation: many("statements", { orderBy: "b.date, b.id", description: "What the body (a political group, a trust, a council) said publicly." }),
+    },
+    in: { Statement: one("by", "Who made the statement: a Person, or an Organisation speaking as a body.") },
   },
   {
     type: "RESPONSIBLE_FOR", from: ["Post"], to: ["ServiceArea"], declaredBy: { section: "responsibilities" },

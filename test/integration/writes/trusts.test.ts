@@ -29,10 +29,13 @@ describe("a trust, a commissioner and an improvement partner", () => {
           supportedBy { supporter { id } description start end }
           interventions { id kind issued lifted issuedBy { id kind } }
         }
-        trust: organisation(id: "org:synthetic-childrens-trust") { deliversServicesFor { authority { id } start } posts { title } }
+        trust: organisation(id: "org:synthetic-childrens-trust") {
+          deliversServicesFor { authority { id } start } posts { title } statements { quote by { id } }
+        }
+        commissioner: post(id: "post:synthetic-county-commissioner") { createdBy { kind issuedBy { id } posts { id } } }
       }`);
       expect(res.body.errors).toBeUndefined();
-      const { county, trust } = res.body.data;
+      const { county, trust, commissioner } = res.body.data;
       expect(county.servicesDeliveredBy).toEqual([
         { provider: { id: "org:synthetic-childrens-trust", kind: "CHILDRENS_TRUST" }, start: "2019-04", end: null, inferred: false,
           evidence: [{ quote: "The trust has run the county's children's services since April 2019." }] },
@@ -44,6 +47,11 @@ describe("a trust, a commissioner and an improvement partner", () => {
       ]);
       expect(trust.deliversServicesFor).toEqual([{ authority: { id: COUNTY }, start: "2019-04" }]);
       expect(trust.posts.map((p: any) => p.title)).toEqual(["Chief Executive of Synthetic Children's Trust (fictional example)"]);
+      // A body's own statement, and the post an intervention created, with who appointed to it.
+      expect(trust.statements).toEqual([{ quote: "Keeping children safe is our first priority.", by: { id: "org:synthetic-childrens-trust" } }]);
+      expect(commissioner.createdBy).toEqual({
+        kind: "COMMISSIONER_APPOINTMENT", issuedBy: { id: "org:secretary-of-state-for-education" }, posts: [{ id: "post:synthetic-county-commissioner" }],
+      });
 
       // The context card: from April 2019 the trust delivers the services, and its posts follow the council's.
       const card = async (on: string) =>

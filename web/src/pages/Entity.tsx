@@ -35,7 +35,7 @@ const EntityQuery = graphql(
       ... on Theme { label themeDescription: description findingCount }
       ... on ServiceArea { areaName: name areaDescription: description findingCount }
       ... on Source { title publisher published url }
-      ... on Statement { quote statementDate: date by { id name unnamed } evidence { ...EvidenceFields } }
+      ... on Statement { quote statementDate: date by { id ... on Person { speaker: name } ... on Organisation { body: name } } evidence { ...EvidenceFields } }
       ... on Meeting { purpose meetingDate: date body { id name kind } evidence { ...EvidenceFields } }
       ... on Inspection { inspectionKind: kind start end inspectionStatus: status authority { id name kind } judgements { id grade area { label } } evidence { ...EvidenceFields } }
       ... on Intervention { interventionKind: kind issued lifted requires issuedBy { id name kind } overseenBy { id name kind } evidence { ...EvidenceFields } }
@@ -170,7 +170,7 @@ function EntityView({ entity }: { entity: Entity }) {
       if (entity.url) rows.push(<Row key="u" label="Address"><a className="govuk-link" href={entity.url} rel="noreferrer noopener">{entity.url}</a></Row>);
       break;
     case "Statement":
-      title = `Statement by ${entity.by.name ?? "an unnamed person"}`;
+      title = `Statement by ${"body" in entity.by ? entity.by.body : ("speaker" in entity.by ? entity.by.speaker : null) ?? "an unnamed person"}`;
       rows.push(<Row key="q" label="Said">“{entity.quote}”</Row>, <Row key="d" label="When">{entity.statementDate ?? "not stated"}</Row>);
       evidence = entity.evidence;
       break;

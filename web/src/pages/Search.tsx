@@ -23,7 +23,7 @@ const SearchQuery = graphql(`
         ... on Theme { label }
         ... on ServiceArea { name }
         ... on Source { title }
-        ... on Statement { by { name } }
+        ... on Statement { by { ... on Person { speaker: name } ... on Organisation { body: name } } }
         ... on Meeting { purpose body { name } }
       }
     }
@@ -97,11 +97,16 @@ export function Search() {
   );
 }
 
-type Hit = { __typename: string; id: string; name?: string | null; personName?: string | null; unnamed?: boolean; title?: string; label?: string; summary?: string; purpose?: string; by?: { name: string | null }; inspection?: { authority: { name: string } | null; start: string | null } };
+type Hit = { __typename: string; id: string; name?: string | null; personName?: string | null; unnamed?: boolean; title?: string; label?: string; summary?: string; purpose?: string; by?: { __typename?: string; speaker?: string | null; body?: string }; inspection?: { authority: { name: string } | null; start: string | null } };
 
 function titleOf(node: Hit): string {
   if (node.__typename === "Finding") return `${node.inspection?.authority?.name ?? "Finding"}${node.inspection?.start ? `, ${node.inspection.start}` : ""}: ${node.summary}`;
-  if (node.__typename === "Statement") return `Statement by ${node.by?.name ?? "an unnamed person"}`;
+  if (node.__typename === "Statement") return `Statement by ${speakerOf(node.by)}`;
   if (node.__typename === "Person") return node.unnamed || !node.personName ? "Unnamed holder" : node.personName;
   return node.name ?? node.title ?? node.label ?? node.purpose ?? (node.__typename === "Person" ? "Unnamed holder" : node.id);
+}
+
+/** Who made a statement: a named person, a body, or a person the sources do not name. */
+function speakerOf(by: Hit["by"]): string {
+  return by?.body ?? by?.speaker ?? "an unnamed person";
 }
