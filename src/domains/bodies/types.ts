@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { DatePrecision, InterventionKind, MeetingStatus, MembershipRole, OrganisationKind } from "../../graphql/enums.js";
 import { Node } from "../../graphql/node.js";
 import { PartialDateScalar } from "../../graphql/partialDate.js";
+import { RelationshipClaim } from "../people/types.js";
 import { Claim, Evidence } from "../sources/evidence.js";
 
 @ObjectType("Organisation", {
@@ -62,52 +63,26 @@ export class Succession {
 }
 
 @ObjectType("ServiceDelivery", {
+  implements: RelationshipClaim,
   description: "A body delivering a council's children's services for it over a period: a children's trust, or another council in a strategic partnership.",
 })
-export class ServiceDelivery {
+export class ServiceDelivery extends RelationshipClaim {
   authorityId!: string;
 
   providerId!: string;
-
-  @Field(() => PartialDateScalar, { nullable: true, description: "From when, as precisely as the source gives it (null: not stated)." })
-  start!: string | null;
-
-  @Field(() => PartialDateScalar, { nullable: true, description: "Until when (null: not stated, or still)." })
-  end!: string | null;
-
-  @Field(() => Boolean)
-  inferred!: boolean;
-
-  @Field(() => String, { nullable: true })
-  inferredFrom!: string | null;
-
-  @Field(() => [Evidence])
-  evidence!: Evidence[];
 }
 
-@ObjectType("ImprovementSupport", { description: "Support for a council's improvement over a period: an improvement partner council, DfE-funded support." })
-export class ImprovementSupport {
+@ObjectType("ImprovementSupport", {
+  implements: RelationshipClaim,
+  description: "Support for a council's improvement over a period: an improvement partner council, DfE-funded support.",
+})
+export class ImprovementSupport extends RelationshipClaim {
   supportedId!: string;
 
   supporterId!: string;
 
   @Field(() => String, { nullable: true, description: "What the support is." })
   description!: string | null;
-
-  @Field(() => PartialDateScalar, { nullable: true })
-  start!: string | null;
-
-  @Field(() => PartialDateScalar, { nullable: true })
-  end!: string | null;
-
-  @Field(() => Boolean)
-  inferred!: boolean;
-
-  @Field(() => String, { nullable: true })
-  inferredFrom!: string | null;
-
-  @Field(() => [Evidence])
-  evidence!: Evidence[];
 }
 
 @ObjectType("Membership", { implements: [Node, Claim], description: "A person's or organisation's seat on a body." })

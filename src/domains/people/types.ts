@@ -62,8 +62,9 @@ export class Statement extends Claim {
 
 /** What responsibilities and accountability lines share: dates, whether inferred, and evidence. */
 @InterfaceType("RelationshipClaim", {
-  description: "A relationship between posts, bodies or areas, with its dates, whether it is inferred, and its evidence.",
-  resolveType: (value: { toId?: string }) => (value.toId ? "Accountability" : "Responsibility"),
+  description: "A relationship between posts, bodies or areas (a responsibility, an accountability line, who delivers or supports a council's services), with its dates, whether it is inferred, and its evidence.",
+  resolveType: (value: { toId?: string; providerId?: string; supporterId?: string }) =>
+    value.providerId ? "ServiceDelivery" : value.supporterId ? "ImprovementSupport" : value.toId ? "Accountability" : "Responsibility",
 })
 export abstract class RelationshipClaim {
   @Field(() => PartialDateScalar, { nullable: true })
