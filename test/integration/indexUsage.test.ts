@@ -56,8 +56,11 @@ const batched = [accountability, bodies, inspections, people]
 const HEADLINE: NamedQuery[] = [
   accountability.RESPONSIBILITY_CHAINS, accountability.OVERSIGHT, context.AUTHORITY_CARD, recurring.THEME_OCCURRENCES,
   history.AUTHORITY_JUDGEMENTS, inspections.AUTHORITY_INSPECTIONS, SEARCH,
-  FINDING_PAGES.INSPECTION_DATE.AUTHORITY.ASC.page, FINDING_PAGES.KIND.AUTHORITY.DESC.page,
   INSPECTION_PAGES.START.AUTHORITY.ASC.page, ...SHORTEST_PATHS.values(),
+  // Every findings page and count that names an id starts from it: every sort key, direction and scope.
+  ...(["AUTHORITY", "INSPECTION", "THEME", "AREA"] as const).flatMap((scope) =>
+    Object.values(FINDING_PAGES).flatMap((byScope) => [byScope[scope].ASC.page, byScope[scope].DESC.page, byScope[scope].ASC.count]),
+  ),
 ];
 
 describe("index-backed queries", () => {

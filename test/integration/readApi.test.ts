@@ -107,7 +107,7 @@ describe("read API", () => {
   it("reads the improvement notice, statements and meetings with their links", async () => {
     const result = await data(`{
       interventions { kind inferred inferredFrom issuedBy { name } to { name } follows { id } overseenBy { kind } }
-      statements { quote date by { name } about { __typename id } evidence { quote } }
+      statements { quote date by { ... on Person { name } } about { __typename id } evidence { quote } }
       meetings { date body { kind } considered { __typename id } } }`);
     expect(result.interventions[0]).toMatchObject({ kind: "IMPROVEMENT_NOTICE", follows: [{ id: "inspection:swindon-ilacs-2023-07" }] });
     expect(result.interventions[0].inferred).toBe(true);

@@ -35,20 +35,25 @@ const MATCHES = {
     AUTHORITY: `MATCH (:Organisation {id: $authority})<-[:OF]-(n:Inspection) WHERE true ${INSPECTION_FILTERS}`,
     ANY: `MATCH (n:Inspection) WHERE true ${INSPECTION_FILTERS}`,
   },
+  // The most selective id given is where the match starts (an index seek), never a scan of every Inspection.
   findings: {
     AUTHORITY: `MATCH (:Organisation {id: $authority})<-[:OF]-(i:Inspection)-[:FOUND]->(n:Finding) WHERE true ${FINDING_FILTERS}`,
+    INSPECTION: `MATCH (i:Inspection {id: $inspection})-[:FOUND]->(n:Finding) WHERE true ${FINDING_FILTERS}`,
+    THEME: `MATCH (:Theme {id: $theme})<-[:EXEMPLIFIES]-(n:Finding)<-[:FOUND]-(i:Inspection) WHERE true ${FINDING_FILTERS}`,
+    AREA: `MATCH (:ServiceArea {id: $area})<-[:CONCERNS]-(n:Finding)<-[:FOUND]-(i:Inspection) WHERE true ${FINDING_FILTERS}`,
     ANY: `MATCH (i:Inspection)-[:FOUND]->(n:Finding) WHERE true ${FINDING_FILTERS}`,
   },
 };
 export type Scope = keyof typeof MATCHES.inspections;
+export type FindingScope = keyof typeof MATCHES.findings;
 
 /** Every (scope, direction) variant of one sort key. */
-function variants(name: string, matches: Record<Scope, string>, key: string) {
-  const make = (scope: Scope) => ({
+function variants<S extends string>(name: string, matches: Record<S, string>, key: string) {
+  const make = (scope: S) => ({
     ASC: pagedQueries(`${name}.${scope.toLowerCase()}`, matches[scope], key, "ASC"),
     DESC: pagedQueries(`${name}.${scope.toLowerCase()}`, matches[scope], key, "DESC"),
   });
-  return { AUTHORITY: make("AUTHORITY"), ANY: make("ANY") };
+  return Object.fromEntries(Object.keys(matches).map((scope) => [scope, make(scope as S)])) as Record<S, ReturnType<typeof make>>;
 }
 
 // Partial dates sort at the middle of their range, as in every other list of inspections.

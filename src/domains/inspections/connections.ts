@@ -8,7 +8,7 @@ import { PartialDateScalar } from "../../graphql/partialDate.js";
 import { dateMatch, rangeToNeo4j } from "../../model/partialDates.js";
 import { loadRelatedOne, type GraphObject } from "../../graphql/graphRead.js";
 import { RELATION_QUERIES } from "../../graphql/relationResolvers.js";
-import { FINDING_PAGES, INSPECTION_PAGES, type Scope } from "./connectionQueries.js";
+import { FINDING_PAGES, INSPECTION_PAGES, type FindingScope, type Scope } from "./connectionQueries.js";
 import { Finding, Inspection } from "./types.js";
 
 const FindingOrder = orderInputOf("Finding", { INSPECTION_DATE: "INSPECTION_DATE", KIND: "KIND" });
@@ -88,6 +88,9 @@ function markDates(page: Page, range: DateRange | null | undefined, dateOf: (nod
 }
 
 const scopeOf = (filter: { authority?: string | null }): Scope => (filter.authority == null ? "ANY" : "AUTHORITY");
+/** Findings start from the most selective id the filter names: an inspection, an authority, a theme, an area. */
+const findingScopeOf = (filter: { authority?: string | null; inspection?: string | null; theme?: string | null; area?: string | null }): FindingScope =>
+  filter.inspection != null ? "INSPECTION" : filter.authority != null ? "AUTHORITY" : filter.theme != null ? "THEME" : filter.area != null ? "AREA" : "ANY";
 
 function ids(filter: Record<string, unknown>, fields: Record<string, Parameters<typeof checkId>[1]>) {
   for (const [field, label] of Object.entries(fields)) {
@@ -104,7 +107,7 @@ export class ListConnectionsResolver {
     ids(f as Record<string, unknown>, { authority: "Organisation", inspection: "Inspection", theme: "Theme", area: "ServiceArea" });
     const order = orderBy ?? { field: "INSPECTION_DATE", direction: "ASC" };
     const inspectionOf = RELATION_QUERIES.get("finding.inspection")!;
-    const page = await paginate(ctx, FINDING_PAGES[order.field][scopeOf(f)][order.direction], "Finding", {
+    const page = await paginate(ctx, FINDING_PAGES[order.field][findingScopeOf(f)][order.direction], "Finding", {
       first,
       after,
       params: {
