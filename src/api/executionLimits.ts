@@ -1,7 +1,9 @@
 /**
  * Bounds on the work one admitted operation may do: a time limit (each Cypher query gets what is left of it
- * as its transaction timeout, so Neo4j ends the work too) and a cap on the response's size. Either ends the
- * request with one error of its own code and no partial data: an answer cut short must not look complete.
+ * as its transaction timeout, so Neo4j ends the work too) and a cap on the response's size. Either ends a
+ * query with one error of its own code and no partial data: an answer cut short must not look complete. A
+ * mutation keeps the answers of writes that committed (and is not cut short after one commits): a client
+ * told "time limit" must be able to trust that nothing of that field was written.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
@@ -17,10 +19,12 @@ export function executionLimitsPlugin(limits: Config["limits"]): ApolloServerPlu
         async executionDidStart({ contextValue, operation }) {
           contextValue.counter.limitTime(operation?.operation === "mutation" ? limits.mutationTimeLimitMs : limits.timeLimitMs);
         },
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, operation }) {
           if (response.body.kind !== "single") return;
           const result = response.body.singleResult;
           const timedOut = result.errors?.find((error) => error.extensions?.code === "TIME_LIMIT_EXCEEDED");
+          // A mutation's answer keeps what committed before the limit (a field with data) beside what did not.
+          if (timedOut && operation?.operation === "mutation") return;
           if (timedOut) return replaceWith(result, { message: timedOut.message, extensions: timedOut.extensions });
           if (result.data === undefined || result.data === null) return;
           const bytes = Buffer.byteLength(JSON.stringify(result), "utf8");

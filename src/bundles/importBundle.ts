@@ -4,7 +4,7 @@
  * an onProgress callback that throws) rolls all of it back, ChangeSet included.
  */
 import { changeSetForKey, checkReason, lockWrites, recordChangeSet, type ChangeRecord, type Idempotency, type Touched } from "../audit/changeSets.js";
-import type { Database } from "../db/gateway.js";
+import type { Database, QueryCounter } from "../db/gateway.js";
 import { foldAugments } from "./augment.js";
 import { readRecords } from "./exportBundle.js";
 import { diffBundle, hasChanges, type BundleDiff, type Reader } from "./diffBundle.js";
@@ -22,6 +22,8 @@ export type ImportOptions = {
   onProgress?: (progress: Progress) => void;
   /** A retried create: when this actor's key already has a ChangeSet, that is the answer and nothing is written. */
   idempotency?: Idempotency;
+  /** The request's counter: its time limit, if any, becomes the transaction's timeout (past it, nothing is written). */
+  counter?: QueryCounter;
 };
 
 export type ImportResult = {
@@ -95,7 +97,7 @@ export async function importLoaded(
       idempotency: options.idempotency,
     });
     return { ...base, written: true, changeSetId, diff };
-  }, undefined, IMPORT_TIMEOUT_MS);
+  }, options.counter, IMPORT_TIMEOUT_MS);
 }
 
 /** Created and updated nodes; a changed or removed relationship counts as a change to the post that owns it. */

@@ -39,6 +39,14 @@ export class QueryCounter {
     return left;
   }
 
+  /**
+   * A write has committed: the rest of the operation must report it, so its reads are no longer cut short
+   * (an answer of TIME_LIMIT_EXCEEDED would tell the client nothing was written, and invite a duplicate).
+   */
+  committed(): void {
+    this.deadline = undefined;
+  }
+
   /** Neo4j's "transaction timed out" as the operation's own time limit, when it has one. */
   timedOut(error: unknown): unknown {
     const code = (error as { code?: string })?.code ?? "";
@@ -122,10 +130,12 @@ export class Database {
       bookmarkManager: this.driver.executeQueryBookmarkManager,
     });
     try {
-      return await session.executeWrite((managed) => work(new Transaction(managed, counter)), {
+      const result = await session.executeWrite((managed) => work(new Transaction(managed, counter)), {
         metadata: { app: APP_NAME, operation: name },
         ...(timeout ? { timeout } : {}),
       });
+      counter?.committed();
+      return result;
     } catch (error) {
       throw this.mapDriverError(counter ? counter.timedOut(error) : error);
     } finally {
@@ -150,6 +160,7 @@ export class Database {
       });
       try {
         const result = await session.run(query.text, withNulls(params), { metadata: { app: APP_NAME, query: query.name }, ...(timeout ? { timeout } : {}) });
+        counter?.committed();
         return result.records.map((record) => toPlain(record.toObject()) as Row);
       } catch (error) {
         if (attempt < 4 && neo4j.isRetryableError(error as Error) && !UNAVAILABLE_CODES.has((error as { code?: string }).code ?? "")) {
@@ -214,6 +225,9 @@ export class Database {
         routing,
         transactionConfig: { metadata: { app: APP_NAME, query: query.name }, ...(timeout ? { timeout } : {}) },
       });
+      // Neo4j checks timeouts every couple of seconds, so a short query may finish past the deadline: its
+      // answer is late all the same (a read changed nothing, so refusing it is safe).
+      counter?.remainingMs();
       return result.records.map((record) => toPlain(record.toObject()) as Row);
     } catch (error) {
       throw this.mapDriverError(counter ? counter.timedOut(error) : error);

@@ -7,6 +7,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import {
+  getVariableValues,
   GraphQLError,
   Kind,
   type ASTNode,
@@ -51,7 +52,10 @@ export function costLimitPlugin(maxCost: number, size: SizeLookup): ApolloServer
           const fragments = Object.fromEntries(
             document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
           );
-          const cost = operationCost({ schema, operation, fragments, variables: request.variables ?? {}, size });
+          // As execution will see them (declared defaults applied); variables that do not coerce fail before any resolver.
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          if (coerced.errors) return;
+          const cost = operationCost({ schema, operation, fragments, variables: coerced.coerced, size });
           if (cost <= maxCost) return;
           throw new GraphQLError(`Query cost limit of ${maxCost} exceeded, estimated ${cost}: ask for fewer items (first) or fewer nested lists.`, {
             nodes: [operation],

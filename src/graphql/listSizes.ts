@@ -6,6 +6,7 @@
  * really return. Refreshed at start and then periodically: estimates, but never from a stale guess of zero.
  */
 import { cypher, type Database } from "../db/gateway.js";
+import { MAX_PAGE } from "./connections.js";
 import { LABELS } from "../model/labels.js";
 import { RELATION_READS } from "../model/relations.js";
 
@@ -35,6 +36,7 @@ function sizesQuery() {
 }
 
 const SIZES = sizesQuery();
+const RETRY_MS = 5_000;
 
 export class ListSizes {
   private sizes = new Map<string, number>();
@@ -45,16 +47,17 @@ export class ListSizes {
   constructor(private readonly db: Database, private readonly log?: (message: string) => void) {}
 
   readonly lookup: SizeLookup = (key) => {
-    // Never read (the database was down at start): try again now rather than cost by guesses until the timer.
-    if (!this.refreshedAt) void this.refreshOnce();
-    return this.sizes.get(key);
+    if (this.refreshedAt) return this.sizes.get(key);
+    // Never read: every list is costed as the largest page, so nothing heavy passes unmeasured (fail closed),
+    // and the figures are read again, at most every RETRY_MS.
+    if (Date.now() >= this.nextTry) {
+      this.nextTry = Date.now() + RETRY_MS;
+      void this.refresh();
+    }
+    return MAX_PAGE;
   };
 
-  private pending: Promise<void> | undefined;
-  private refreshOnce(): Promise<void> {
-    this.pending ??= this.refresh().finally(() => (this.pending = undefined));
-    return this.pending;
-  }
+  private nextTry = 0;
 
   /** Reads the figures; on failure keeps the last ones (a database outage must not loosen or break the limit). */
   async refresh(): Promise<void> {

@@ -57,6 +57,17 @@ describe("findingsConnection", () => {
     expect(seen).toHaveLength(swindonFindings().length);
   });
 
+  it("keeps every filter whichever id it starts from: an inspection of another authority finds nothing", async () => {
+    const seeds = readSeeds();
+    const barnet = seeds.inspections.find((i) => i.authority === "org:barnet" && seeds.findings.some((f) => f.inspection === i.id))!;
+    const own = await allPages({ first: 50, filter: { inspection: barnet.id } });
+    expect(own.total).toBe(seeds.findings.filter((f) => f.inspection === barnet.id).length);
+    const crossed = await allPages({ first: 50, filter: { inspection: barnet.id, authority: "org:swindon-borough-council" } });
+    expect(crossed).toEqual({ seen: [], total: 0 });
+    const themed = await allPages({ first: 50, filter: { theme: "theme:drift-and-delay", authority: "org:barnet", inspection: barnet.id } });
+    expect(themed.total).toBe(seeds.findings.filter((f) => f.inspection === barnet.id && f.themes.includes("theme:drift-and-delay")).length);
+  });
+
   it("filters by theme, polarity and date range in the database", async () => {
     const filter = { theme: "theme:drift-and-delay", polarity: "NEGATIVE", dates: { from: "2023", to: "2024" } };
     const { seen, total } = await allPages({ first: 2, filter });

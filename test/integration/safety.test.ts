@@ -113,6 +113,10 @@ describe("operation limits", () => {
     const nested = `query Page($n: Int!) { search(text: "Swindon", first: $n) { score node { id ... on Organisation { posts { id title } } } } }`;
     expectPassed(await tight.gql(nested, { n: 1 }, COUNT));
     expectRejected(await tight.gql(nested, { n: 50 }, COUNT), "COST_LIMIT_EXCEEDED", /cost limit of 400 exceeded/);
+    // A default declared on the variable is what execution uses, so it is what the cost counts.
+    const defaulted = nested.replace("$n: Int!", "$n: Int! = 50");
+    expectRejected(await tight.gql(defaulted, {}, COUNT), "COST_LIMIT_EXCEEDED", /cost limit of 400 exceeded/);
+    expectPassed(await tight.gql(defaulted, { n: 1 }, COUNT));
   });
 
   it("costs each fragment once, so re-spread fragments cannot stall validation", async () => {

@@ -29,9 +29,13 @@ export async function authorityContext(session: DbSession, authorityId: string, 
     const dates = withPartialDates(item.dates) as { start?: string | null; end?: string | null };
     return mayCover({ start: dates.start ?? null, end: dates.end ?? null }, on);
   });
+  // A trust's posts all run the services; of a partner council, only its director of children's services does.
+  const own = new Set((card.posts as Item[]).map((p) => p.id));
+  const providerPosts = (item: DeliveryItem) =>
+    item.posts.filter((p) => !own.has(p.id) && (item.props.kind !== "COUNCIL" || p.props.role === "DCS"));
   const posts = [
     ...prime("Post", card.posts as Item[]).sort(byRole),
-    ...deliveries.flatMap((item) => prime("Post", item.posts).sort(byRole)),
+    ...deliveries.flatMap((item) => prime("Post", providerPosts(item)).sort(byRole)),
   ];
   const inspections = (card.inspections as InspectionItem[])
     .map((item) => ({ item, inspection: primeObject(session, "Inspection", item.id, item.props) }))

@@ -20,7 +20,7 @@ export class AuthorityContext {
   @Field(() => [Oversight], { description: "Bodies overseeing the authority's improvement on the day: overseeing an intervention in force, or having held meetings about it in the year to the day; with members and chairs." }) oversight!: unknown[];
   @Field(() => [Organisation], { description: "The authority's own bodies." }) bodies!: unknown[];
   @Field(() => [Organisation], {
-    description: "Who delivers the authority's children's services on the day, when not the council itself: a children's trust or a partner council (dates not placing the day outside them). Their posts follow the authority's own in `posts`.",
+    description: "Who delivers the authority's children's services on the day, when not the council itself: a children's trust or a partner council (dates not placing the day outside them). Their posts follow the authority's own in `posts`: all of a trust's, and of a partner council only its DCS.",
   })
   deliveredBy!: unknown[];
   @Field(() => Inspection, { nullable: true, description: "The next inspection expected after the day." })

@@ -23,6 +23,7 @@ const INSPECTION_FILTERS = `
     AND ($grade IS NULL OR EXISTS { (n)-[:JUDGED]->(:Judgement {grade: $grade}) })`;
 
 const FINDING_FILTERS = `
+    AND ($authority IS NULL OR EXISTS { (i)-[:OF]->(:Organisation {id: $authority}) })
     AND ($inspection IS NULL OR i.id = $inspection)
     AND ($kind IS NULL OR n.kind = $kind)
     AND ($polarity IS NULL OR n.polarity = $polarity)

@@ -2,7 +2,7 @@
 import { changeSetParams, lockEntity, recordChangeSet, type ChangeRecord } from "../../audit/changeSets.js";
 import type { Principal } from "../../auth/apiKeys.js";
 import { partialToNeo4j, plainToPartial } from "../../model/partialDates.js";
-import type { Database, Transaction } from "../../db/gateway.js";
+import type { Database, QueryCounter, Transaction } from "../../db/gateway.js";
 import { badInput, notFound } from "../../errors.js";
 import { evidence as evidenceSchema } from "../../bundles/bundleSchema.js";
 import { endsBeforeStart, partialDate } from "../../model/partialDates.js";
@@ -13,17 +13,17 @@ export type EditResult = { changeSetId: string | null };
 type Who = { principal: Principal; reason: string };
 
 /** Tags (or untags) a finding with a theme; a no-op when it already is (or is not), with no ChangeSet. */
-export async function setThemeTag(db: Database, who: Who, finding: string, theme: string, tagged: boolean): Promise<EditResult> {
+export async function setThemeTag(db: Database, who: Who, finding: string, theme: string, tagged: boolean, counter?: QueryCounter): Promise<EditResult> {
   const operation = `${tagged ? "tagTheme" : "untagTheme"} ${finding} ${theme}`;
   const change = changeSetParams(updateOf(who, operation, "Finding", finding));
-  const [state] = await db.writeStatement(SET_THEME_TAG, { ...change, finding, theme, tagged });
+  const [state] = await db.writeStatement(SET_THEME_TAG, { ...change, finding, theme, tagged }, counter);
   if (!state?.findingFound) throw notFound(`No Finding with id "${finding}"`);
   if (!state.themeFound) throw notFound(`No Theme with id "${theme}"`);
   return { changeSetId: (state.changeSetId as string | null) ?? null };
 }
 
 /** Records when an occupancy ended, with the evidence for it. */
-export async function endOccupancy(db: Database, who: Who, occupancy: string, end: string, evidence: EvidenceInput[]): Promise<EditResult> {
+export async function endOccupancy(db: Database, who: Who, occupancy: string, end: string, evidence: EvidenceInput[], counter?: QueryCounter): Promise<EditResult> {
   if (!partialDate.safeParse(end).success) throw badInput(`end "${end}" is not a partial date`, { argument: "end" });
   if (evidence.length === 0) throw badInput("At least one piece of evidence is required", { argument: "evidence" });
   evidence.forEach((item, i) => {
@@ -50,7 +50,7 @@ export async function endOccupancy(db: Database, who: Who, occupancy: string, en
       evidence: evidence.map((e) => ({ source: e.source, quote: e.quote.trim(), locator: e.locator ?? null })),
     });
     return { changeSetId: await recordUpdate(tx, who, `endOccupancy ${occupancy}`, "Occupancy", occupancy) };
-  });
+  }, counter);
 }
 
 /** The ChangeSet of an edit that updated one node. */

@@ -97,7 +97,7 @@ export class MutationResolver {
   ) {
     const principal = caller(ctx);
     checkId(occupancy, "Occupancy");
-    const { changeSetId } = await endOccupancy(ctx.db, { principal, reason: checkReason(reason) }, occupancy, end, evidence);
+    const { changeSetId } = await endOccupancy(ctx.db, { principal, reason: checkReason(reason) }, occupancy, end, evidence, ctx.counter);
     return { entity: await current(ctx, "Occupancy", occupancy), changeSet: changeSetId ? await fetchNode(ctx, changeSetId, "ChangeSet") : null };
   }
 
@@ -160,7 +160,7 @@ export class MutationResolver {
     const principal = caller(ctx);
     checkId(finding, "Finding");
     checkId(theme, "Theme");
-    const { changeSetId } = await setThemeTag(ctx.db, { principal, reason: checkReason(reason) }, finding, theme, tagged);
+    const { changeSetId } = await setThemeTag(ctx.db, { principal, reason: checkReason(reason) }, finding, theme, tagged, ctx.counter);
     return { entity: await current(ctx, "Finding", finding), changeSet: changeSetId ? await fetchNode(ctx, changeSetId, "ChangeSet") : null };
   }
 }

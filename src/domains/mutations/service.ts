@@ -29,7 +29,7 @@ export async function writeAs(
   const reason = checkReason(reasonText);
   try {
     const loaded = bundleFromValue(value, operation);
-    const result = await importLoaded(session.db, loaded, { actor: principal.name, role: principal.role, reason, dryRun, via: "graphql", operation, idempotency });
+    const result = await importLoaded(session.db, loaded, { actor: principal.name, role: principal.role, reason, dryRun, via: "graphql", operation, idempotency, counter: session.counter });
     return { result, changeSet: result.changeSetId ? await fetchNode(session, result.changeSetId, "ChangeSet") : null };
   } catch (error) {
     if (error instanceof BundleError) {
