@@ -10,8 +10,6 @@ import type { GraphQLFormattedError } from "graphql";
 import type { Config } from "../config.js";
 import type { Context } from "../graphql/context.js";
 
-export const EXECUTION_LIMIT_CODES = ["TIME_LIMIT_EXCEEDED", "RESPONSE_TOO_LARGE"] as const;
-
 export function executionLimitsPlugin(limits: Config["limits"]): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {

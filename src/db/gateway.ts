@@ -123,12 +123,7 @@ export class Database {
     this.failFastWhenDown();
     const left = counter?.remainingMs();
     const timeout = left === undefined ? timeoutMs : Math.min(left, timeoutMs ?? left);
-    const session = this.driver.session({
-      database: this.database,
-      defaultAccessMode: neo4j.session.WRITE,
-      // Share executeQuery's bookmarks, so a read right after this write sees it (causal consistency on a cluster).
-      bookmarkManager: this.driver.executeQueryBookmarkManager,
-    });
+    const session = this.writeSession();
     try {
       const result = await session.executeWrite((managed) => work(new Transaction(managed, counter)), {
         metadata: { app: APP_NAME, operation: name },
@@ -137,7 +132,7 @@ export class Database {
       counter?.committed();
       return result;
     } catch (error) {
-      throw this.mapDriverError(counter ? counter.timedOut(error) : error);
+      throw this.mapDriverError(error, counter);
     } finally {
       await session.close();
     }
@@ -153,11 +148,7 @@ export class Database {
       counter?.record(query.name);
       this.failFastWhenDown();
       const timeout = counter?.remainingMs();
-      const session = this.driver.session({
-        database: this.database,
-        defaultAccessMode: neo4j.session.WRITE,
-        bookmarkManager: this.driver.executeQueryBookmarkManager,
-      });
+      const session = this.writeSession();
       try {
         const result = await session.run(query.text, withNulls(params), { metadata: { app: APP_NAME, query: query.name }, ...(timeout ? { timeout } : {}) });
         counter?.committed();
@@ -167,7 +158,7 @@ export class Database {
           await sleep(25 * 2 ** attempt);
           continue;
         }
-        throw this.mapDriverError(counter ? counter.timedOut(error) : error);
+        throw this.mapDriverError(error, counter);
       } finally {
         await session.close();
       }
@@ -208,7 +199,18 @@ export class Database {
     }
   }
 
-  private mapDriverError(error: unknown): unknown {
+  /** A write session sharing executeQuery's bookmarks, so a read right after the write sees it (causal consistency on a cluster). */
+  private writeSession() {
+    return this.driver.session({
+      database: this.database,
+      defaultAccessMode: neo4j.session.WRITE,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
+  }
+
+  /** A driver error as clients see it: Neo4j's timeout as the operation's time limit, an outage as DATABASE_UNAVAILABLE. */
+  private mapDriverError(driverError: unknown, counter?: QueryCounter): unknown {
+    const error = counter ? counter.timedOut(driverError) : driverError;
     const code = (error as { code?: string })?.code;
     if (!code || !UNAVAILABLE_CODES.has(code)) return error;
     this.breaker.trip((error as Error).message.split("\n")[0]!.slice(0, 200));
@@ -230,7 +232,7 @@ export class Database {
       counter?.remainingMs();
       return result.records.map((record) => toPlain(record.toObject()) as Row);
     } catch (error) {
-      throw this.mapDriverError(counter ? counter.timedOut(error) : error);
+      throw this.mapDriverError(error, counter);
     }
   }
 }

@@ -41,7 +41,7 @@ const RETRY_MS = 5_000;
 export class ListSizes {
   private sizes = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
-  /** When the figures were last read (null: never, and every list is costed by the default factor). */
+  /** When the figures were last read (null: never, and every list is costed as the largest page). */
   refreshedAt: Date | null = null;
 
   constructor(private readonly db: Database, private readonly log?: (message: string) => void) {}

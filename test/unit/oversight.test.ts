@@ -1,6 +1,6 @@
 /** Which meetings count as oversight on a day: held by the day's end, and within a year before it begins. */
 import { describe, expect, it } from "vitest";
-import { meetingWithinYearTo } from "../../src/domains/accountability/service.js";
+import { meetingWithinYearTo } from "../../src/domains/accountability/certainty.js";
 
 describe("meetings in the year to a day", () => {
   it("counts a meeting on the day or up to a year before it, not after it", () => {

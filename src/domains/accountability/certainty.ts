@@ -45,6 +45,13 @@ export function mayCover(bounds: Bounds, onPartial: string): boolean {
   return true;
 }
 
+/** Whether a meeting dated `date` may have been held in the year up to D: by D's end, and within a year before D begins. */
+export function meetingWithinYearTo(date: string, onPartial: string): boolean {
+  const [first, last] = partialRange(onPartial);
+  const [meetingFirst, meetingLast] = partialRange(date);
+  return meetingFirst <= last && meetingLast >= first - ATTESTATION_WINDOW_DAYS * DAY_MS;
+}
+
 /** Whether the bounds certainly hold some day of D: both known, the whole start range before D ends, the whole end range after D begins. */
 export function certainlyCovers(bounds: Bounds, onPartial: string): boolean {
   if (!bounds.start || !bounds.end) return false;

@@ -4,11 +4,11 @@ import type { DbSession } from "../../db/session.js";
 import { primeObject, withPartialDates, type GraphObject } from "../../graphql/graphRead.js";
 import { labelOf, type Label } from "../../model/labels.js";
 import { evidenceFromLists } from "../sources/evidence.js";
-import { ATTESTATION_WINDOW_DAYS, certainlyCovers, holderOn, lastEvidenced, mayCover, postCertainty, type OccupancyDates } from "./certainty.js";
+import { certainlyCovers, holderOn, lastEvidenced, mayCover, meetingWithinYearTo, postCertainty, type OccupancyDates } from "./certainty.js";
 import { AUTHORITY_POSTS, OVERSIGHT, POST_HOLDERS, RESPONSIBILITY_CHAINS } from "./queries.js";
 import { STATUTE_NOTE, statutoryChain } from "./statute.js";
 import type { AccountabilityStep, HolderAtDate, LastKnownHolder, MemberAtDate, Oversight, PostAtDate } from "./types.js";
-import { DAY_MS, partialRange, plainToPartial } from "../../model/partialDates.js";
+import { partialRange } from "../../model/partialDates.js";
 
 type Props = Record<string, unknown>;
 type Step = { from: string; fromProps: Props; to: string; toLabel: Label; toProps: Props; props: Props };
@@ -159,17 +159,9 @@ type MeetingRow = { id: string; props: Props };
 
 /** The meetings that may have been held in the year to D, oldest first. */
 function heldInYearTo(meetings: MeetingRow[], on: string): MeetingRow[] {
-  const dateOf = (m: MeetingRow) => plainToPartial(m.props.date as string, m.props.datePrecision as string)!;
   return meetings
-    .filter((m) => meetingWithinYearTo(dateOf(m), on))
+    .filter((m) => meetingWithinYearTo(withPartialDates(m.props).date as string, on))
     .sort((a, b) => String(a.props.date).localeCompare(String(b.props.date)) || a.id.localeCompare(b.id));
-}
-
-/** Whether a meeting dated `date` may have been held in the year up to D: by D's end, and within a year before D begins. */
-export function meetingWithinYearTo(date: string, onPartial: string): boolean {
-  const [first, last] = partialRange(onPartial);
-  const [meetingFirst, meetingLast] = partialRange(date);
-  return meetingFirst <= last && meetingLast >= first - ATTESTATION_WINDOW_DAYS * DAY_MS;
 }
 
 /** In force if issued (or, when that is unknown, the inspection it follows began) by the day, and not lifted before it. */
