@@ -13,7 +13,7 @@ import { ChangeSet } from "../domains/changes/types.js";
 import { AuthorityContextResolver } from "../domains/context/resolver.js";
 import { ListConnectionsResolver } from "../domains/inspections/connections.js";
 import * as inspections from "../domains/inspections/resolver.js";
-import { Finding, Inspection, Judgement, JudgementArea } from "../domains/inspections/types.js";
+import { Finding, Inspection, Judgement, JudgementArea, Review } from "../domains/inspections/types.js";
 import { MutationResolver } from "../domains/mutations/resolver.js";
 import * as national from "../domains/national/resolver.js";
 import * as paths from "../domains/paths/resolver.js";
@@ -34,7 +34,7 @@ import type { Label } from "../model/labels.js";
 /** Each label's GraphQL object type (a label's type has the label's name). */
 const TYPE_OF_LABEL: Record<Label, Function> = {
   Source, Organisation, Post, Person, Occupancy, Membership, ServiceArea, JudgementArea, Theme, Inspection, Judgement,
-  Finding, Intervention, Meeting, Statement, ChangeSet,
+  Finding, Intervention, Meeting, Statement, Review, ChangeSet,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

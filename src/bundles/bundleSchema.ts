@@ -7,7 +7,7 @@
 import { z } from "zod";
 
 export const MAX_QUOTE_WORDS = 30;
-import { AccountabilityLine, FindingKind, Grade, InspectionKind, InspectionStatus, InterventionKind, MeetingStatus, MembershipRole, OccupancyStatus, OrganisationKind, Polarity, PostRole, SourceKind } from "../model/enums.js";
+import { AccountabilityLine, FindingKind, Grade, InspectionKind, InspectionStatus, InterventionKind, MeetingStatus, MembershipRole, OccupancyStatus, OrganisationKind, Polarity, PostRole, ReviewKind, SourceKind } from "../model/enums.js";
 import { partialDate } from "../model/partialDates.js";
 
 
@@ -94,12 +94,18 @@ export const person = z.object({
 });
 
 const interval = { start: partialDate.optional(), end: partialDate.optional() };
+/** An end known only as a bound: "before 2020", "after March 2021" (exclusive of the whole partial date). */
+const bounds = {
+  startBefore: partialDate.optional(), startAfter: partialDate.optional(),
+  endBefore: partialDate.optional(), endAfter: partialDate.optional(),
+};
 
 export const occupancy = z.object({
   id: id("occupancy"),
   person: ref,
   post: ref,
   ...interval,
+  ...bounds,
   status: OccupancyStatus,
   attestedOn: z.array(partialDate).default([]),
   ...claim,
@@ -111,6 +117,7 @@ export const membership = z.object({
   member: ref,
   role: MembershipRole,
   ...interval,
+  ...bounds,
   ...claim,
 }).strict();
 
@@ -162,9 +169,14 @@ export const judgement = z.object({
   ...augments,
 }).strict();
 
+/** Where a finding comes from: exactly one of an inspection, a review or a meeting. */
+const FINDING_ORIGINS = ["inspection", "review", "meeting"] as const;
+
 export const finding = z.object({
   id: id("finding"),
-  inspection: ref,
+  inspection: ref.optional(),
+  review: ref.optional(),
+  meeting: ref.optional(),
   kind: FindingKind,
   polarity: Polarity,
   summary: text(500),
@@ -174,6 +186,35 @@ export const finding = z.object({
   cues: z.array(text(200)).optional(),
   ...claim,
   ...augments,
+}).strict().superRefine((record, ctx) => {
+  const named = FINDING_ORIGINS.filter((field) => record[field] !== undefined);
+  if (named.length !== 1) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: named.length === 0 ? ["inspection"] : [named[1]!],
+      message: named.length === 0
+        ? "a finding needs where it comes from: an inspection, a review or a meeting"
+        : `a finding comes from one event only, not both ${named.join(" and ")}`,
+    });
+  }
+});
+
+/**
+ * A review of a council's children's services that is not an Ofsted inspection (an independent or peer
+ * review, a safeguarding practice review, a commissioner's review), with findings of its own.
+ */
+export const review = z.object({
+  id: id("review"),
+  kind: ReviewKind,
+  title: text(300),
+  authority: ref,
+  by: z.array(ref).default([]),
+  commissionedBy: z.array(ref).default([]),
+  start: partialDate.optional(),
+  end: partialDate.optional(),
+  published: partialDate.optional(),
+  focus: text(500).optional(),
+  ...claim,
 }).strict();
 
 export const intervention = z.object({
@@ -264,6 +305,16 @@ export const support = z.object({
   ...claim,
 }).strict();
 
+/**
+ * Two person records that are one person, with the evidence: an unnamed placeholder later named, or one
+ * person recorded from two sources. `person` is the record identified, `sameAs` the one the API answers with.
+ */
+export const identity = z.object({
+  person: ref,
+  sameAs: ref,
+  ...claim,
+}).strict();
+
 /** One file of a bundle; every section optional. */
 export const bundleFile = z.object({
   sources: z.array(source).optional(),
@@ -281,12 +332,14 @@ export const bundleFile = z.object({
   interventions: z.array(intervention).optional(),
   meetings: z.array(meeting).optional(),
   statements: z.array(statement).optional(),
+  reviews: z.array(review).optional(),
   responsibilities: z.array(responsibility).optional(),
   accountabilities: z.array(accountability).optional(),
   neighbours: z.array(neighbour).optional(),
   successions: z.array(succession).optional(),
   deliveries: z.array(delivery).optional(),
   supports: z.array(support).optional(),
+  identities: z.array(identity).optional(),
 }).strict();
 
 export type BundleFile = z.infer<typeof bundleFile>;

@@ -35,7 +35,8 @@ const READ_NODES = new Map<Label, NamedQuery>(
   NODE_SECTIONS.map((spec) => {
     const edges = spec.edges.map((edge) => {
       if (!FIELD_PATTERN.test(edge.field)) throw new Error(`Bad edge field ${edge.field}`);
-      const pattern = edge.direction === "OUT" ? `(n)-[:${edge.type}]->(b)` : `(n)<-[:${edge.type}]-(b)`;
+      const far = `(b:${edge.allowed.join("|")})`;
+      const pattern = edge.direction === "OUT" ? `(n)-[:${edge.type}]->${far}` : `(n)<-[:${edge.type}]-${far}`;
       return `${edge.field}: [${pattern} | b.id]`;
     });
     return [spec.label, cypher(`bundle.read.${spec.label}`, `

@@ -26,8 +26,8 @@ export const EXPORT_FILES: [string, (keyof Bundle)[]][] = [
   // Neighbours and successions are national reference data, never part of one authority's export (always empty);
   // deliveries and supports are exported for every organisation exported, so a re-import states them in full.
   ["organisations.json", ["organisations", "neighbours", "successions", "deliveries", "supports"]],
-  ["people-and-posts.json", ["posts", "people", "occupancies"]],
-  ["inspections.json", ["inspections", "judgements"]],
+  ["people-and-posts.json", ["posts", "people", "occupancies", "identities"]],
+  ["inspections.json", ["inspections", "judgements", "reviews"]],
   ["findings.json", ["findings"]],
   ["governance.json", ["memberships", "interventions", "meetings", "responsibilities", "accountabilities"]],
   ["statements.json", ["statements"]],
@@ -43,14 +43,17 @@ const SELECT_AUTHORITY = cypher("export.selectAuthority", `
        COLLECT { UNWIND bodies AS bid MATCH (m:Membership)-[:OF]->(:Organisation {id: bid}) RETURN DISTINCT m.id } AS memberships,
        COLLECT { UNWIND bodies AS bid MATCH (m:Meeting)-[:OF]->(:Organisation {id: bid}) RETURN DISTINCT m.id } AS meetings,
        COLLECT { MATCH (i:Inspection)-[:OF]->(a) RETURN DISTINCT i.id } AS inspections,
-       COLLECT { MATCH (v:Intervention)-[:TO]->(a) RETURN DISTINCT v.id } AS interventions
+       COLLECT { MATCH (v:Intervention)-[:TO]->(a) RETURN DISTINCT v.id } AS interventions,
+       COLLECT { MATCH (r:Review)-[:OF]->(a) RETURN DISTINCT r.id } AS reviews
   WITH *,
        COLLECT { UNWIND inspections AS iid MATCH (:Inspection {id: iid})-[:JUDGED]->(j:Judgement) RETURN DISTINCT j.id } AS judgements,
-       COLLECT { UNWIND inspections AS iid MATCH (:Inspection {id: iid})-[:FOUND]->(f:Finding) RETURN DISTINCT f.id } AS findings,
+       COLLECT { UNWIND inspections AS iid MATCH (:Inspection {id: iid})-[:FOUND]->(f:Finding) RETURN DISTINCT f.id }
+         + COLLECT { UNWIND reviews AS rid MATCH (:Review {id: rid})-[:FOUND]->(f:Finding) RETURN DISTINCT f.id }
+         + COLLECT { UNWIND meetings AS mid MATCH (:Meeting {id: mid})-[:FOUND]->(f:Finding) RETURN DISTINCT f.id } AS findings,
        COLLECT { UNWIND occupancies AS oid MATCH (p:Person)-[:HOLDS]->(:Occupancy {id: oid}) RETURN DISTINCT p.id }
          + COLLECT { UNWIND memberships AS mid MATCH (p:Person)-[:HOLDS]->(:Membership {id: mid}) RETURN DISTINCT p.id } AS people
   WITH *, COLLECT { UNWIND people AS pid MATCH (:Person {id: pid})-[:MADE]->(s:Statement) RETURN DISTINCT s.id } AS statements
-  RETURN bodies + posts + occupancies + memberships + meetings + inspections + interventions + judgements + findings
+  RETURN bodies + posts + occupancies + memberships + meetings + inspections + interventions + reviews + judgements + findings
          + people + statements AS ids, posts`);
 
 export type ExportResult = { authorityId: string; outDir: string; files: string[]; records: number; ids: string[] };
@@ -105,8 +108,11 @@ async function closeWithRelationships(read: Reader, selected: string[], posts: s
   }
 }
 
-/** Posts own responsibilities and accountabilities; councils own who delivers and supports their services. */
-const OWNER_LABELS = new Set<Label>(["Post", "Organisation"]);
+/**
+ * Posts own responsibilities and accountabilities; councils own who delivers and supports their services;
+ * a person record owns its identification with another.
+ */
+const OWNER_LABELS = new Set<Label>(["Post", "Organisation", "Person"]);
 /** Neighbours and successions are national reference data: never read for one authority's export. */
 const ownedBy = (spec: RelationshipSection, ids: string[]) =>
   spec.section === "neighbours" || spec.section === "successions" ? [] : ids.filter((id) => spec.from.allowed.includes(labelOf(id)!));

@@ -27,7 +27,7 @@ export function planBundleWrite(bundle: Bundle, owners: RelationshipOwners): Ste
     nodes.push({ query: q.upsertNodes(spec.label), rows: records.map((r) => ({ id: r.id, props: spec.props(r) })) });
     for (const edge of spec.edges) {
       edges.push({
-        query: q.pruneEdges(spec.label, edge.type, edge.direction),
+        query: q.pruneEdges(spec.label, edge.type, edge.direction, edge.allowed),
         rows: records.map((r) => ({ id: r.id, targets: targetsOf(r, edge.field) })),
       });
       const byTargetLabel = groupBy(

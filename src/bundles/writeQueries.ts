@@ -33,11 +33,14 @@ export const upsertNodes = (label: string) =>
     MERGE (n:${label} {id: row.id})
     SET n += row.props`);
 
-/** rows: [{id, targets}]; removes the record's edges of this type to anything not in targets. */
-export const pruneEdges = (owner: string, type: string, direction: "OUT" | "IN") =>
-  memo(`bundle.prune.${checkLabel(owner)}.${checkType(type)}.${direction}`, () => `
+/**
+ * rows: [{id, targets}]; removes the record's edges of this type to nodes of the field's labels not in targets
+ * (a finding's FOUND edge from an inspection is its `inspection` field's, one from a review its `review`'s).
+ */
+export const pruneEdges = (owner: string, type: string, direction: "OUT" | "IN", far: readonly string[]) =>
+  memo(`bundle.prune.${checkLabel(owner)}.${checkType(type)}.${direction}.${far.map(checkLabel).join("|")}`, () => `
     UNWIND $rows AS row
-    MATCH (a:${owner} {id: row.id})${direction === "OUT" ? `-[r:${type}]->` : `<-[r:${type}]-`}(b)
+    MATCH (a:${owner} {id: row.id})${direction === "OUT" ? `-[r:${type}]->` : `<-[r:${type}]-`}(b:${far.join("|")})
     WHERE NOT b.id IN row.targets
     DELETE r`);
 

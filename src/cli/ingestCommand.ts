@@ -103,7 +103,8 @@ function writeDrafts(bundle: Bundle, out: string): number {
   };
   for (const i of bundle.inspections) file(i.authority).inspections!.push(i);
   for (const j of bundle.judgements) file(authorityOf.get(j.inspection)!).judgements!.push(j);
-  for (const f of bundle.findings) file(authorityOf.get(f.inspection)!).findings!.push(f);
+  // Ingested findings all come from reports, so each names its inspection.
+  for (const f of bundle.findings) file(authorityOf.get(f.inspection!)!).findings!.push(f);
   const organisationOf = new Map(bundle.posts.map((p) => [p.id, p.organisation]));
   for (const p of bundle.posts) file(p.organisation).posts!.push(p);
   for (const o of bundle.occupancies) {

@@ -23,6 +23,7 @@ export const FindingKind = fromZod(bundle.FindingKind, "FindingKind", "What an i
 export const Polarity = fromZod(bundle.Polarity, "Polarity", "Whether a finding is good news, bad news or neither.");
 export const MeetingStatus = fromZod(bundle.MeetingStatus, "MeetingStatus", "ANNOUNCED: a source says the meeting will take place; HELD: a source reports that it took place.");
 export const InterventionKind = fromZod(bundle.InterventionKind, "InterventionKind", "A government intervention's legal form.");
+export const ReviewKind = fromZod(bundle.ReviewKind, "ReviewKind", "What kind of review (not an Ofsted inspection): independent, peer (sector-led), a safeguarding practice review, a commissioner's review, or other.");
 export const AccountabilityLine = fromZod(bundle.AccountabilityLine, "AccountabilityLine", "Managerial (officers) or political (members) line.");
 
 export const DatePrecision = { YEAR: "YEAR", MONTH: "MONTH", DAY: "DAY" } as const;

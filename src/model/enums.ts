@@ -26,5 +26,9 @@ export const Polarity = z.enum(["POSITIVE", "NEGATIVE", "NEUTRAL"]);
 export const MeetingStatus = z.enum(["ANNOUNCED", "HELD"]);
 /** A statutory direction may require a commissioner or the removal of services; those steps are kinds of their own when a source reports them. */
 export const InterventionKind = z.enum(["IMPROVEMENT_NOTICE", "STATUTORY_DIRECTION", "COMMISSIONER_APPOINTMENT", "SERVICES_REMOVED_TO_TRUST"]);
+/** Events with findings that are not Ofsted inspections: reviews commissioned by a council, the DfE or a partnership. */
+export const ReviewKind = z.enum([
+  "INDEPENDENT_REVIEW", "PEER_REVIEW", "SAFEGUARDING_PRACTICE_REVIEW", "COMMISSIONER_REVIEW", "OTHER",
+]);
 export const SourceKind = z.enum(["NEWS", "PRESS_RELEASE", "REPORT", "LETTER", "MINUTES", "OTHER"]);
 export const AccountabilityLine = z.enum(["MANAGERIAL", "POLITICAL"]);

@@ -10,7 +10,7 @@ import { RELATIONS } from "./relations.js";
 /** The bundle sections that hold nodes, one label each (the bundle schema has a key for each). */
 export type NodeSectionName =
   | "sources" | "serviceAreas" | "themes" | "judgementAreas" | "organisations" | "posts" | "people" | "occupancies"
-  | "memberships" | "inspections" | "judgements" | "findings" | "interventions" | "meetings" | "statements";
+  | "memberships" | "inspections" | "judgements" | "findings" | "interventions" | "meetings" | "statements" | "reviews";
 
 export type EdgeSpec = {
   type: string;
@@ -31,7 +31,7 @@ export type NodeSection = {
 
 /** Sections that are relationships with properties rather than nodes. */
 export type RelationshipSection = {
-  section: "responsibilities" | "accountabilities" | "neighbours" | "successions" | "deliveries" | "supports";
+  section: "responsibilities" | "accountabilities" | "neighbours" | "successions" | "deliveries" | "supports" | "identities";
   type: string;
   from: { field: string; allowed: Label[] };
   to: { field: string; allowed: Label[] };
@@ -52,6 +52,9 @@ export function dateProps(record: AnyRecord, ...fields: string[]): Record<string
   }
   return props;
 }
+
+/** Bounds on an interval's ends (occupancies and memberships): "before 2020", "after March 2021". */
+export const BOUND_FIELDS = ["startBefore", "startAfter", "endBefore", "endAfter"] as const;
 
 const claimProps = (r: AnyRecord) => ({
   inferred: (r.inferred as boolean | undefined) ?? false,
@@ -95,14 +98,14 @@ const SECTIONS: Omit<NodeSection, "edges">[] = [
     props: (r) => {
       const attested = ((r.attestedOn as string[] | undefined) ?? []).map(partialToNeo4j);
       return {
-        status: r.status, ...dateProps(r, "start", "end"), ...claimProps(r),
+        status: r.status, ...dateProps(r, "start", "end", ...BOUND_FIELDS), ...claimProps(r),
         attestedOn: attested.map((a) => a.date), attestedOnPrecision: attested.map((a) => a.precision),
       };
     },
   },
   {
     section: "memberships", label: "Membership",
-    props: (r) => ({ role: r.role, ...dateProps(r, "start", "end"), ...claimProps(r) }),
+    props: (r) => ({ role: r.role, ...dateProps(r, "start", "end", ...BOUND_FIELDS), ...claimProps(r) }),
   },
   {
     section: "inspections", label: "Inspection",
@@ -126,6 +129,10 @@ const SECTIONS: Omit<NodeSection, "edges">[] = [
   {
     section: "meetings", label: "Meeting",
     props: (r) => ({ purpose: r.purpose, status: r.status ?? null, ...dateProps(r, "date"), ...claimProps(r) }),
+  },
+  {
+    section: "reviews", label: "Review",
+    props: (r) => ({ kind: r.kind, title: r.title, focus: r.focus ?? null, ...dateProps(r, "start", "end", "published"), ...claimProps(r) }),
   },
   {
     section: "statements", label: "Statement",
@@ -173,6 +180,11 @@ export const RELATIONSHIP_SECTIONS: RelationshipSection[] = [
   {
     section: "supports", type: "SUPPORTED_IN_IMPROVEMENT_BY",
     from: { field: "supported", allowed: ["Organisation"] }, to: { field: "supporter", allowed: ["Organisation"] }, key: [], props: ["description"],
+  },
+  {
+    // From the record identified (an unnamed placeholder, or a second record of one person) to the one it is.
+    section: "identities", type: "SAME_AS",
+    from: { field: "person", allowed: ["Person"] }, to: { field: "sameAs", allowed: ["Person"] }, key: [],
   },
 ];
 

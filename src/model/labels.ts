@@ -15,6 +15,7 @@ export const LABEL_BY_PREFIX = {
   intervention: "Intervention",
   meeting: "Meeting",
   statement: "Statement",
+  review: "Review",
   changeset: "ChangeSet",
 } as const;
 
@@ -23,7 +24,7 @@ export const LABELS = Object.values(LABEL_BY_PREFIX) as Label[];
 
 /** Labels whose nodes are claims drawn from the sources and so must carry SUPPORTED_BY evidence. */
 export const CLAIM_LABELS: Label[] = [
-  "Occupancy", "Membership", "Inspection", "Judgement", "Finding", "Intervention", "Meeting", "Statement",
+  "Occupancy", "Membership", "Inspection", "Judgement", "Finding", "Intervention", "Meeting", "Statement", "Review",
 ];
 
 export function labelOf(id: string): Label | undefined {

@@ -53,6 +53,29 @@ export function partialRange(partial: string): [number, number] {
   return [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1) - DAY_MS];
 }
 
+/**
+ * An interval whose ends may be known only as bounds: `startBefore: "2020"` (it began some time before 2020),
+ * `endAfter: "2021-03"` (it lasted beyond March 2021). Bounds are exclusive of their whole range.
+ */
+export type BoundedInterval = {
+  start?: string | null; end?: string | null;
+  startBefore?: string | null; startAfter?: string | null; endBefore?: string | null; endAfter?: string | null;
+};
+
+/**
+ * The days each end may fall on, as [earliest, latest] (±Infinity where nothing bounds it): from the date
+ * itself, or from its bounds. An end is never before the start, so an unknown end starts from the start's earliest.
+ */
+export function intervalRanges(interval: BoundedInterval): { start: [number, number]; end: [number, number] } {
+  const range = (date?: string | null, before?: string | null, after?: string | null): [number, number] => {
+    if (date) return partialRange(date);
+    return [after ? partialRange(after)[1] + DAY_MS : -Infinity, before ? partialRange(before)[0] - DAY_MS : Infinity];
+  };
+  const start = range(interval.start, interval.startBefore, interval.startAfter);
+  const end = range(interval.end, interval.endBefore, interval.endAfter);
+  return { start, end: [Math.max(end[0], start[0]), end[1]] };
+}
+
 export function dayOf(isoDay: string): number {
   return partialRange(isoDay.slice(0, 10))[0];
 }

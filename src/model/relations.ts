@@ -25,7 +25,7 @@ export type Relation = {
    * What states the edge in a bundle: a record (its label, one end, and the field naming the other end),
    * or a relationship section (edges with properties of their own, see RELATIONSHIP_SECTIONS).
    */
-  declaredBy: { label: Label; field: string } | { section: "responsibilities" | "accountabilities" | "neighbours" | "successions" | "deliveries" | "supports" };
+  declaredBy: { label: Label; field: string } | { section: "responsibilities" | "accountabilities" | "neighbours" | "successions" | "deliveries" | "supports" | "identities" };
   /** Fields on the start nodes leading to the end nodes, per start label. */
   out?: Partial<Record<Label, RelationField>>;
   /** Fields on the end nodes leading back to the start nodes, per end label. */
@@ -116,7 +116,31 @@ export const RELATIONS: Relation[] = [
   {
     type: "FOUND", from: ["Inspection"], to: ["Finding"], declaredBy: { label: "Finding", field: "inspection" },
     out: { Inspection: many("findings", { orderBy: "b.kind, b.id" }) },
-    in: { Finding: one("inspection") },
+    in: { Finding: optional("inspection", "The inspection that found it; null for a finding of a review or a meeting.") },
+  },
+  {
+    type: "FOUND", from: ["Review"], to: ["Finding"], declaredBy: { label: "Finding", field: "review" },
+    out: { Review: many("findings", { orderBy: "b.kind, b.id" }) },
+    in: { Finding: optional("review", "The review (not an inspection) that found it.") },
+  },
+  {
+    type: "FOUND", from: ["Meeting"], to: ["Finding"], declaredBy: { label: "Finding", field: "meeting" },
+    out: { Meeting: many("findings", { orderBy: "b.kind, b.id", description: "What the meeting concluded, as findings of its own." }) },
+    in: { Finding: optional("meeting", "The meeting whose conclusion it is.") },
+  },
+  {
+    type: "OF", from: ["Review"], to: ["Organisation"], declaredBy: { label: "Review", field: "authority" },
+    out: { Review: optional("authority", "The council whose services were reviewed.") },
+    in: { Organisation: many("reviews", { orderBy: `${sortableStart("b")}, b.id`, description: "Reviews of this council's services that are not Ofsted inspections, oldest first." }) },
+  },
+  {
+    type: "BY", from: ["Review"], to: ["Organisation", "Person"], declaredBy: { label: "Review", field: "by" },
+    out: { Review: many("by", { description: "Who carried out the review: reviewers (people) or bodies." }) },
+  },
+  {
+    type: "COMMISSIONED", from: ["Organisation"], to: ["Review"], declaredBy: { label: "Review", field: "commissionedBy" },
+    out: { Organisation: many("reviewsCommissioned", { description: "Reviews this body commissioned." }) },
+    in: { Review: many("commissionedBy", { description: "Who commissioned the review (a council, the DfE, a partnership)." }) },
   },
   {
     type: "CONCERNS", from: ["Finding"], to: ["ServiceArea"], declaredBy: { label: "Finding", field: "serviceAreas" },
@@ -173,6 +197,10 @@ export const RELATIONS: Relation[] = [
   {
     type: "RESPONSIBLE_FOR", from: ["Post"], to: ["ServiceArea"], declaredBy: { section: "responsibilities" },
     in: { ServiceArea: many("responsiblePosts", { orderBy: "b.title, b.id", description: "Posts responsible for this area." }) },
+  },
+  {
+    // Read by hand (people/identity.ts): the API answers with the record at the end of the SAME_AS chain.
+    type: "SAME_AS", from: ["Person"], to: ["Person"], declaredBy: { section: "identities" },
   },
   {
     type: "ABOUT",

@@ -32,7 +32,7 @@ const SWINDON = { authority: "org:swindon-borough-council" };
 const swindonFindings = () => {
   const seeds = readSeeds();
   const inspections = new Set(seeds.inspections.filter((i) => i.authority === SWINDON.authority).map((i) => i.id));
-  return seeds.findings.filter((f) => inspections.has(f.inspection));
+  return seeds.findings.filter((f) => f.inspection !== undefined && inspections.has(f.inspection));
 };
 
 describe("findingsConnection", () => {
@@ -83,7 +83,7 @@ describe("findingsConnection", () => {
     const startOf = new Map(seeds.inspections.map((i) => [i.id, i.start]));
     const [from, to] = [partialRange("2023")[0], partialRange("2024")[1]];
     const expected = seeds.findings.filter((f) => {
-      const start = startOf.get(f.inspection);
+      const start = f.inspection && startOf.get(f.inspection);
       return f.polarity === "NEGATIVE" && f.themes.includes("theme:drift-and-delay") && !!start && partialRange(start)[1] >= from && partialRange(start)[0] <= to;
     });
     expect(total).toBe(expected.length);

@@ -82,4 +82,74 @@ describe("bundle validation", () => {
     expectRejected((f) => Object.assign(f["a.json"].inspections[0]!, { end: "2025-01" }), {
       file: "a.json", path: "$.inspections[0].end", message: /end 2025-01 is before start 2025-02-03/,
     }));
+
+  it("rejects a finding with no event, or with two", async () => {
+    await expectRejected((f) => delete (f["b.json"].findings[0] as { inspection?: string }).inspection, {
+      file: "b.json", path: "$.findings[0].inspection", message: /an inspection, a review or a meeting/,
+    });
+    await expectRejected((f) => Object.assign(f["b.json"].findings[0]!, { review: "review:test-valid-review" }), {
+      file: "b.json", path: "$.findings[0].review", message: /one event only, not both inspection and review/,
+    });
+  });
+
+  it("accepts a finding of a review, and checks what the review refers to", async () => {
+    const withReview = (mutate: (review: Record<string, unknown>) => void = () => {}) => (f: Files) => {
+      const review: Record<string, unknown> = {
+        id: "review:test-valid-review", kind: "INDEPENDENT_REVIEW", title: "Review", authority: "org:test-valid-council",
+        commissionedBy: ["org:test-valid-council"], published: "2025-03", evidence: [QUOTE],
+      };
+      mutate(review);
+      (f["a.json"] as Record<string, unknown>).reviews = [review];
+      const finding = f["b.json"].findings[0] as { inspection?: string; review?: string };
+      delete finding.inspection;
+      finding.review = "review:test-valid-review";
+    };
+    const files = validBundle();
+    withReview()(files);
+    await expect(validateBundle(readBundles([writeTempBundle(files)]), knownIds)).resolves.toBeUndefined();
+    await expectRejected(withReview((r) => (r.by = ["inspection:test-valid-ilacs"])), {
+      file: "a.json", path: "$.reviews[0].by[0]", message: /must refer to Organisation or Person, not Inspection/,
+    });
+  });
+
+  it("checks bounded dates: a date or its bounds, some day left, the end after the start", async () => {
+    const occupancy = (dates: Record<string, string>) => (f: Files) => {
+      Object.assign(f["a.json"], {
+        posts: [{ id: "post:test-dcs", title: "DCS", role: "DCS", organisation: "org:test-valid-council" }],
+        people: [{ id: "person:test-dcs", name: "A Person", unnamed: false, description: "Test." }],
+        occupancies: [{ id: "occupancy:test-dcs", person: "person:test-dcs", post: "post:test-dcs", status: "UNKNOWN", ...dates, evidence: [QUOTE] }],
+      });
+    };
+    const files = validBundle();
+    occupancy({ startBefore: "2020", endAfter: "2021-03" })(files);
+    await expect(validateBundle(readBundles([writeTempBundle(files)]), knownIds)).resolves.toBeUndefined();
+    await expectRejected(occupancy({ start: "2019", startBefore: "2020" }), { file: "a.json", path: "$.occupancies[0].startBefore", message: /give start or its bounds/ });
+    await expectRejected(occupancy({ endAfter: "2021", endBefore: "2021-06" }), { file: "a.json", path: "$.occupancies[0].endBefore", message: /leaves no day/ });
+    await expectRejected(occupancy({ startAfter: "2022", endBefore: "2022-06" }), { file: "a.json", path: "$.occupancies[0]", message: /must end after it starts/ });
+    await expectRejected(occupancy({ start: "2022-05", endBefore: "2022-05" }), { file: "a.json", path: "$.occupancies[0]", message: /must end after it starts/ });
+  });
+
+  it("checks identities: not with itself, one each, no cycles, the placeholder pointing at the named record", async () => {
+    const identities = (pairs: [string, string][], unnamed = "person:test-b") => (f: Files) => {
+      Object.assign(f["a.json"], {
+        people: ["person:test-a", "person:test-b", "person:test-c"].map((id) => ({
+          id, name: id === unnamed ? null : id, unnamed: id === unnamed, description: "Test.",
+        })),
+        identities: pairs.map(([person, sameAs]) => ({ person, sameAs, evidence: [QUOTE] })),
+      });
+    };
+    const files = validBundle();
+    identities([["person:test-b", "person:test-a"], ["person:test-c", "person:test-a"]])(files);
+    await expect(validateBundle(readBundles([writeTempBundle(files)]), knownIds)).resolves.toBeUndefined();
+    await expectRejected(identities([["person:test-a", "person:test-a"]]), { file: "a.json", path: "$.identities[0].sameAs", message: /with itself/ });
+    await expectRejected(identities([["person:test-c", "person:test-a"], ["person:test-c", "person:test-b"]], "none"), {
+      file: "a.json", path: "$.identities[1].person", message: /already identified with "person:test-a"/,
+    });
+    await expectRejected(identities([["person:test-a", "person:test-c"], ["person:test-c", "person:test-a"]], "none"), {
+      file: "a.json", path: "$.identities[0]", message: /cycle/,
+    });
+    await expectRejected(identities([["person:test-a", "person:test-b"]]), {
+      file: "a.json", path: "$.identities[0]", message: /identify the unnamed placeholder with the named record/,
+    });
+  });
 });

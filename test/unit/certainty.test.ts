@@ -138,3 +138,35 @@ describe("attestations at each precision", () => {
     expect(holderOn({ attestedOn: ["2023-07", "2024-10-17"] }, "2024-02-01")).toEqual({ certainty: "ATTESTED", attestedOn: "2023-07", distanceDays: 185 });
   });
 });
+
+describe("bounded dates", () => {
+  const bounded = { startBefore: "2020", endAfter: "2021-03" };
+  it("make a holder CERTAIN for every day between the bounds, and only then", () => {
+    expect(holderOn(bounded, "2020-01-01")?.certainty).toBe("CERTAIN");
+    expect(holderOn(bounded, "2021-03-31")?.certainty).toBe("CERTAIN");
+    expect(holderOn(bounded, "2020")?.certainty).toBe("CERTAIN");
+    // Began before 2020, so by 31 December 2019 at the latest; a day earlier they may not have started yet, and
+    // after March 2021 they may have left: not certain, not excluded.
+    expect(holderOn(bounded, "2019-12-31")?.certainty).toBe("CERTAIN");
+    expect(holderOn(bounded, "2019-12-30")).toBeNull();
+    expect(mayCover(bounded, "2019-12-30")).toBe(true);
+    expect(holderOn(bounded, "2021-04-01")).toBeNull();
+    expect(mayCover(bounded, "2030")).toBe(true);
+  });
+
+  it("exclude what they rule out", () => {
+    // Began after March 2021: not in post in March 2021 at all; ended before 2020: not in 2020.
+    expect(mayCover({ startAfter: "2021-03" }, "2021-03")).toBe(false);
+    expect(mayCover({ startAfter: "2021-03" }, "2021-04-01")).toBe(true);
+    expect(mayCover({ endBefore: "2020" }, "2020-01-01")).toBe(false);
+    expect(mayCover({ endBefore: "2020" }, "2019")).toBe(true);
+    expect(postCertainty([{ startAfter: "2021-03", end: "2022" }], [null], "2021-02-01")).toBe("VACANT");
+    expect(postCertainty([{ startAfter: "2021-03" }], [null], "2021-02-01")).toBe("UNKNOWN");
+  });
+
+  it("count as evidence of being in post for the last known holder", () => {
+    expect(lastEvidenced({ start: "2019-05", endAfter: "2021-03" }, "2024")).toBe("2021-03");
+    expect(lastEvidenced({ startBefore: "2020" }, "2024")).toBeNull();
+  });
+});
+

@@ -11,11 +11,11 @@
  * For a post: CERTAIN / ATTESTED from its best holder; VACANT when every known occupancy has both bounds
  * and certainly excludes D; otherwise UNKNOWN.
  */
-import { DAY_MS, partialRange } from "../../model/partialDates.js";
+import { DAY_MS, intervalRanges, partialRange, type BoundedInterval } from "../../model/partialDates.js";
 
 export type Certainty = "CERTAIN" | "ATTESTED" | "VACANT" | "UNKNOWN";
 
-export type OccupancyDates = { start?: string | null; end?: string | null; attestedOn?: string[] | null };
+export type OccupancyDates = BoundedInterval & { attestedOn?: string[] | null };
 
 export type HolderVerdict = { certainty: "CERTAIN" | "ATTESTED"; attestedOn: string | null; distanceDays: number };
 
@@ -35,14 +35,16 @@ function farthest(on: [number, number], partial: string): number {
   return Math.max(0, Math.round((on[0] - first) / DAY_MS), Math.round((last - on[1]) / DAY_MS));
 }
 
-type Bounds = { start?: string | null; end?: string | null };
+type Bounds = BoundedInterval;
 
-/** Whether something with these partial bounds can be in force at some time in D (D is not certainly outside them). */
+/**
+ * Whether something with these partial dates (or bounds: "began before 2020") can be in force at some time
+ * in D (D is not certainly outside them).
+ */
 export function mayCover(bounds: Bounds, onPartial: string): boolean {
   const [first, last] = partialRange(onPartial);
-  if (bounds.start && last < partialRange(bounds.start)[0]) return false;
-  if (bounds.end && first > partialRange(bounds.end)[1]) return false;
-  return true;
+  const { start, end } = intervalRanges(bounds);
+  return start[0] <= last && end[1] >= first;
 }
 
 /** Whether a meeting dated `date` may have been held in the year up to D: by D's end, and within a year before D begins. */
@@ -52,13 +54,22 @@ export function meetingWithinYearTo(date: string, onPartial: string): boolean {
   return meetingFirst <= last && meetingLast >= first - ATTESTATION_WINDOW_DAYS * DAY_MS;
 }
 
-/** Whether the bounds certainly hold some day of D: both known, the whole start range before D ends, the whole end range after D begins. */
+/**
+ * Whether the interval certainly holds some day of D: the latest day it may have begun is before D ends, and
+ * the earliest day it may have ended is after D begins (so both ends must be known, or bounded: "began before
+ * 2020" and "ended after March 2021" make it certain for every day from January 2020 to March 2021).
+ */
 export function certainlyCovers(bounds: Bounds, onPartial: string): boolean {
-  if (!bounds.start || !bounds.end) return false;
   const [first, last] = partialRange(onPartial);
-  const [certainFrom, certainTo] = [partialRange(bounds.start)[1], partialRange(bounds.end)[0]];
+  const { start, end } = intervalRanges(bounds);
+  if (!bothEndsStated(bounds)) return false;
   // Whatever the actual start and end within their ranges, [start, end] meets D.
-  return certainFrom <= last && certainTo >= first;
+  return start[1] <= last && end[0] >= first;
+}
+
+/** Both ends given, each as a date or a bound. */
+function bothEndsStated(b: Bounds): boolean {
+  return Boolean((b.start || b.startBefore || b.startAfter) && (b.end || b.endBefore || b.endAfter));
 }
 
 export function holderOn(occupancy: OccupancyDates, onPartial: string): HolderVerdict | null {
@@ -79,18 +90,19 @@ export function holderOn(occupancy: OccupancyDates, onPartial: string): HolderVe
 export function postCertainty(occupancies: OccupancyDates[], verdicts: (HolderVerdict | null)[], onPartial: string): Certainty {
   if (verdicts.some((v) => v?.certainty === "CERTAIN")) return "CERTAIN";
   if (verdicts.some((v) => v?.certainty === "ATTESTED")) return "ATTESTED";
-  const vacant = occupancies.length > 0 && occupancies.every((o) => o.start && o.end && !mayCover(o, onPartial));
+  const vacant = occupancies.length > 0 && occupancies.every((o) => bothEndsStated(o) && !mayCover(o, onPartial));
   return vacant ? "VACANT" : "UNKNOWN";
 }
 
 /**
  * The latest date, not after D, at which a source places this occupancy's holder in post: its start, an
- * attestation, or its end (whichever is latest and begins no later than D ends); null when none does.
+ * attestation, its end, or the date it is known to have lasted beyond (`endAfter`), whichever is latest and
+ * begins no later than D ends; null when none does.
  */
 export function lastEvidenced(occupancy: OccupancyDates, onPartial: string): string | null {
   const last = partialRange(onPartial)[1];
   let best: string | null = null;
-  for (const date of [occupancy.start, occupancy.end, ...(occupancy.attestedOn ?? [])]) {
+  for (const date of [occupancy.start, occupancy.end, occupancy.endAfter, ...(occupancy.attestedOn ?? [])]) {
     if (!date || partialRange(date)[0] > last) continue;
     if (!best || partialRange(date)[1] > partialRange(best)[1]) best = date;
   }

@@ -1,9 +1,11 @@
 /** Cypher for the accountability question and the context card: few queries, each batched over all posts. */
 import { cypher } from "../../db/gateway.js";
+import { PROVIDERS_OF_AUTH } from "./delivery.js";
 
 /**
  * The authority and the service area (null when absent), the authority's posts responsible for the area,
- * and every ACCOUNTABLE_TO step reachable above each, with the nodes at both ends. Dates are filtered
+ * and every ACCOUNTABLE_TO step reachable above each, with the nodes at both ends; and who delivers the
+ * authority's services (a trust, a partner council) with the provider's posts. Dates are filtered
  * in TS, where partial-date ranges are understood.
  */
 export const RESPONSIBILITY_CHAINS = cypher(
@@ -25,7 +27,8 @@ export const RESPONSIBILITY_CHAINS = cypher(
      }
      RETURN collect({id: p.id, props: properties(p), responsibility: properties(resp), steps: steps}) AS responsible
    }
-   RETURN auth.id AS authorityId, properties(auth) AS authorityProps, area.id AS areaId, properties(area) AS areaProps, responsible`,
+   RETURN auth.id AS authorityId, properties(auth) AS authorityProps, area.id AS areaId, properties(area) AS areaProps, responsible,
+          ${PROVIDERS_OF_AUTH} AS deliveries`,
 );
 
 /** The authority's own posts (and its departments'), for the statutory lines when no source states any. */
@@ -37,10 +40,16 @@ export const AUTHORITY_POSTS = cypher(
    ORDER BY p.title, p.id`,
 );
 
-/** Every occupancy of the given posts with its holder: one query for all posts. */
+/**
+ * Every occupancy of the given posts with its holder as the API answers with them (the record at the end of
+ * the holder record's identifications, see people/queries PERSON_RECORDS): one query for all posts.
+ */
 export const POST_HOLDERS = cypher(
   "accountability.postHolders",
-  `MATCH (p:Post)<-[:OF]-(o:Occupancy)<-[:HOLDS]-(person:Person) WHERE p.id IN $ids
+  `MATCH (p:Post)<-[:OF]-(o:Occupancy)<-[:HOLDS]-(record:Person) WHERE p.id IN $ids
+   OPTIONAL MATCH (record)-[:SAME_AS*1..10]->(end:Person) WHERE NOT EXISTS { (end)-[:SAME_AS]->() }
+   WITH p, o, record, end ORDER BY end.id
+   WITH p, o, coalesce(head(collect(end)), record) AS person
    RETURN p.id AS key, o.id AS occupancyId, properties(o) AS occupancyProps, person.id AS personId, properties(person) AS personProps
    ORDER BY o.id`,
 );

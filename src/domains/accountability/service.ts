@@ -7,6 +7,7 @@ import { evidenceFromLists } from "../sources/evidence.js";
 import { certainlyCovers, holderOn, lastEvidenced, mayCover, meetingWithinYearTo, postCertainty, type OccupancyDates } from "./certainty.js";
 import { AUTHORITY_POSTS, OVERSIGHT, POST_HOLDERS, RESPONSIBILITY_CHAINS } from "./queries.js";
 import { STATUTE_NOTE, statutoryChain } from "./statute.js";
+import { deliveriesOn, providerPosts, type DeliveryItem } from "./delivery.js";
 import type { AccountabilityStep, HolderAtDate, LastKnownHolder, MemberAtDate, Oversight, PostAtDate } from "./types.js";
 import { partialRange } from "../../model/partialDates.js";
 
@@ -20,17 +21,33 @@ export async function postsOn(session: DbSession, posts: { post: GraphObject; le
       const rows = await session.loaders.related(POST_HOLDERS).load(post.id);
       const occupancies = rows.map((row) => primeObject(session, "Occupancy", row.occupancyId as string, row.occupancyProps));
       const verdicts = occupancies.map((o) => holderOn(o as OccupancyDates, on));
-      const holders: HolderAtDate[] = [];
+      const candidates: HolderAtDate[] = [];
       verdicts.forEach((verdict, i) => {
         if (!verdict) return;
         const person = primeObject(session, "Person", rows[i]!.personId as string, rows[i]!.personProps);
-        holders.push({ person, occupancy: occupancies[i], ...verdict });
+        candidates.push({ person, occupancy: occupancies[i], occupancies: [occupancies[i]], ...verdict });
       });
-      holders.sort((a, b) => (a.certainty === b.certainty ? a.distanceDays - b.distanceDays : a.certainty === "CERTAIN" ? -1 : 1));
+      candidates.sort((a, b) => (a.certainty === b.certainty ? a.distanceDays - b.distanceDays : a.certainty === "CERTAIN" ? -1 : 1));
+      const holders = onePerPerson(candidates);
       const lastKnown = holders.length > 0 ? null : lastKnownHolder(session, rows, occupancies, on);
       return { post, level, certainty: postCertainty(occupancies as OccupancyDates[], verdicts, on), holders, lastKnown };
     }),
   );
+}
+
+/**
+ * One entry per person, the best first: records identified as one person, or occupancies of one post by one
+ * person from several sources, are one holder carrying every such occupancy.
+ */
+function onePerPerson(sorted: HolderAtDate[]): HolderAtDate[] {
+  const byPerson = new Map<string, HolderAtDate>();
+  for (const holder of sorted) {
+    const id = (holder.person as GraphObject).id;
+    const first = byPerson.get(id);
+    if (first) first.occupancies.push(holder.occupancy);
+    else byPerson.set(id, holder);
+  }
+  return [...byPerson.values()];
 }
 
 /** With no candidate on the day: whoever the sources last placed in post before it, and as of when. */
@@ -55,8 +72,16 @@ export async function accountability(session: DbSession, authorityId: string, ar
     .filter((r) => mayCover(withPartialDates(r.responsibility), on));
 
   const { levels, steps, basis } = responsible.length > 0 ? walkUp(session, responsible, on) : await statutoryLines(session, authorityId);
+  // A trust or partner council delivering the services on the day runs them: its posts join at level 0.
+  const deliveries = deliveriesOn(row.deliveries as DeliveryItem[], on);
+  for (const item of deliveries) {
+    for (const p of providerPosts(item, new Set(levels.keys()))) levels.set(p.id, { post: primeObject(session, "Post", p.id, p.props), level: 0 });
+  }
   const oversight = await oversightOn(session, authorityId, on, [...levels.values()]);
-  return { authority, serviceArea, on, basis, basisNote: basis === "STATUTE" ? STATUTE_NOTE : null, posts: oversight.chainPosts, steps, oversight: oversight.bodies };
+  return {
+    authority, serviceArea, on, basis, basisNote: basis === "STATUTE" ? STATUTE_NOTE : null, posts: oversight.chainPosts, steps,
+    oversight: oversight.bodies, deliveredBy: deliveries.map((item) => primeObject(session, "Organisation", item.id, item.props)),
+  };
 }
 
 type Chain = { levels: Map<string, { post: GraphObject; level: number }>; steps: AccountabilityStep[]; basis: "SOURCES" | "STATUTE" };

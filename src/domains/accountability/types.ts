@@ -17,7 +17,11 @@ registerEnumType(CertaintyEnum, {
 @ObjectType("HolderAtDate", { description: "A candidate holder of a post on the day asked, with how sure that is." })
 export class HolderAtDate {
   @Field(() => Person) person!: unknown;
-  @Field(() => Occupancy) occupancy!: unknown;
+  @Field(() => Occupancy, { description: "The occupancy that places them best on the day." }) occupancy!: unknown;
+  @Field(() => [Occupancy], {
+    description: "Every occupancy of the post by this person that may cover the day, best first: one holder however many records or sources show them in post.",
+  })
+  occupancies!: unknown[];
   @Field(() => CertaintyEnum) certainty!: string;
   @Field(() => PartialDateScalar, { nullable: true, description: "For ATTESTED: the attestation nearest the day asked." })
   attestedOn!: string | null;
@@ -90,10 +94,12 @@ export class AccountabilityAnswer {
   @Field(() => Organisation) authority!: unknown;
   @Field(() => ServiceArea) serviceArea!: unknown;
   @Field(() => String, { description: "The day asked (YYYY-MM-DD), or the month or year (asOf)." }) on!: string;
-  @Field(() => [PostAtDate], { description: "Responsible posts (level 0), then every post up the managerial and political lines." })
+  @Field(() => [PostAtDate], { description: "Responsible posts (level 0), then every post up the managerial and political lines; then, at level 0, the posts of whoever delivers the authority's children's services on the day (all of a trust's posts; a partner council's DCS)." })
   posts!: PostAtDate[];
   @Field(() => [AccountabilityStep]) steps!: AccountabilityStep[];
   @Field(() => [Oversight]) oversight!: Oversight[];
+  @Field(() => [Organisation], { description: "Who delivers the authority's children's services for it on the day, when not the authority itself: a children's trust or a partner council (see Organisation.servicesDeliveredBy)." })
+  deliveredBy!: unknown[];
   @Field(() => AccountabilityBasis, { description: "SOURCES when a source states who answered for the area then; otherwise STATUTE: the DCS and the lead member for children's services (Children Act 2004, ss.18–19) among the authority's posts, answering to the chief executive and the leader, each line inferred from statute with no evidence." })
   basis!: string;
   @Field(() => String, { nullable: true, description: "For STATUTE: what the statutory lines are and why they are shown." })

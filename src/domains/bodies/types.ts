@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { DatePrecision, InterventionKind, MeetingStatus, MembershipRole, OrganisationKind } from "../../graphql/enums.js";
 import { Node } from "../../graphql/node.js";
 import { PartialDateScalar } from "../../graphql/partialDate.js";
-import { RelationshipClaim } from "../people/types.js";
+import { BoundedClaim, RelationshipClaim } from "../people/types.js";
 import { Claim, Evidence } from "../sources/evidence.js";
 
 @ObjectType("Organisation", {
@@ -85,8 +85,8 @@ export class ImprovementSupport extends RelationshipClaim {
   description!: string | null;
 }
 
-@ObjectType("Membership", { implements: [Node, Claim], description: "A person's or organisation's seat on a body." })
-export class Membership extends Claim {
+@ObjectType("Membership", { implements: [Node, Claim, BoundedClaim], description: "A person's or organisation's seat on a body." })
+export class Membership extends BoundedClaim {
   @Field(() => MembershipRole)
   role!: string;
 

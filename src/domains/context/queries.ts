@@ -1,5 +1,6 @@
 /** Cypher for the authority context card: one query for everything but oversight and post holders. */
 import { cypher } from "../../db/gateway.js";
+import { PROVIDERS_OF_AUTH } from "../accountability/delivery.js";
 
 export const AUTHORITY_CARD = cypher(
   "context.card",
@@ -14,6 +15,5 @@ export const AUTHORITY_CARD = cypher(
      [(iv:Intervention)-[:TO]->(auth) | {id: iv.id, props: properties(iv),
         followsStarts: [(iv)-[:FOLLOWS]->(f:Inspection) | f.start]}] AS interventions,
      // Who delivers its children's services (a trust, a partner council), with the provider's posts.
-     [(auth)-[d:SERVICES_DELIVERED_BY]->(provider:Organisation) | {id: provider.id, props: properties(provider), dates: properties(d),
-        posts: [(provider)<-[:PART_OF*0..3]-(:Organisation)<-[:IN]-(p:Post) | {id: p.id, props: properties(p)}]}] AS deliveries`,
+     ${PROVIDERS_OF_AUTH} AS deliveries`,
 );

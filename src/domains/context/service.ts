@@ -1,17 +1,16 @@
 /** The authority context card: post holders, latest judgements and findings, interventions, bodies, next inspection. */
 import { notFound } from "../../errors.js";
 import type { DbSession } from "../../db/session.js";
-import { primeObject, withPartialDates, type GraphObject } from "../../graphql/graphRead.js";
+import { primeObject, type GraphObject } from "../../graphql/graphRead.js";
 import type { Label } from "../../model/labels.js";
 import { partialRange, sortDay } from "../../model/partialDates.js";
-import { mayCover } from "../accountability/certainty.js";
+import { deliveriesOn, providerPosts, type DeliveryItem } from "../accountability/delivery.js";
 import { interventionInForce, oversightOn } from "../accountability/service.js";
 import { AUTHORITY_CARD } from "./queries.js";
 
 type Item = { id: string; props: Record<string, unknown> };
 type InspectionItem = Item & { judgements: Item[]; findings: Item[] };
 type InterventionItem = Item & { followsStarts: string[] };
-type DeliveryItem = Item & { dates: Record<string, unknown>; posts: Item[] };
 
 const ROLE_ORDER = ["LEADER", "CHIEF_EXECUTIVE", "DCS", "CABINET_MEMBER"];
 const roleRank = (post: GraphObject) => (ROLE_ORDER.indexOf(post.role as string) + ROLE_ORDER.length + 1) % (ROLE_ORDER.length + 1);
@@ -25,17 +24,11 @@ export async function authorityContext(session: DbSession, authorityId: string, 
 
   const byRole = (a: GraphObject, b: GraphObject) => roleRank(a) - roleRank(b) || String(a.title).localeCompare(String(b.title));
   // A trust or partner council delivering the services on the day: its posts follow the authority's own.
-  const deliveries = (card.deliveries as DeliveryItem[]).filter((item) => {
-    const dates = withPartialDates(item.dates) as { start?: string | null; end?: string | null };
-    return mayCover({ start: dates.start ?? null, end: dates.end ?? null }, on);
-  });
-  // A trust's posts all run the services; of a partner council, only its director of children's services does.
+  const deliveries = deliveriesOn(card.deliveries as DeliveryItem[], on);
   const own = new Set((card.posts as Item[]).map((p) => p.id));
-  const providerPosts = (item: DeliveryItem) =>
-    item.posts.filter((p) => !own.has(p.id) && (item.props.kind !== "COUNCIL" || p.props.role === "DCS"));
   const posts = [
     ...prime("Post", card.posts as Item[]).sort(byRole),
-    ...deliveries.flatMap((item) => prime("Post", providerPosts(item)).sort(byRole)),
+    ...deliveries.flatMap((item) => prime("Post", providerPosts(item, own)).sort(byRole)),
   ];
   const inspections = (card.inspections as InspectionItem[])
     .map((item) => ({ item, inspection: primeObject(session, "Inspection", item.id, item.props) }))

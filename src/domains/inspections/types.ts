@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { DatePrecision, FindingKind, Grade, InspectionKind, InspectionStatus, Polarity } from "../../graphql/enums.js";
+import { DatePrecision, FindingKind, Grade, InspectionKind, InspectionStatus, Polarity, ReviewKind } from "../../graphql/enums.js";
 import { Node } from "../../graphql/node.js";
 import { PartialDateScalar } from "../../graphql/partialDate.js";
 import { Claim } from "../sources/evidence.js";
@@ -31,6 +31,30 @@ export class Inspection extends Claim {
 
   @Field(() => Int, { nullable: true, description: "Order among visits of a series (e.g. monitoring visit 1, 2, 3)." })
   sequence!: number | null;
+}
+
+@ObjectType("Review", {
+  implements: [Node, Claim],
+  description: "A review of a council's children's services that is not an Ofsted inspection (an independent or peer review, a safeguarding practice review, a commissioner's review), with findings of its own.",
+})
+export class Review extends Claim {
+  @Field(() => ReviewKind)
+  kind!: string;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: "When the review began, only as precise as known." })
+  start!: string | null;
+
+  @Field(() => PartialDateScalar, { nullable: true })
+  end!: string | null;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: "When its report was published." })
+  published!: string | null;
+
+  @Field(() => String, { nullable: true, description: "What it looked at, in the project's words." })
+  focus!: string | null;
 }
 
 @ObjectType("Judgement", { implements: [Node, Claim], description: "A grade given for one judgement area in one inspection." })

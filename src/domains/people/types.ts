@@ -6,7 +6,10 @@ import { Claim, Evidence } from "../sources/evidence.js";
 
 type Precision = keyof typeof DatePrecision | null;
 
-@ObjectType("Person", { implements: Node, description: "A person; an unnamed one is a placeholder never merged with anyone." })
+@ObjectType("Person", {
+  implements: Node,
+  description: "A person record; an unnamed one is a placeholder, one person unless a source identifies it with another record (see `canonical`, `records`, `identifications`).",
+})
 export class Person extends Node {
   @Field(() => String, { nullable: true, description: "Null when the sources do not name them." })
   name!: string | null;
@@ -30,8 +33,28 @@ export class Post extends Node {
   portfolio!: string | null;
 }
 
-@ObjectType("Occupancy", { implements: [Node, Claim], description: "A person holding a post, with dates only as precise as known." })
-export class Occupancy extends Claim {
+/** Bounds for an end known only as "before 2020" or "after March 2021": shared by occupancies and memberships. */
+@InterfaceType("BoundedClaim", {
+  implements: [Node, Claim],
+  description: "A claim over a period whose ends may be known only as bounds, exclusive of the whole partial date: startBefore \"2020\" means it began in 2019 or earlier.",
+  resolveType: (value: { __typename?: string }) => value.__typename,
+})
+export abstract class BoundedClaim extends Claim {
+  @Field(() => PartialDateScalar, { nullable: true, description: "When the start is not known: it was before this (e.g. \"in post before 2020\")." })
+  startBefore!: string | null;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: "When the start is not known: it was after this." })
+  startAfter!: string | null;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: "When the end is not known: it was before this." })
+  endBefore!: string | null;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: "When the end is not known: it was after this (e.g. \"still in post after March 2021\")." })
+  endAfter!: string | null;
+}
+
+@ObjectType("Occupancy", { implements: [Node, Claim, BoundedClaim], description: "A person holding a post, with dates only as precise as known (or bounds)." })
+export class Occupancy extends BoundedClaim {
   @Field(() => PartialDateScalar, { nullable: true })
   start!: string | null;
 
@@ -63,8 +86,9 @@ export class Statement extends Claim {
 /** What responsibilities and accountability lines share: dates, whether inferred, and evidence. */
 @InterfaceType("RelationshipClaim", {
   description: "A relationship between posts, bodies or areas (a responsibility, an accountability line, who delivers or supports a council's services), with its dates, whether it is inferred, and its evidence.",
-  resolveType: (value: { toId?: string; providerId?: string; supporterId?: string }) =>
-    value.providerId ? "ServiceDelivery" : value.supporterId ? "ImprovementSupport" : value.toId ? "Accountability" : "Responsibility",
+  resolveType: (value: { toId?: string; providerId?: string; supporterId?: string; sameAsId?: string }) =>
+    value.providerId ? "ServiceDelivery" : value.supporterId ? "ImprovementSupport" : value.sameAsId ? "Identification"
+      : value.toId ? "Accountability" : "Responsibility",
 })
 export abstract class RelationshipClaim {
   @Field(() => PartialDateScalar, { nullable: true })
@@ -97,4 +121,13 @@ export class Accountability extends RelationshipClaim {
 
   @Field(() => AccountabilityLine)
   line!: string;
+}
+
+@ObjectType("Identification", {
+  implements: RelationshipClaim,
+  description: "A sourced statement that two person records are one person: an unnamed placeholder later named, or one person recorded from two sources. The API answers with `sameAs`'s chain end (`Person.canonical`).",
+})
+export class Identification extends RelationshipClaim {
+  personId!: string;
+  sameAsId!: string;
 }

@@ -9,7 +9,7 @@ import { cypher } from "../../db/gateway.js";
 import { englishTerm } from "./stem.js";
 
 /** The text properties of the `search_text` index, in the order a snippet prefers them. */
-export const SEARCH_FIELDS = ["name", "title", "label", "summary", "description", "publisher", "quote", "purpose"] as const;
+export const SEARCH_FIELDS = ["name", "title", "label", "summary", "description", "publisher", "quote", "purpose", "focus"] as const;
 
 /**
  * Type filtering happens before ORDER BY/LIMIT, so asking for one type never loses its hits to others.
@@ -30,7 +30,9 @@ export const SEARCH = cypher(
           OR (node:Person AND (EXISTS { (node)-[:HOLDS]->(:Occupancy)-[:OF]->(:Post)-[:IN]->(o) WHERE o IN bodies }
                                OR EXISTS { (node)-[:HOLDS]->(:Membership)-[:OF]->(o) WHERE o IN bodies }))
           OR (node:Meeting AND EXISTS { (node)-[:OF]->(o) WHERE o IN bodies })
-          OR (node:Finding AND EXISTS { (node)<-[:FOUND]-(:Inspection)-[:OF]->(auth) })
+          OR (node:Review AND EXISTS { (node)-[:OF]->(auth) })
+          OR (node:Finding AND (EXISTS { (node)<-[:FOUND]-(:Inspection|Review)-[:OF]->(auth) }
+                                OR EXISTS { (node)<-[:FOUND]-(:Meeting)-[:OF]->(o) WHERE o IN bodies }))
           OR (node:Theme AND EXISTS { (node)<-[:EXEMPLIFIES]-(:Finding)<-[:FOUND]-(:Inspection)-[:OF]->(auth) })
           OR (node:ServiceArea AND EXISTS { (node)<-[:CONCERNS]-(:Finding)<-[:FOUND]-(:Inspection)-[:OF]->(auth) })
           OR (node:Source AND EXISTS { (auth)<-[:OF]-(:Inspection)-[:SUPPORTED_BY]->(node) })

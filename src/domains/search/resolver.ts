@@ -16,7 +16,7 @@ const DEFAULT_FIRST = 10;
 export class SearchResolver {
   @Query(() => [SearchHit], {
     description:
-      `Full-text search over people, organisations, posts, findings, themes, service areas, sources, statements (their quotes) and meetings (their purposes). ` +
+      `Full-text search over people, organisations, posts, findings, themes, service areas, sources, statements (their quotes), meetings (their purposes) and reviews (their titles and focus). ` +
       `Words are plain terms (any word may match; more matches rank higher) matched by English stem, so drift finds drifting; ` +
       `stop words (the, and, of…) are ignored. End a word with * for a prefix search. ` +
       `text: 1–${MAX_TEXT} characters; first: 1–${MAX_FIRST}.`,

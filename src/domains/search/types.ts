@@ -3,7 +3,7 @@ import type { GraphObject } from "../../graphql/graphRead.js";
 import { Node } from "../../graphql/node.js";
 import type { Label } from "../../model/labels.js";
 
-/** What search can return: the labels the `search_text` full-text index covers (005_fulltext_statements_meetings.cypher). */
+/** What search can return: the labels the `search_text` full-text index covers (007_reviews.cypher). */
 export const SearchType = {
   PERSON: "PERSON",
   ORGANISATION: "ORGANISATION",
@@ -14,6 +14,7 @@ export const SearchType = {
   SOURCE: "SOURCE",
   STATEMENT: "STATEMENT",
   MEETING: "MEETING",
+  REVIEW: "REVIEW",
 } as const;
 export type SearchType = keyof typeof SearchType;
 registerEnumType(SearchType, { name: "SearchType", description: "A kind of entity that full-text search covers." });
@@ -28,6 +29,7 @@ export const LABEL_OF_SEARCH_TYPE: Record<SearchType, Label> = {
   SOURCE: "Source",
   STATEMENT: "Statement",
   MEETING: "Meeting",
+  REVIEW: "Review",
 };
 
 @ObjectType("SearchHit", { description: "One entity matching a full-text search, with where and how well it matched." })

@@ -28,6 +28,8 @@ const EntityQuery = graphql(
       ... on Finding {
         summary findingKind: kind polarity inferred inferredFrom cues
         inspection { id start kind authority { id name kind } }
+        review { id title start authority { id name kind } }
+        meeting { id date purpose body { id name kind } }
         themes { id label }
         serviceAreas { id name }
         evidence { ...EvidenceFields }
@@ -38,6 +40,7 @@ const EntityQuery = graphql(
       ... on Statement { quote statementDate: date by { id ... on Person { speaker: name } ... on Organisation { body: name } } evidence { ...EvidenceFields } }
       ... on Meeting { purpose meetingDate: date body { id name kind } evidence { ...EvidenceFields } }
       ... on Inspection { inspectionKind: kind start end inspectionStatus: status authority { id name kind } judgements { id grade area { label } } evidence { ...EvidenceFields } }
+      ... on Review { reviewKind: kind reviewTitle: title start end published focus authority { id name kind } findings { id summary } evidence { ...EvidenceFields } }
       ... on Intervention { interventionKind: kind issued lifted requires issuedBy { id name kind } overseenBy { id name kind } evidence { ...EvidenceFields } }
       ... on Judgement { grade area { label } inspection { id start kind } evidence { ...EvidenceFields } }
       ... on Occupancy { start end occupancyStatus: status person { id name unnamed } post { id title } evidence { ...EvidenceFields } }
@@ -143,11 +146,15 @@ function EntityView({ entity }: { entity: Entity }) {
     case "Finding":
       title = entity.summary;
       rows.push(<Row key="k" label="Kind">{words(entity.findingKind)} ({words(entity.polarity)})</Row>);
-      rows.push(
-        <Row key="i" label="Inspection">
-          {entity.inspection.authority ? to({ ...entity.inspection.authority, __typename: "Organisation" }) : null} {entity.inspection.start ?? ""} {words(entity.inspection.kind)}
-        </Row>,
-      );
+      if (entity.inspection) {
+        rows.push(
+          <Row key="i" label="Inspection">
+            {entity.inspection.authority ? to({ ...entity.inspection.authority, __typename: "Organisation" }) : null} {entity.inspection.start ?? ""} {words(entity.inspection.kind)}
+          </Row>,
+        );
+      }
+      if (entity.review) rows.push(<Row key="r" label="Review">{to({ ...entity.review, name: entity.review.title, __typename: "Review" })} {entity.review.start ?? ""}</Row>);
+      if (entity.meeting) rows.push(<Row key="m" label="Meeting">{to({ ...entity.meeting.body, __typename: "Organisation" })} {entity.meeting.date}</Row>);
       rows.push(<Row key="t" label="Themes">{entity.themes.map((t) => t.label).join(", ") || "none"}</Row>);
       if (entity.serviceAreas.length) rows.push(<Row key="s" label="Service areas">{entity.serviceAreas.map((s) => s.name).join(", ")}</Row>);
       if (entity.inferred) rows.push(<Row key="inf" label="Inferred">{entity.inferredFrom ?? "yes"}</Row>);
@@ -184,6 +191,15 @@ function EntityView({ entity }: { entity: Entity }) {
       if (entity.authority) rows.push(<Row key="a" label="Authority">{to({ ...entity.authority, __typename: "Organisation" })}</Row>);
       rows.push(<Row key="d" label="Dates">{entity.start ?? "?"} to {entity.end ?? "?"} ({words(entity.inspectionStatus)})</Row>);
       for (const j of entity.judgements) rows.push(<Row key={j.id} label={j.area.label}><GradeTag grade={j.grade} /></Row>);
+      evidence = entity.evidence;
+      break;
+    case "Review":
+      title = entity.reviewTitle;
+      rows.push(<Row key="k" label="Kind">{words(entity.reviewKind)}</Row>);
+      if (entity.authority) rows.push(<Row key="a" label="Authority">{to({ ...entity.authority, __typename: "Organisation" })}</Row>);
+      rows.push(<Row key="d" label="Dates">{entity.start ?? "?"} to {entity.end ?? "?"}{entity.published ? `, published ${entity.published}` : ""}</Row>);
+      if (entity.focus) rows.push(<Row key="f" label="Focus">{entity.focus}</Row>);
+      for (const f of entity.findings) rows.push(<Row key={f.id} label="Finding">{to({ ...f, name: f.summary, __typename: "Finding" })}</Row>);
       evidence = entity.evidence;
       break;
     case "Intervention":

@@ -97,7 +97,7 @@ export function Search() {
   );
 }
 
-type Hit = { __typename: string; id: string; name?: string | null; personName?: string | null; unnamed?: boolean; title?: string; label?: string; summary?: string; purpose?: string; by?: { __typename?: string; speaker?: string | null; body?: string }; inspection?: { authority: { name: string } | null; start: string | null } };
+type Hit = { __typename: string; id: string; name?: string | null; personName?: string | null; unnamed?: boolean; title?: string; label?: string; summary?: string; purpose?: string; by?: { __typename?: string; speaker?: string | null; body?: string }; inspection?: { authority: { name: string } | null; start: string | null } | null };
 
 function titleOf(node: Hit): string {
   if (node.__typename === "Finding") return `${node.inspection?.authority?.name ?? "Finding"}${node.inspection?.start ? `, ${node.inspection.start}` : ""}: ${node.summary}`;

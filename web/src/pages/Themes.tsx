@@ -164,8 +164,8 @@ function CellDetail({ cell, region, authority, kind }: { cell: string; region: s
               <ul className="govuk-list app-cell__findings">
                 {row.findings.map((finding) => (
                   <li key={finding.id} className="app-finding" data-finding={finding.id}>
-                    {finding.inspection.authority ? <Link className="govuk-link" href={authorityHref(finding.inspection.authority.id)}>{finding.inspection.authority.name}</Link> : null}
-                    {finding.inspection.start ? `, ${finding.inspection.start}` : ""}: {finding.summary}
+                    {finding.inspection?.authority ? <Link className="govuk-link" href={authorityHref(finding.inspection.authority.id)}>{finding.inspection.authority.name}</Link> : null}
+                    {finding.inspection?.start ? `, ${finding.inspection.start}` : ""}: {finding.summary}
                     <FindingEvidence id={finding.id} />
                   </li>
                 ))}

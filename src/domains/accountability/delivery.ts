@@ -1,0 +1,23 @@
+/** Who delivers a council's children's services on a day (a trust, a partner council) and which of their posts run them. */
+import { withPartialDates } from "../../graphql/graphRead.js";
+import { mayCover } from "./certainty.js";
+
+type Item = { id: string; props: Record<string, unknown> };
+export type DeliveryItem = Item & { dates: Record<string, unknown>; posts: Item[] };
+
+/** The pattern comprehension the context card and the accountability answer share: each provider with its posts. */
+export const PROVIDERS_OF_AUTH = `[(auth)-[d:SERVICES_DELIVERED_BY]->(provider:Organisation) | {id: provider.id, props: properties(provider), dates: properties(d),
+        posts: [(provider)<-[:PART_OF*0..3]-(:Organisation)<-[:IN]-(p:Post) | {id: p.id, props: properties(p)}]}]`;
+
+/** The deliveries that may be in force on the day. */
+export function deliveriesOn(items: DeliveryItem[], on: string): DeliveryItem[] {
+  return items.filter((item) => {
+    const dates = withPartialDates(item.dates) as { start?: string | null; end?: string | null };
+    return mayCover({ start: dates.start ?? null, end: dates.end ?? null }, on);
+  });
+}
+
+/** A trust's posts all run the services; of a partner council, only its director of children's services does. */
+export function providerPosts(item: DeliveryItem, ownPostIds: ReadonlySet<string>): Item[] {
+  return item.posts.filter((p) => !ownPostIds.has(p.id) && (item.props.kind !== "COUNCIL" || p.props.role === "DCS"));
+}
