@@ -147,10 +147,11 @@ describe("bounded dates", () => {
     expect(holderOn(bounded, "2020")?.certainty).toBe("CERTAIN");
     // Began before 2020, so by 31 December 2019 at the latest; a day earlier they may not have started yet, and
     // after March 2021 they may have left: not certain, not excluded.
+    expect(holderOn(bounded, "2021-04-01")?.certainty).toBe("CERTAIN"); // ended after March: still in post on 1 April
     expect(holderOn(bounded, "2019-12-31")?.certainty).toBe("CERTAIN");
     expect(holderOn(bounded, "2019-12-30")).toBeNull();
     expect(mayCover(bounded, "2019-12-30")).toBe(true);
-    expect(holderOn(bounded, "2021-04-01")).toBeNull();
+    expect(holderOn(bounded, "2021-04-02")).toBeNull();
     expect(mayCover(bounded, "2030")).toBe(true);
   });
 
