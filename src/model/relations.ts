@@ -205,7 +205,7 @@ export const RELATIONS: Relation[] = [
   {
     type: "ABOUT",
     from: ["Statement"],
-    to: ["Inspection", "Intervention", "Organisation", "Meeting", "Finding", "Post", "Person", "ServiceArea"],
+    to: ["Inspection", "Intervention", "Review", "Organisation", "Meeting", "Finding", "Post", "Person", "ServiceArea"],
     declaredBy: { label: "Statement", field: "about" },
     out: { Statement: many("about", { description: "What the statement is about." }) },
   },

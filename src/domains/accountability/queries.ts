@@ -1,6 +1,7 @@
 /** Cypher for the accountability question and the context card: few queries, each batched over all posts. */
 import { cypher } from "../../db/gateway.js";
 import { PROVIDERS_OF_AUTH } from "./delivery.js";
+import { canonicalOf } from "../people/queries.js";
 
 /**
  * The authority and the service area (null when absent), the authority's posts responsible for the area,
@@ -47,9 +48,7 @@ export const AUTHORITY_POSTS = cypher(
 export const POST_HOLDERS = cypher(
   "accountability.postHolders",
   `MATCH (p:Post)<-[:OF]-(o:Occupancy)<-[:HOLDS]-(record:Person) WHERE p.id IN $ids
-   OPTIONAL MATCH (record)-[:SAME_AS*1..10]->(end:Person) WHERE NOT EXISTS { (end)-[:SAME_AS]->() }
-   WITH p, o, record, end ORDER BY end.id
-   WITH p, o, coalesce(head(collect(end)), record) AS person
+   WITH p, o, ${canonicalOf("record")} AS person
    RETURN p.id AS key, o.id AS occupancyId, properties(o) AS occupancyProps, person.id AS personId, properties(person) AS personProps
    ORDER BY o.id`,
 );

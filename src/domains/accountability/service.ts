@@ -25,10 +25,10 @@ export async function postsOn(session: DbSession, posts: { post: GraphObject; le
       verdicts.forEach((verdict, i) => {
         if (!verdict) return;
         const person = primeObject(session, "Person", rows[i]!.personId as string, rows[i]!.personProps);
-        candidates.push({ person, occupancy: occupancies[i], occupancies: [occupancies[i]], ...verdict });
+        candidates.push({ person, occupancy: occupancies[i], occupancies: [], ...verdict });
       });
       candidates.sort((a, b) => (a.certainty === b.certainty ? a.distanceDays - b.distanceDays : a.certainty === "CERTAIN" ? -1 : 1));
-      const holders = onePerPerson(candidates);
+      const holders = onePerPerson(candidates, rows, occupancies, on);
       const lastKnown = holders.length > 0 ? null : lastKnownHolder(session, rows, occupancies, on);
       return { post, level, certainty: postCertainty(occupancies as OccupancyDates[], verdicts, on), holders, lastKnown };
     }),
@@ -37,15 +37,15 @@ export async function postsOn(session: DbSession, posts: { post: GraphObject; le
 
 /**
  * One entry per person, the best first: records identified as one person, or occupancies of one post by one
- * person from several sources, are one holder carrying every such occupancy.
+ * person from several sources, are one holder carrying every occupancy of theirs that may cover the day (the
+ * one that places them best first, then by id), so all the evidence is in one place.
  */
-function onePerPerson(sorted: HolderAtDate[]): HolderAtDate[] {
+function onePerPerson(sorted: HolderAtDate[], rows: Props[], occupancies: GraphObject[], on: string): HolderAtDate[] {
   const byPerson = new Map<string, HolderAtDate>();
-  for (const holder of sorted) {
-    const id = (holder.person as GraphObject).id;
-    const first = byPerson.get(id);
-    if (first) first.occupancies.push(holder.occupancy);
-    else byPerson.set(id, holder);
+  for (const holder of sorted) if (!byPerson.has((holder.person as GraphObject).id)) byPerson.set((holder.person as GraphObject).id, holder);
+  for (const holder of byPerson.values()) {
+    const others = occupancies.filter((o, i) => o !== holder.occupancy && rows[i]!.personId === (holder.person as GraphObject).id && mayCover(o as OccupancyDates, on));
+    holder.occupancies = [holder.occupancy, ...others];
   }
   return [...byPerson.values()];
 }
@@ -71,12 +71,11 @@ export async function accountability(session: DbSession, authorityId: string, ar
   const responsible = (row.responsible as { id: string; props: Props; responsibility: Props; steps: Step[] }[])
     .filter((r) => mayCover(withPartialDates(r.responsibility), on));
 
-  const { levels, steps, basis } = responsible.length > 0 ? walkUp(session, responsible, on) : await statutoryLines(session, authorityId);
   // A trust or partner council delivering the services on the day runs them: its posts join at level 0.
   const deliveries = deliveriesOn(row.deliveries as DeliveryItem[], on);
-  for (const item of deliveries) {
-    for (const p of providerPosts(item, new Set(levels.keys()))) levels.set(p.id, { post: primeObject(session, "Post", p.id, p.props), level: 0 });
-  }
+  const providers = deliveries.flatMap((item) => providerPosts(item, new Set()).map((p) => primeObject(session, "Post", p.id, p.props)));
+  const { levels, steps, basis } = responsible.length > 0 ? walkUp(session, responsible, on) : await statutoryLines(session, authorityId, providers);
+  for (const post of providers) if (!levels.has(post.id)) levels.set(post.id, { post, level: 0 });
   const oversight = await oversightOn(session, authorityId, on, [...levels.values()]);
   return {
     authority, serviceArea, on, basis, basisNote: basis === "STATUTE" ? STATUTE_NOTE : null, posts: oversight.chainPosts, steps,
@@ -124,11 +123,11 @@ function walkUp(session: DbSession, responsible: { id: string; props: Props; ste
   return { levels, steps, basis: "SOURCES" };
 }
 
-/** The statutory chain between the authority's own posts (see statute.ts). */
-async function statutoryLines(session: DbSession, authorityId: string): Promise<Chain> {
+/** The statutory chain between the authority's own posts and a provider's DCS (see statute.ts). */
+async function statutoryLines(session: DbSession, authorityId: string, providerPosts: GraphObject[]): Promise<Chain> {
   const rows = await session.db.read(AUTHORITY_POSTS, { authority: authorityId }, session.counter);
   const posts = rows.map((row) => primeObject(session, "Post", row.id as string, row.props));
-  const { responsible, lines } = statutoryChain(posts);
+  const { responsible, lines } = statutoryChain(posts, providerPosts);
   const levels = new Map(responsible.map((post) => [post.id, { post, level: 0 }]));
   for (const { to } of lines) if (!levels.has(to.id)) levels.set(to.id, { post: to, level: 1 });
   const steps = lines.map(({ from, to, line, inferredFrom }) => ({ from, to, line, level: 1, inferred: true, inferredFrom, evidence: [] }));

@@ -19,10 +19,15 @@ export type StatutoryLine = { from: GraphObject; to: GraphObject; line: "MANAGER
 /** A cabinet member whose title or portfolio is children's services. */
 const isLeadMember = (post: GraphObject) => post.role === "CABINET_MEMBER" && /child/i.test(`${post.title ?? ""} ${post.portfolio ?? ""}`);
 
-/** The statutory responsible posts (DCS, lead member) among an authority's posts, and the lines above them. */
-export function statutoryChain(posts: GraphObject[]): { responsible: GraphObject[]; lines: StatutoryLine[] } {
+/**
+ * The statutory responsible posts (DCS, lead member) among an authority's posts, and the lines above them.
+ * `providerPosts`: the posts of a partner council or trust delivering its services on the day; a DCS among
+ * them serves the authority too (in a strategic partnership one DCS serves both councils), and answers to
+ * the authority's chief executive.
+ */
+export function statutoryChain(posts: GraphObject[], providerPosts: GraphObject[] = []): { responsible: GraphObject[]; lines: StatutoryLine[] } {
   const withRole = (role: string) => posts.filter((post) => post.role === role);
-  const directors = withRole("DCS");
+  const directors = [...posts, ...providerPosts].filter((post) => post.role === "DCS");
   const leadMembers = posts.filter(isLeadMember);
   const lines: StatutoryLine[] = [
     ...directors.flatMap((from) => withRole("CHIEF_EXECUTIVE").map((to) => ({ from, to, line: "MANAGERIAL" as const, inferredFrom: DCS_LINE }))),

@@ -42,7 +42,7 @@ const EntityQuery = graphql(
       ... on Inspection { inspectionKind: kind start end inspectionStatus: status authority { id name kind } judgements { id grade area { label } } evidence { ...EvidenceFields } }
       ... on Review { reviewKind: kind reviewTitle: title start end published focus authority { id name kind } findings { id summary } evidence { ...EvidenceFields } }
       ... on Intervention { interventionKind: kind issued lifted requires issuedBy { id name kind } overseenBy { id name kind } evidence { ...EvidenceFields } }
-      ... on Judgement { grade area { label } inspection { id start kind } evidence { ...EvidenceFields } }
+      ... on Judgement { grade area { label } judgedIn: inspection { id start kind } evidence { ...EvidenceFields } }
       ... on Occupancy { start end occupancyStatus: status person { id name unnamed } post { id title } evidence { ...EvidenceFields } }
     }
   }
@@ -212,6 +212,7 @@ function EntityView({ entity }: { entity: Entity }) {
     case "Judgement":
       title = `${entity.area.label}: ${entity.grade}`;
       rows.push(<Row key="g" label="Grade"><GradeTag grade={entity.grade} /></Row>);
+      rows.push(<Row key="i" label="Inspection">{to({ ...entity.judgedIn, name: `${words(entity.judgedIn.kind)} ${entity.judgedIn.start ?? ""}`, __typename: "Inspection" })}</Row>);
       evidence = entity.evidence;
       break;
     case "Occupancy":
