@@ -32,7 +32,9 @@ export class LoaderRegistry {
       const byKey = new Map<string, Row[]>();
       for (const row of rows) {
         const key = row.key as string;
-        byKey.set(key, [...(byKey.get(key) ?? []), row]);
+        const group = byKey.get(key);
+        if (group) group.push(row);
+        else byKey.set(key, [row]);
       }
       return ids.map((id) => byKey.get(id) ?? []);
     }, params);

@@ -18,7 +18,7 @@ describe("seed graph", () => {
   it("holds one node per seed record, for every label", async () => {
     const counts = await countByLabel(db);
     for (const spec of NODE_SECTIONS) {
-      expect(counts[spec.label], spec.label).toBe(seeds[spec.section].length);
+      expect(counts[spec.label] ?? 0, spec.label).toBe(seeds[spec.section].length);
     }
     // The five news texts about Swindon, the authorities table, the report corpus's README and its 431 PDF reports.
     expect(counts.Source).toBe(7 + 431);
