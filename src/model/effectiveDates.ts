@@ -1,8 +1,8 @@
 /**
  * One effective date per dated claim, for ordering and filtering everywhere: its start, else its end, else its
  * own publication date (a report's), else the earliest publication date of the sources that evidence it. The
- * API says which it used (`effectiveDate.basis`); lists sort by it (at the middle of its partial range, as
- * `sortableStart` does), undated last, then by id.
+ * API says which it used (`effectiveDate.basis`); lists sort by it at the middle of its partial range (as
+ * `sortDay` does in TypeScript), undated last, then by id.
  */
 import type { Label } from "./labels.js";
 
@@ -35,6 +35,21 @@ const middle = (date: string, precision: string) =>
 /** Cypher: the sort key of the effective date of the node bound to `v` (null when undated: sorts last ascending). */
 export function effectiveSortKey(v: string, label: Label): string {
   const own = (EFFECTIVE_DATE_FIELDS[label] ?? []).map(([field]) => middle(`${v}.${field}`, `${v}.${field}Precision`));
-  const source = `COLLECT { MATCH (${v})-[:SUPPORTED_BY]->(s:Source) WHERE s.published IS NOT NULL RETURN ${middle("s.published", "s.publishedPrecision")} AS d ORDER BY d LIMIT 1 }[0]`;
+  // The earliest-published source, as the API picks it (evidence comes ordered by s.published, s.id).
+  const source = `COLLECT { MATCH (${v})-[:SUPPORTED_BY]->(s:Source) WHERE s.published IS NOT NULL RETURN ${middle("s.published", "s.publishedPrecision")} AS d ORDER BY s.published, s.id LIMIT 1 }[0]`;
   return `coalesce(${[...own, source].join(", ")})`;
+}
+
+/**
+ * Cypher: the effective date of the node bound to `v` as stored (its first day) and its precision, for
+ * filters: the same choice as the sort key and the API's `effectiveDate`.
+ */
+export function effectiveDateCypher(v: string, label: Label): { date: string; precision: string } {
+  const fields = (EFFECTIVE_DATE_FIELDS[label] ?? []).map(([field]) => field);
+  const earliestSource = (property: string) =>
+    `COLLECT { MATCH (${v})-[:SUPPORTED_BY]->(s:Source) WHERE s.published IS NOT NULL RETURN s.${property} AS d ORDER BY s.published, s.id LIMIT 1 }[0]`;
+  return {
+    date: `coalesce(${[...fields.map((f) => `${v}.${f}`), earliestSource("published")].join(", ")})`,
+    precision: `CASE ${fields.map((f) => `WHEN ${v}.${f} IS NOT NULL THEN ${v}.${f}Precision`).join(" ")} ELSE ${earliestSource("publishedPrecision")} END`,
+  };
 }

@@ -3,7 +3,10 @@
  * order. Root fields with filters or arguments of their own (people, organisations, inspections, findings,
  * sources, the questions) are written by hand in their domains.
  */
+import { effectiveSortKey } from "./effectiveDates.js";
 import type { Label } from "./labels.js";
+
+const byEffectiveDate = (label: Label) => `${effectiveSortKey("n", label)}, n.id`;
 
 export type NodeRead = {
   label: Label;
@@ -46,11 +49,16 @@ export const NODE_READS: NodeRead[] = [
   },
   {
     label: "Meeting",
-    list: { name: "meetings", orderBy: "n.date, n.id", description: "Meetings of cabinets, boards and committees, oldest first." },
+    list: { name: "meetings", orderBy: byEffectiveDate("Meeting"), description: "Meetings of cabinets, boards and committees, oldest first." },
   },
-  { label: "Intervention", list: { name: "interventions", orderBy: "n.issued, n.id" } },
+  { label: "Intervention", list: { name: "interventions", orderBy: byEffectiveDate("Intervention"), description: "Interventions, by effective date (issued, else lifted, else their sources' publication)." } },
+  {
+    label: "Review",
+    byId: { name: "review" },
+    list: { name: "reviews", orderBy: byEffectiveDate("Review"), description: "Reviews that are not Ofsted inspections (independent, peer, practice reviews), oldest first." },
+  },
   {
     label: "Statement",
-    list: { name: "statements", orderBy: "n.date, n.id", description: "Public statements by named people, oldest first." },
+    list: { name: "statements", orderBy: byEffectiveDate("Statement"), description: "Public statements by people and bodies, oldest first (undated last)." },
   },
 ];

@@ -101,7 +101,7 @@ export function rangeToNeo4j(from: string | null | undefined, to: string | null 
 
 /**
  * Where a partial date sorts: the middle of its range ("2024" → 1 July, "2024-09" → the 15th), the same
- * rule as `sortableStart` in Cypher, so a visit known only as "2024" sorts between February and September.
+ * rule as `inspectionDateKey` in Cypher, so a visit known only as "2024" sorts between February and September.
  */
 export function sortDay(partial: string): number {
   const [first] = partialRange(partial);

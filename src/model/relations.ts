@@ -4,6 +4,7 @@
  * GraphQL with its cardinality and order (the read side: generated resolvers and batched queries).
  * A compiler of whole selections can read the same table: label, type, direction, cardinality, field, sort.
  */
+import { effectiveSortKey } from "./effectiveDates.js";
 import type { Label } from "./labels.js";
 
 /** A read-side field on one end of a relation. */
@@ -32,11 +33,14 @@ export type Relation = {
   in?: Partial<Record<Label, RelationField>>;
 };
 
-/** A partial date sorts at the middle of its range: a visit known only as "2024" after one in February 2024. */
-export const sortableStart = (v: string) =>
-  `CASE ${v}.startPrecision WHEN 'YEAR' THEN ${v}.start + duration('P6M') WHEN 'MONTH' THEN ${v}.start + duration('P14D') ELSE ${v}.start END`;
+/**
+ * An inspection's place in time: its effective date (start, else end, else its report's publication, else its
+ * sources'), at the middle of its partial range: a visit known only as "2024" after one in February 2024.
+ */
+export const inspectionDateKey = (v: string) => effectiveSortKey(v, "Inspection");
 
-const INSPECTION_ORDER = `${sortableStart("b")}, b.sequence, b.id`;
+const INSPECTION_ORDER = `${inspectionDateKey("b")}, b.sequence, b.id`;
+const byEffectiveDate = (label: Label) => `${effectiveSortKey("b", label)}, b.id`;
 
 type FieldOptions = { orderBy?: string; description?: string };
 const many = (name: string, options: FieldOptions = {}): RelationField => ({
@@ -67,18 +71,18 @@ export const RELATIONS: Relation[] = [
   },
   {
     type: "HOLDS", from: ["Person"], to: ["Occupancy"], declaredBy: { label: "Occupancy", field: "person" },
-    out: { Person: many("occupancies", { orderBy: "b.start, b.id", description: "Posts this person held, with dates and evidence." }) },
+    out: { Person: many("occupancies", { orderBy: byEffectiveDate("Occupancy"), description: "Posts this person held, with dates and evidence." }) },
     in: { Occupancy: one("person") },
   },
   {
     type: "OF", from: ["Occupancy"], to: ["Post"], declaredBy: { label: "Occupancy", field: "post" },
     out: { Occupancy: one("post") },
-    in: { Post: many("occupancies", { orderBy: "b.start, b.id", description: "Everyone known to have held this post." }) },
+    in: { Post: many("occupancies", { orderBy: byEffectiveDate("Occupancy"), description: "Everyone known to have held this post." }) },
   },
   {
     type: "HOLDS", from: ["Person", "Organisation"], to: ["Membership"], declaredBy: { label: "Membership", field: "member" },
     out: {
-      Person: many("memberships", { orderBy: "b.start, b.id" }),
+      Person: many("memberships", { orderBy: byEffectiveDate("Membership") }),
       Organisation: many("membershipsHeld", {
         description: "Seats this organisation holds on other bodies (e.g. DfE on an improvement board).",
       }),
@@ -131,7 +135,7 @@ export const RELATIONS: Relation[] = [
   {
     type: "OF", from: ["Review"], to: ["Organisation"], declaredBy: { label: "Review", field: "authority" },
     out: { Review: optional("authority", "The council whose services were reviewed.") },
-    in: { Organisation: many("reviews", { orderBy: `${sortableStart("b")}, b.id`, description: "Reviews of this council's services that are not Ofsted inspections, oldest first." }) },
+    in: { Organisation: many("reviews", { orderBy: byEffectiveDate("Review"), description: "Reviews of this council's services that are not Ofsted inspections, oldest first." }) },
   },
   {
     type: "BY", from: ["Review"], to: ["Organisation", "Person"], declaredBy: { label: "Review", field: "by" },
@@ -159,7 +163,7 @@ export const RELATIONS: Relation[] = [
   {
     type: "TO", from: ["Intervention"], to: ["Organisation"], declaredBy: { label: "Intervention", field: "to" },
     out: { Intervention: optional("to") },
-    in: { Organisation: many("interventions", { orderBy: "b.issued, b.id", description: "Interventions made in this council." }) },
+    in: { Organisation: many("interventions", { orderBy: byEffectiveDate("Intervention"), description: "Interventions made in this council." }) },
   },
   {
     type: "FOLLOWS", from: ["Intervention"], to: ["Inspection"], declaredBy: { label: "Intervention", field: "follows" },
@@ -179,18 +183,18 @@ export const RELATIONS: Relation[] = [
   {
     type: "OF", from: ["Meeting"], to: ["Organisation"], declaredBy: { label: "Meeting", field: "body" },
     out: { Meeting: one("body") },
-    in: { Organisation: many("meetings", { orderBy: "b.date, b.id" }) },
+    in: { Organisation: many("meetings", { orderBy: byEffectiveDate("Meeting") }) },
   },
   {
     type: "CONSIDERED", from: ["Meeting"], to: ["Inspection", "Intervention"], declaredBy: { label: "Meeting", field: "considered" },
     out: { Meeting: many("considered", { description: "Inspections or interventions the meeting considered." }) },
-    in: { Inspection: many("consideredAt", { orderBy: "b.date, b.id", description: "Meetings that considered this inspection." }) },
+    in: { Inspection: many("consideredAt", { orderBy: byEffectiveDate("Meeting"), description: "Meetings that considered this inspection." }) },
   },
   {
     type: "MADE", from: ["Person", "Organisation"], to: ["Statement"], declaredBy: { label: "Statement", field: "by" },
     out: {
-      Person: many("statements", { orderBy: "b.date, b.id" }),
-      Organisation: many("statements", { orderBy: "b.date, b.id", description: "What the body (a political group, a trust, a council) said publicly." }),
+      Person: many("statements", { orderBy: byEffectiveDate("Statement") }),
+      Organisation: many("statements", { orderBy: byEffectiveDate("Statement"), description: "What the body (a political group, a trust, a council) said publicly." }),
     },
     in: { Statement: one("by", "Who made the statement: a Person, or an Organisation speaking as a body.") },
   },

@@ -7,6 +7,7 @@ import { partialRange, sortDay } from "../../model/partialDates.js";
 import { deliveriesOn, providerPosts, type DeliveryItem } from "../accountability/delivery.js";
 import { interventionInForce, oversightOn } from "../accountability/service.js";
 import { AUTHORITY_CARD } from "./queries.js";
+import { ownEffectiveDate } from "../../model/effectiveDates.js";
 
 type Item = { id: string; props: Record<string, unknown> };
 type InspectionItem = Item & { judgements: Item[]; findings: Item[] };
@@ -15,7 +16,11 @@ type InterventionItem = Item & { followsStarts: string[] };
 const ROLE_ORDER = ["LEADER", "CHIEF_EXECUTIVE", "DCS", "CABINET_MEMBER"];
 const roleRank = (post: GraphObject) => (ROLE_ORDER.indexOf(post.role as string) + ROLE_ORDER.length + 1) % (ROLE_ORDER.length + 1);
 const startDay = (i: GraphObject) => (i.start ? partialRange(i.start as string)[0] : Number.POSITIVE_INFINITY);
-const sortKey = (i: GraphObject) => (i.start ? sortDay(i.start as string) : Number.POSITIVE_INFINITY);
+/** The inspection's effective date (start, else end, else its report's publication), as lists order it. */
+const sortKey = (i: GraphObject) => {
+  const effective = ownEffectiveDate("Inspection", i);
+  return effective ? sortDay(effective.date) : Number.POSITIVE_INFINITY;
+};
 
 export async function authorityContext(session: DbSession, authorityId: string, on: string) {
   const [card] = await session.db.read(AUTHORITY_CARD, { authority: authorityId }, session.counter);

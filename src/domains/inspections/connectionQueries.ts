@@ -3,17 +3,19 @@
  * authority the match starts from it (index seek); without one, listing everything scans by nature.
  */
 import { pagedQueries } from "../../graphql/connections.js";
-import { sortableStart } from "./queries.js";
+import { inspectionDateKey } from "./queries.js";
+import { effectiveDateCypher } from "../../model/effectiveDates.js";
 
 /**
- * A range filter on a partial start date: with $within, only what lies wholly inside the range; otherwise
- * (the default) everything that may lie in it, so a visit known only as "2024" is kept, and marked, by a
- * filter from March 2024.
+ * A range filter on an inspection's effective date (start, else end, else its report's publication, else its
+ * sources'), a partial date: with $within, only what lies wholly inside the range; otherwise (the default)
+ * everything that may lie in it, so a visit known only as "2024" is kept, and marked, by a filter from March 2024.
  */
 const inRange = (v: string) => {
-  const last = `CASE ${v}.startPrecision WHEN 'YEAR' THEN ${v}.start + duration('P1Y') - duration('P1D') WHEN 'MONTH' THEN ${v}.start + duration('P1M') - duration('P1D') ELSE ${v}.start END`;
-  return `($from IS NULL OR (CASE WHEN $within THEN ${v}.start >= $from ELSE ${last} >= $from END))
-    AND ($to IS NULL OR (CASE WHEN $within THEN ${last} <= $to ELSE ${v}.start <= $to END))`;
+  const { date, precision } = effectiveDateCypher(v, "Inspection");
+  const last = `CASE ${precision} WHEN 'YEAR' THEN ${date} + duration('P1Y') - duration('P1D') WHEN 'MONTH' THEN ${date} + duration('P1M') - duration('P1D') ELSE ${date} END`;
+  return `($from IS NULL OR (CASE WHEN $within THEN ${date} >= $from ELSE ${last} >= $from END))
+    AND ($to IS NULL OR (CASE WHEN $within THEN ${last} <= $to ELSE ${date} <= $to END))`;
 };
 
 const INSPECTION_FILTERS = `
@@ -59,10 +61,10 @@ function variants<S extends string>(name: string, matches: Record<S, string>, ke
 
 // Partial dates sort at the middle of their range, as in every other list of inspections.
 export const INSPECTION_PAGES = {
-  START: variants("inspections.byStart", MATCHES.inspections, `toString(${sortableStart("n")})`),
+  START: variants("inspections.byStart", MATCHES.inspections, `toString(${inspectionDateKey("n")})`),
 };
 
 export const FINDING_PAGES = {
-  INSPECTION_DATE: variants("findings.byInspectionDate", MATCHES.findings, `toString(${sortableStart("i")})`),
+  INSPECTION_DATE: variants("findings.byInspectionDate", MATCHES.findings, `toString(${inspectionDateKey("i")})`),
   KIND: variants("findings.byKind", MATCHES.findings, "n.kind"),
 };

@@ -10,6 +10,7 @@ import { loadRelatedOne, type GraphObject } from "../../graphql/graphRead.js";
 import { RELATION_QUERIES } from "../../graphql/relationResolvers.js";
 import { FINDING_PAGES, INSPECTION_PAGES, type FindingScope, type Scope } from "./connectionQueries.js";
 import { Finding, Inspection } from "./types.js";
+import { effectiveDateOf } from "../sources/evidence.js";
 
 const FindingOrder = orderInputOf("Finding", { INSPECTION_DATE: "INSPECTION_DATE", KIND: "KIND" });
 const InspectionOrder = orderInputOf("Inspection", { START: "START" });
@@ -44,7 +45,7 @@ class FindingFilter {
   @Field(() => ID, { nullable: true }) area?: string | null;
   @Field(() => FindingKind, { nullable: true }) kind?: string | null;
   @Field(() => Polarity, { nullable: true }) polarity?: string | null;
-  @Field(() => DateRange, { nullable: true, description: "On the inspection's start." }) dates?: DateRange | null;
+  @Field(() => DateRange, { nullable: true, description: "On the inspection's effective date (start, else end, else its report's publication, else its sources')." }) dates?: DateRange | null;
 }
 
 @ArgsType()
@@ -115,8 +116,11 @@ export class ListConnectionsResolver {
         kind: f.kind ?? null, polarity: f.polarity ?? null, ...dateParams(f.dates),
       },
     });
-    // A finding is dated by its inspection's start.
-    return markDates(page, f.dates, async (node) => ((await loadRelatedOne(ctx, inspectionOf, node.id))?.start as string | null) ?? null);
+    // A finding is dated by its inspection's effective date.
+    return markDates(page, f.dates, async (node) => {
+      const inspection = await loadRelatedOne(ctx, inspectionOf, node.id);
+      return inspection ? ((await effectiveDateOf(ctx, "Inspection", inspection))?.date ?? null) : null;
+    });
   }
 
   @Query(() => InspectionConnection, { description: "Inspections and visits, filtered and sorted in the database, paged with keyset cursors." })
@@ -129,6 +133,6 @@ export class ListConnectionsResolver {
       after,
       params: { authority: f.authority ?? null, kind: f.kind ?? null, status: f.status ?? null, grade: f.grade ?? null, ...dateParams(f.dates) },
     });
-    return markDates(page, f.dates, async (node) => (node.start as string | null) ?? null);
+    return markDates(page, f.dates, async (node) => (await effectiveDateOf(ctx, "Inspection", node))?.date ?? null);
   }
 }

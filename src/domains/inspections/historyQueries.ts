@@ -3,7 +3,7 @@
  * covers, and (one row each, judgement null) the held inspections with no judgement in the graph.
  */
 import { cypher } from "../../db/gateway.js";
-import { sortableStart } from "./queries.js";
+import { inspectionDateKey } from "./queries.js";
 
 export const AUTHORITY_JUDGEMENTS = cypher(
   "inspections.authorityJudgements",
@@ -13,7 +13,7 @@ export const AUTHORITY_JUDGEMENTS = cypher(
    WITH i, j, ja, collect(sa.id) AS covers
    RETURN i.id AS inspectionId, properties(i) AS inspectionProps, j.id AS judgementId, properties(j) AS judgementProps,
           ja.id AS areaId, properties(ja) AS areaProps, covers
-   ORDER BY ${sortableStart("i")}, i.sequence, i.id`,
+   ORDER BY ${inspectionDateKey("i")}, i.sequence, i.id`,
 );
 
 /** Judgement areas of the frameworks in force (no end date), with what each covers: the series to report. */

@@ -1,13 +1,13 @@
 /** Cypher for inspections, judgements, judgement areas and findings. */
 import { cypher } from "../../db/gateway.js";
-import { sortableStart } from "../../model/relations.js";
+import { inspectionDateKey } from "../../model/relations.js";
 
-export { sortableStart };
+export { inspectionDateKey };
 
 
 
 const INSPECTION_STATUS = "($status IS NULL OR n.status = $status)";
-const INSPECTION_ORDER = `ORDER BY ${sortableStart("n")}, n.sequence, n.id`;
+const INSPECTION_ORDER = `ORDER BY ${inspectionDateKey("n")}, n.sequence, n.id`;
 
 /** Inspections of one authority (starting from it: an index seek), oldest first, then by place in a series. */
 export const AUTHORITY_INSPECTIONS = cypher(
@@ -32,6 +32,6 @@ export const FINDINGS = cypher(
      AND ($polarity IS NULL OR n.polarity = $polarity)
      AND ($theme IS NULL OR EXISTS { (n)-[:EXEMPLIFIES]->(:Theme {id: $theme}) })
      AND ($area IS NULL OR EXISTS { (n)-[:CONCERNS]->(:ServiceArea {id: $area}) })
-   RETURN n.id AS id, properties(n) AS props ORDER BY ${sortableStart("i")}, i.sequence, n.id`,
+   RETURN n.id AS id, properties(n) AS props ORDER BY ${inspectionDateKey("i")}, i.sequence, n.id`,
 );
 

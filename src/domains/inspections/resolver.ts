@@ -8,7 +8,7 @@ import { judgementHistory } from "./history.js";
 import { AUTHORITY_JUDGEMENTS, CURRENT_JUDGEMENT_AREAS } from "./historyQueries.js";
 import { GradeSeries } from "./historyTypes.js";
 import * as q from "./queries.js";
-import { Finding, Inspection, Judgement } from "./types.js";
+import { Finding, Inspection, Judgement, Review } from "./types.js";
 
 const optionalId = (id: string | null, label: Parameters<typeof checkId>[1]) => {
   if (id != null) checkId(id, label);
@@ -39,6 +39,9 @@ export class InspectionResolver extends claimResolver(Inspection, "Inspection") 
     return loadAll(ctx, query, "Inspection", { authority, status });
   }
 }
+
+@Resolver(() => Review)
+export class ReviewResolver extends claimResolver(Review, "Review") {}
 
 @Resolver(() => Judgement)
 export class JudgementResolver extends claimResolver(Judgement, "Judgement") {}

@@ -1,5 +1,8 @@
 /** Evidence: a short quote from a Source that supports a claim. Claims share one interface. */
-import { Ctx, Field, FieldResolver, InterfaceType, ObjectType, Resolver, Root, type ClassType } from "type-graphql";
+import { Ctx, Field, FieldResolver, InterfaceType, ObjectType, registerEnumType, Resolver, Root, type ClassType } from "type-graphql";
+import { ownEffectiveDate, type EffectiveBasis } from "../../model/effectiveDates.js";
+import type { Label } from "../../model/labels.js";
+import { PartialDateScalar } from "../../graphql/partialDate.js";
 import type { NamedQuery } from "../../db/gateway.js";
 import type { Context } from "../../graphql/context.js";
 import { evidenceQuery, withPartialDates } from "../../graphql/graphRead.js";
@@ -19,6 +22,18 @@ export class Evidence {
   locator!: string | null;
 }
 
+export const EffectiveDateBasis = { START: "START", END: "END", DATE: "DATE", PUBLISHED: "PUBLISHED", SOURCE_PUBLISHED: "SOURCE_PUBLISHED" } as const;
+registerEnumType(EffectiveDateBasis, {
+  name: "EffectiveDateBasis",
+  description: "Which date an effective date is: the claim's START (an intervention's issue), else its END (lifting), a meeting's or statement's own DATE, a report's PUBLISHED date, else the earliest publication date of the sources that evidence it (SOURCE_PUBLISHED).",
+});
+
+@ObjectType("EffectiveDate", { description: "The one date a claim is ordered and filtered by, and which date it is." })
+export class EffectiveDate {
+  @Field(() => PartialDateScalar) date!: string;
+  @Field(() => EffectiveDateBasis) basis!: EffectiveBasis;
+}
+
 @InterfaceType("Claim", {
   implements: Node,
   description: "A fact drawn from the sources: always with evidence, and marked when inferred rather than stated.",
@@ -36,6 +51,12 @@ export abstract class Claim extends Node {
 
   @Field(() => String, { nullable: true, description: "What is uncertain about this claim, in the project's words." })
   note!: string | null;
+
+  @Field(() => EffectiveDate, {
+    nullable: true,
+    description: "The date lists order this claim by: its start, else its end (its own date for a meeting or statement; a report's publication date), else the earliest publication date of its sources; null when none is known (undated claims sort last, then by id).",
+  })
+  effectiveDate!: EffectiveDate | null;
 }
 
 @Resolver(() => Evidence)
@@ -51,9 +72,16 @@ export async function loadEvidence(ctx: Context, query: NamedQuery, id: string):
   return rows.map((row) => ({ sourceId: row.sourceId as string, quote: row.quote as string, locator: (row.locator as string) ?? null }));
 }
 
+const EVIDENCE_QUERIES = new Map<string, NamedQuery>();
+/** The evidence query of a claim label (one per label, so one DataLoader batches a request's reads). */
+const evidenceQueryOf = (label: string) => {
+  if (!EVIDENCE_QUERIES.has(label)) EVIDENCE_QUERIES.set(label, evidenceQuery(`${label.toLowerCase()}.evidence`, label));
+  return EVIDENCE_QUERIES.get(label)!;
+};
+
 /** Base for the resolver of every claim type: its evidence, batched per request. */
 export function claimResolver<T extends ClassType>(type: T, label: string) {
-  const query = evidenceQuery(`${label.toLowerCase()}.evidence`, label);
+  const query = evidenceQueryOf(label);
   @Resolver(() => type)
   abstract class ClaimResolverBase {
     @FieldResolver(() => [Evidence])
@@ -65,8 +93,25 @@ export function claimResolver<T extends ClassType>(type: T, label: string) {
     inferred(@Root() claim: { inferred?: boolean }) {
       return claim.inferred ?? false;
     }
+
+    @FieldResolver(() => EffectiveDate, { nullable: true })
+    effectiveDate(@Root() claim: { id: string } & Record<string, unknown>, @Ctx() ctx: Context): Promise<EffectiveDate | null> {
+      return effectiveDateOf(ctx, label as Label, claim);
+    }
   }
   return ClaimResolverBase;
+}
+
+/** A claim's effective date (see model/effectiveDates.ts): its own dates, else its earliest-published source's. */
+export async function effectiveDateOf(ctx: Context, label: Label, claim: { id: string } & Record<string, unknown>): Promise<EffectiveDate | null> {
+  const own = ownEffectiveDate(label, claim);
+  if (own) return own;
+  // Evidence comes earliest-published source first; the first with a date dates the claim.
+  for (const evidence of await loadEvidence(ctx, evidenceQueryOf(label), claim.id)) {
+    const source = (await sourceById(ctx, evidence.sourceId)) as { published?: string | null } | null;
+    if (source?.published) return { date: source.published, basis: "SOURCE_PUBLISHED" };
+  }
+  return null;
 }
 
 /** Evidence kept on a relationship (responsibilities, accountabilities) as parallel lists. */
