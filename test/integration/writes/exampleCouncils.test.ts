@@ -16,6 +16,7 @@ import { writePathKit } from "../../support/writePath.js";
 const EXAMPLES = path.join(PROJECT_ROOT, "examples", "bundles");
 const BOROUGH = "org:synthetic-partnership-borough-council";
 const CITY = "org:synthetic-placeholder-city-council";
+const COUNTY = "org:synthetic-county-council";
 const kit = writePathKit();
 restoreAfterFile(kit.tempDirs);
 
@@ -42,6 +43,37 @@ function expectNoHolderTwice(posts: { post: { id: string }; holders: { person: {
 }
 
 describe("example councils", () => {
+  it("a trust delivering a county's services: its DCS answers to the county's chief executive", async () => {
+    const server = await startTestServer();
+    try {
+      expect((await kit.importAs(server.db, [path.join(EXAMPLES, "synthetic-trust-county")])).written).toBe(true);
+      // The day of its latest source (February 2025).
+      const { card, history, accountability } = await headline(server, COUNTY, "2025-02-28", "area:help-and-protection");
+      expect(card.deliveredBy).toEqual([{ id: "org:synthetic-childrens-trust" }]);
+      expect(card.posts.map((p: any) => [p.post.id, p.certainty, p.holders.map((h: any) => h.person.id)])).toEqual([
+        ["post:synthetic-county-chief-executive", "ATTESTED", ["person:synthetic-county-chief-executive-example"]],
+        // The commissioner served June 2018 to March 2019: vacant now.
+        ["post:synthetic-county-commissioner", "VACANT", []],
+        ["post:synthetic-childrens-trust-chief-executive", "UNKNOWN", []],
+        ["post:synthetic-childrens-trust-dcs", "ATTESTED", ["person:synthetic-trust-dcs-example"]],
+      ]);
+      expect(card.latestJudgements).toEqual([{ grade: "GOOD" }]);
+      expectNoHolderTwice(card.posts);
+      expect(history.map((s: any) => s.points.map((p: any) => [p.grade, p.change]))).toEqual([[["INADEQUATE", "FIRST"], ["GOOD", "IMPROVED"]]]);
+      expect(accountability.basis).toBe("STATUTE");
+      expect(accountability.steps).toEqual([
+        { from: { id: "post:synthetic-childrens-trust-dcs" }, to: { id: "post:synthetic-county-chief-executive" }, line: "MANAGERIAL", inferred: true },
+      ]);
+      // The trust's chief executive runs the services too: level 0 with its DCS.
+      expect(accountability.posts.map((p: any) => [p.post.id, p.level])).toEqual([
+        ["post:synthetic-childrens-trust-dcs", 0], ["post:synthetic-county-chief-executive", 1], ["post:synthetic-childrens-trust-chief-executive", 0],
+      ]);
+      expectNoHolderTwice(accountability.posts);
+    } finally {
+      await server.close();
+    }
+  });
+
   it("a strategic partnership: the partner's DCS serves the borough; a review and a meeting have findings of their own", async () => {
     const server = await startTestServer();
     try {

@@ -46,7 +46,9 @@ describe("a trust, a commissioner and an improvement partner", () => {
         ["SERVICES_REMOVED_TO_TRUST", "org:secretary-of-state-for-education", "MINISTER"],
       ]);
       expect(trust.deliversServicesFor).toEqual([{ authority: { id: COUNTY }, start: "2019-04" }]);
-      expect(trust.posts.map((p: any) => p.title)).toEqual(["Chief Executive of Synthetic Children's Trust (fictional example)"]);
+      expect(trust.posts.map((p: any) => p.title)).toEqual([
+        "Chief Executive of Synthetic Children's Trust (fictional example)", "Director of Children's Services, Synthetic Children's Trust (fictional example)",
+      ]);
       // A body's own statement, and the post an intervention created, with who appointed to it.
       expect(trust.statements).toEqual([{ quote: "Keeping children safe is our first priority.", by: { id: "org:synthetic-childrens-trust" } }]);
       expect(commissioner.createdBy).toEqual({
@@ -59,14 +61,18 @@ describe("a trust, a commissioner and an improvement partner", () => {
           deliveredBy { id } posts { post { id } certainty holders { person { id unnamed } } lastKnown { person { id unnamed } } } openInterventions { kind } } }`)).body.data.authorityContext;
       const in2020 = await card("2020-06-01");
       expect(in2020.deliveredBy).toEqual([{ id: "org:synthetic-childrens-trust" }]);
-      expect(in2020.posts.map((p: any) => p.post.id)).toEqual(["post:synthetic-county-commissioner", "post:synthetic-childrens-trust-chief-executive"]);
+      expect(in2020.posts.map((p: any) => p.post.id)).toEqual([
+        "post:synthetic-county-chief-executive", "post:synthetic-county-commissioner",
+        "post:synthetic-childrens-trust-chief-executive", "post:synthetic-childrens-trust-dcs",
+      ]);
       // Its chief executive took up post in April 2019 with no end stated: not certain in June 2020, but the last known.
-      expect(in2020.posts[1].certainty).toBe("UNKNOWN");
-      expect(in2020.posts[1].lastKnown.person).toEqual({ id: "person:synthetic-trust-chief-executive-unnamed", unnamed: true });
+      const trustChief = in2020.posts[2];
+      expect(trustChief.certainty).toBe("UNKNOWN");
+      expect(trustChief.lastKnown.person).toEqual({ id: "person:synthetic-trust-chief-executive-unnamed", unnamed: true });
       const in2018 = await card("2018-12-01");
       expect(in2018.deliveredBy).toEqual([]);
-      expect(in2018.posts.map((p: any) => p.post.id)).toEqual(["post:synthetic-county-commissioner"]);
-      expect(in2018.posts[0].holders).toEqual([{ person: { id: "person:synthetic-commissioner-a-example", unnamed: false } }]);
+      expect(in2018.posts.map((p: any) => p.post.id)).toEqual(["post:synthetic-county-chief-executive", "post:synthetic-county-commissioner"]);
+      expect(in2018.posts[1].holders).toEqual([{ person: { id: "person:synthetic-commissioner-a-example", unnamed: false } }]);
       expect(in2018.openInterventions).toEqual([{ kind: "COMMISSIONER_APPOINTMENT" }]);
 
       // The council's export carries who delivers and supports its services, and re-reads as it was imported.
