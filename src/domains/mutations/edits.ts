@@ -5,7 +5,7 @@ import { partialToNeo4j, plainToPartial } from "../../model/partialDates.js";
 import type { Database, QueryCounter, Transaction } from "../../db/gateway.js";
 import { badInput, notFound } from "../../errors.js";
 import { evidence as evidenceSchema } from "../../bundles/bundleSchema.js";
-import { endsBeforeStart, partialDate } from "../../model/partialDates.js";
+import { endsBeforeStart, partialDate, partialRange } from "../../model/partialDates.js";
 import type { EvidenceInput } from "./inputs.js";
 import { OCCUPANCY_FOR_END, SET_OCCUPANCY_END, SET_THEME_TAG } from "./queries.js";
 
@@ -39,6 +39,7 @@ export async function endOccupancy(db: Database, who: Who, occupancy: string, en
     if (missing.length > 0) throw badInput(`Unknown source ${missing.join(", ")}`, { argument: "evidence" });
     const start = plainToPartial(state.start as string | null, state.startPrecision as string | null);
     if (start && endsBeforeStart(start, end)) throw badInput(`end ${end} is before start ${start}`, { argument: "end" });
+    checkEndWithinBounds(end, state.bounds as (string | null)[], state.boundPrecisions as (string | null)[]);
     const existingEnd = plainToPartial(state.end as string | null, state.endPrecision as string | null);
     const known = new Set(state.evidenceKeys as string[]);
     if (existingEnd === end && evidence.every((e) => known.has(`${e.source}\n${e.quote.trim()}`))) return { changeSetId: null };
@@ -68,4 +69,13 @@ function updateOf(who: Who, operation: string, label: string, id: string): Chang
 
 function recordUpdate(tx: Transaction, who: Who, operation: string, label: string, id: string): Promise<string> {
   return recordChangeSet(tx, updateOf(who, operation, label, id));
+}
+
+/** An end must fall where the occupancy's bounds allow: after its startAfter and endAfter, before its endBefore. */
+function checkEndWithinBounds(end: string, bounds: (string | null)[], precisions: (string | null)[]): void {
+  const [startAfter, endAfter, endBefore] = bounds.map((b, i) => plainToPartial(b, precisions[i] ?? null));
+  const [first, last] = partialRange(end);
+  if (startAfter && last <= partialRange(startAfter)[1]) throw badInput(`end ${end} is not after startAfter ${startAfter}`, { argument: "end" });
+  if (endAfter && last <= partialRange(endAfter)[1]) throw badInput(`end ${end} is not after endAfter ${endAfter}`, { argument: "end" });
+  if (endBefore && first >= partialRange(endBefore)[0]) throw badInput(`end ${end} is not before endBefore ${endBefore}`, { argument: "end" });
 }

@@ -44,6 +44,10 @@ export class OccupancyInput {
   @Field(() => ID) post!: string;
   @Field(() => PartialDateScalar, { nullable: true }) start?: string | null;
   @Field(() => PartialDateScalar, { nullable: true }) end?: string | null;
+  @Field(() => PartialDateScalar, { nullable: true, description: "Instead of start, when only a bound is known: it began before this." }) startBefore?: string | null;
+  @Field(() => PartialDateScalar, { nullable: true, description: "Instead of start: it began after this." }) startAfter?: string | null;
+  @Field(() => PartialDateScalar, { nullable: true, description: "Instead of end: it ended before this." }) endBefore?: string | null;
+  @Field(() => PartialDateScalar, { nullable: true, description: "Instead of end: it lasted beyond this." }) endAfter?: string | null;
   @Field(() => OccupancyStatus, { defaultValue: "UNKNOWN" }) status!: string;
   @Field(() => [PartialDateScalar], { defaultValue: [] }) attestedOn!: string[];
   @Field(() => [EvidenceInput]) evidence!: EvidenceInput[];

@@ -34,13 +34,17 @@ export const OCCUPANCY_FOR_END = cypher(
    WITH o, collect(s.id) AS sources
    RETURN o IS NOT NULL AS found, o.start AS start, o.startPrecision AS startPrecision,
           o.end AS end, o.endPrecision AS endPrecision, sources,
+          [x IN [o.startAfter, o.endAfter, o.endBefore] | toString(x)] AS bounds,
+          [o.startAfterPrecision, o.endAfterPrecision, o.endBeforePrecision] AS boundPrecisions,
           CASE WHEN o IS NULL THEN [] ELSE [(o)-[e:SUPPORTED_BY]->(src:Source) | src.id + '\n' + e.quote] END AS evidenceKeys`,
 );
 
 export const SET_OCCUPANCY_END = cypher(
   "mutations.setOccupancyEnd",
   `MATCH (o:Occupancy {id: $occupancy})
-   SET o.end = $end, o.endPrecision = $precision
+   // The end is now known: the bounds it was checked against give way to it.
+   SET o.end = $end, o.endPrecision = $precision,
+       o.endBefore = null, o.endBeforePrecision = null, o.endAfter = null, o.endAfterPrecision = null
    WITH o
    UNWIND $evidence AS e
    MATCH (s:Source {id: e.source})

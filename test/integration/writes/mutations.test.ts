@@ -179,6 +179,34 @@ describe("edits with an audit trail", () => {
   });
 });
 
+describe("bounded dates through the API", () => {
+  it("records an occupancy known only by bounds; its end must fall within them, and then replaces them", async () => {
+    const record = await server.gql(`mutation { recordOccupancy(input: { id: "occupancy:test-bounded-dixon", person: "person:paul-dixon",
+        post: "post:swindon-cabinet-member-childrens-social-care", startBefore: "2024", endAfter: "2024-10", status: UNKNOWN,
+        evidence: [{ source: "source:sbc-2024-10-17-third-monitoring-visit", quote: "Councillor Paul Dixon, Swindon Borough Council's Cabinet Member for Children's Social Care" }] },
+        reason: "test bounded occupancy") { occupancy { id start startBefore endAfter effectiveDate { basis } } } }`, undefined, as("editor"));
+    expect(record.body.errors).toBeUndefined();
+    createdIds.push("occupancy:test-bounded-dixon");
+    // No start or end: its effective date is its source's publication.
+    expect((record.body.data as any).recordOccupancy.occupancy).toEqual({
+      id: "occupancy:test-bounded-dixon", start: null, startBefore: "2024", endAfter: "2024-10", effectiveDate: { basis: "SOURCE_PUBLISHED" },
+    });
+    const end = (value: string) => server.gql(`mutation { endOccupancy(occupancy: "occupancy:test-bounded-dixon", end: "${value}", reason: "test end",
+        evidence: [{ source: "source:sbc-2024-12-06-cabinet-monitoring-visits", quote: "Councillor Paul Dixon" }]) { occupancy { end endAfter endBefore } } }`, undefined, as("editor"));
+    const tooEarly = await end("2024-09");
+    expect(tooEarly.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(tooEarly.body.errors?.[0]?.message).toMatch(/end 2024-09 is not after endAfter 2024-10/);
+    const ended = await end("2025-01");
+    expect(ended.body.errors).toBeUndefined();
+    expect((ended.body.data as any).endOccupancy.occupancy).toEqual({ end: "2025-01", endAfter: null, endBefore: null });
+    const both = await server.gql(`mutation { recordOccupancy(input: { id: "occupancy:test-bounded-both", person: "person:paul-dixon",
+        post: "post:swindon-cabinet-member-childrens-social-care", start: "2023", startBefore: "2024", status: UNKNOWN,
+        evidence: [{ source: "source:sbc-2024-10-17-third-monitoring-visit", quote: "Councillor Paul Dixon" }] }, reason: "test") { occupancy { id } } }`, undefined, as("editor"));
+    expect(both.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(both.body.errors?.[0]?.message).toMatch(/give start or its bounds/);
+  });
+});
+
 describe("validation before any write", () => {
   const cases: [string, Record<string, unknown>, RegExp][] = [
     ["a dangling theme", { themes: ["theme:not-a-theme"] }, /does not resolve to any Theme/],
