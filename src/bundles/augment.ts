@@ -21,6 +21,8 @@ const DATE_FIELDS = ["start", "end", "published", "issued", "lifted", "date"];
 const MUST_AGREE = ["grade", "authority", "by", "inspection", "area", "status", "person", "post", "body"];
 /** The generic kind a news text gives an inspection when it does not name the framework. */
 const GENERIC_KIND = "INSPECTION";
+/** Where a finding comes from: exactly one of these (the bundle schema checks each record; this, the merged one). */
+const FINDING_ORIGINS = ["inspection", "review", "meeting"];
 
 export async function foldAugments(loaded: LoadedBundle, readGraph?: RecordReader): Promise<void> {
   const missing = NODE_SECTIONS.flatMap((spec) => {
@@ -55,6 +57,9 @@ export function foldAugmentsWith(loaded: LoadedBundle, fromGraph: Map<string, Re
       }
       const conflicts: string[] = [];
       const merged = mergeRecords(base, record, conflicts);
+      // A finding comes from one event: an augment naming another (a review for an inspection's finding) contradicts it.
+      const origins = FINDING_ORIGINS.filter((field) => merged[field] !== undefined && merged[field] !== null);
+      if (spec.section === "findings" && origins.length > 1) conflicts.push(`a finding comes from one event only, not both ${origins.join(" and ")}`);
       if (conflicts.length > 0) {
         problems.push({ ...origin, message: `augments "${record.id}" but contradicts it: ${conflicts.join("; ")}` });
         continue;

@@ -2,7 +2,7 @@
  * Cross-record checks after the shape check: unique ids, every reference resolving to a node of an
  * allowed label (in the bundle, or already in the graph), evidence sources existing, intervals ordered.
  */
-import { endsBeforeStart, intervalRanges, partialRange } from "../model/partialDates.js";
+import { DAY_MS, endsBeforeStart, intervalRanges, partialRange } from "../model/partialDates.js";
 import { NODE_SECTIONS, RELATIONSHIP_SECTIONS, targetsOf } from "../model/graphMapping.js";
 import { labelOf, type Label } from "../model/labels.js";
 import { BundleError, type BundleProblem, type LoadedBundle } from "./readBundle.js";
@@ -134,7 +134,8 @@ function checkBounds(record: AnyRecord, report: (record: object, suffix: string,
     const [before, after] = [`${end}Before`, `${end}After`];
     if (given(end) && (given(before) || given(after))) {
       report(record, `.${given(before) ? before : after}`, `give ${end} or its bounds (${before}, ${after}), not both`);
-    } else if (given(before) && given(after) && partialRange(record[after] as string)[1] >= partialRange(record[before] as string)[0]) {
+    } else if (given(before) && given(after) && partialRange(record[after] as string)[1] + DAY_MS >= partialRange(record[before] as string)[0]) {
+      // Bounds exclude their whole partial date: after 2020 and before 2021 leaves no day.
       report(record, `.${before}`, `${before} ${record[before]} leaves no day after ${after} ${record[after]}`);
     }
   }

@@ -32,12 +32,35 @@ export function ownEffectiveDate(label: Label, props: Record<string, unknown>): 
 const middle = (date: string, precision: string) =>
   `CASE ${precision} WHEN 'YEAR' THEN ${date} + duration('P6M') WHEN 'MONTH' THEN ${date} + duration('P14D') ELSE ${date} END`;
 
+/** The earliest-published evidence source's property, as the API picks it (evidence comes ordered by s.published, s.id). */
+const earliestSource = (v: string, value: string) =>
+  `COLLECT { MATCH (${v})-[:SUPPORTED_BY]->(s:Source) WHERE s.published IS NOT NULL RETURN ${value} AS d ORDER BY s.published, s.id LIMIT 1 }[0]`;
+
+/**
+ * The first of the label's own dates that is set, with its precision, as a pair [date, precision] (null when
+ * none is). Built as a filtered list rather than `CASE WHEN v.start IS NOT NULL`: Neo4j 5.26 caches such a
+ * property-existence test in the property's own slot, and `properties(v)` in the same query then returned
+ * `start: true` (seen in recurringThemes).
+ */
+function ownPair(v: string, label: Label): string | null {
+  const fields = (EFFECTIVE_DATE_FIELDS[label] ?? []).map(([field]) => field);
+  if (fields.length === 0) return null;
+  return `head([x IN [${fields.map((f) => `[${v}.${f}, ${v}.${f}Precision]`).join(", ")}] WHERE x[0] IS NOT NULL])`;
+}
+
+/**
+ * `value(date, precision)` of the own pair, else `fallback` (the sources'): bound once as `p`, and the CASE is
+ * lazy, so the source subquery runs only for a claim none of whose own dates is known.
+ */
+function firstSet(v: string, label: Label, value: (date: string, precision: string) => string, fallback: string): string {
+  const own = ownPair(v, label);
+  if (own === null) return fallback;
+  return `[p IN [${own}] | CASE WHEN p IS NULL THEN ${fallback} ELSE ${value("p[0]", "p[1]")} END][0]`;
+}
+
 /** Cypher: the sort key of the effective date of the node bound to `v` (null when undated: sorts last ascending). */
 export function effectiveSortKey(v: string, label: Label): string {
-  const own = (EFFECTIVE_DATE_FIELDS[label] ?? []).map(([field]) => middle(`${v}.${field}`, `${v}.${field}Precision`));
-  // The earliest-published source, as the API picks it (evidence comes ordered by s.published, s.id).
-  const source = `COLLECT { MATCH (${v})-[:SUPPORTED_BY]->(s:Source) WHERE s.published IS NOT NULL RETURN ${middle("s.published", "s.publishedPrecision")} AS d ORDER BY s.published, s.id LIMIT 1 }[0]`;
-  return `coalesce(${[...own, source].join(", ")})`;
+  return firstSet(v, label, middle, earliestSource(v, middle("s.published", "s.publishedPrecision")));
 }
 
 /**
@@ -45,11 +68,8 @@ export function effectiveSortKey(v: string, label: Label): string {
  * filters: the same choice as the sort key and the API's `effectiveDate`.
  */
 export function effectiveDateCypher(v: string, label: Label): { date: string; precision: string } {
-  const fields = (EFFECTIVE_DATE_FIELDS[label] ?? []).map(([field]) => field);
-  const earliestSource = (property: string) =>
-    `COLLECT { MATCH (${v})-[:SUPPORTED_BY]->(s:Source) WHERE s.published IS NOT NULL RETURN s.${property} AS d ORDER BY s.published, s.id LIMIT 1 }[0]`;
   return {
-    date: `coalesce(${[...fields.map((f) => `${v}.${f}`), earliestSource("published")].join(", ")})`,
-    precision: `CASE ${fields.map((f) => `WHEN ${v}.${f} IS NOT NULL THEN ${v}.${f}Precision`).join(" ")} ELSE ${earliestSource("publishedPrecision")} END`,
+    date: firstSet(v, label, (date) => date, earliestSource(v, "s.published")),
+    precision: firstSet(v, label, (_date, precision) => precision, earliestSource(v, "s.publishedPrecision")),
   };
 }

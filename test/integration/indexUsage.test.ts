@@ -19,7 +19,7 @@ import { NODE_BY_IDS } from "../../src/graphql/graphRead.js";
 import { RELATION_QUERIES } from "../../src/graphql/relationResolvers.js";
 import { connectTestDb } from "../support/harness.js";
 
-const LARGE = ["Finding", "Inspection", "Judgement", "Occupancy", "Membership", "Statement", "Person", "Post", "Organisation", "Source", "Intervention", "Meeting"];
+const LARGE = ["Finding", "Inspection", "Judgement", "Occupancy", "Membership", "Statement", "Person", "Post", "Organisation", "Source", "Intervention", "Meeting", "Review"];
 
 const PARAMS = {
   authority: "org:swindon-borough-council", area: "area:children-in-care", ids: ["x:y"], from: null, to: null, polarity: null,

@@ -57,6 +57,12 @@ describe("folding augmenting records", () => {
     expect(problems([{ ...base, kind: "ILACS_STANDARD" }, augment])[0]).toMatch(/kind SIF is not ILACS_STANDARD/);
     expect(problems([base, { ...augment, authority: "org:y" }])[0]).toMatch(/authority org:y is not org:x/);
   });
+
+  it("refuses an augmenting finding that gives a finding of a review an inspection as well", () => {
+    const finding = { id: "finding:x-1", review: "review:x", kind: "WEAKNESS", polarity: "NEGATIVE", summary: "Plans drift.", evidence: [NEWS] };
+    const loaded = bundleFromValue({ findings: [finding, { ...finding, review: undefined, inspection: "inspection:x-2014", evidence: [REPORT], augments: true }] }, "test.json");
+    expect(() => foldAugmentsWith(loaded, new Map())).toThrow(/one event only, not both inspection and review/);
+  });
 });
 
 describe("sharpen", () => {

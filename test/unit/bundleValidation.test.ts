@@ -125,6 +125,11 @@ describe("bundle validation", () => {
     await expect(validateBundle(readBundles([writeTempBundle(files)]), knownIds)).resolves.toBeUndefined();
     await expectRejected(occupancy({ start: "2019", startBefore: "2020" }), { file: "a.json", path: "$.occupancies[0].startBefore", message: /give start or its bounds/ });
     await expectRejected(occupancy({ endAfter: "2021", endBefore: "2021-06" }), { file: "a.json", path: "$.occupancies[0].endBefore", message: /leaves no day/ });
+    // Adjacent: after 2020 and before 2021 leaves no day either; after 2020 and before 2021-02 leaves January.
+    await expectRejected(occupancy({ startAfter: "2020", startBefore: "2021" }), { file: "a.json", path: "$.occupancies[0].startBefore", message: /leaves no day/ });
+    const january = validBundle();
+    occupancy({ startAfter: "2020", startBefore: "2021-02" })(january);
+    await expect(validateBundle(readBundles([writeTempBundle(january)]), knownIds)).resolves.toBeUndefined();
     await expectRejected(occupancy({ startAfter: "2022", endBefore: "2022-06" }), { file: "a.json", path: "$.occupancies[0]", message: /must end after it starts/ });
     await expectRejected(occupancy({ start: "2022-05", endBefore: "2022-05" }), { file: "a.json", path: "$.occupancies[0]", message: /must end after it starts/ });
   });

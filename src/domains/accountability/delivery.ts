@@ -9,12 +9,13 @@ export type DeliveryItem = Item & { dates: Record<string, unknown>; posts: Item[
 export const PROVIDERS_OF_AUTH = `[(auth)-[d:SERVICES_DELIVERED_BY]->(provider:Organisation) | {id: provider.id, props: properties(provider), dates: properties(d),
         posts: [(provider)<-[:PART_OF*0..3]-(:Organisation)<-[:IN]-(p:Post) | {id: p.id, props: properties(p)}]}]`;
 
-/** The deliveries that may be in force on the day. */
+/** The deliveries that may be in force on the day, one per provider (two spells may both touch a year asked). */
 export function deliveriesOn(items: DeliveryItem[], on: string): DeliveryItem[] {
-  return items.filter((item) => {
+  const inForce = items.filter((item) => {
     const dates = withPartialDates(item.dates) as { start?: string | null; end?: string | null };
     return mayCover({ start: dates.start ?? null, end: dates.end ?? null }, on);
   });
+  return [...new Map(inForce.map((item) => [item.id, item])).values()];
 }
 
 /** A trust's posts all run the services; of a partner council, only its director of children's services does. */

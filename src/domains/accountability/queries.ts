@@ -81,7 +81,9 @@ export const OVERSIGHT = cypher(
    RETURN iv.id AS id, properties(iv) AS props, followsFrom, body.id AS bodyId, properties(body) AS bodyProps,
           [(m:Meeting {status: 'HELD'})-[:OF]->(body) WHERE ${AUTHORITY_MEETING} | {id: m.id, props: properties(m)}] AS meetings,
           [(member)-[:HOLDS]->(m:Membership)-[:OF]->(body) |
-             {id: m.id, props: properties(m), memberId: member.id, memberLabel: labels(member)[0], memberProps: properties(member)}] AS memberships,
+             {id: m.id, props: properties(m), memberId: member.id, memberLabel: labels(member)[0], memberProps: properties(member),
+              // A person member as the API answers with them (the record their identifications end at).
+              canonical: CASE WHEN member:Person THEN [c IN [${canonicalOf("member")}] | {id: c.id, props: properties(c)}][0] END}] AS memberships,
           [(post:Post)-[:IN]->(body) | {id: post.id, props: properties(post)}] AS posts
    ORDER BY body.name, iv.id`,
 );

@@ -158,21 +158,25 @@ export async function oversightOn(
   );
   const [chainPosts, ...perBody] = await Promise.all([postsOn(session, alsoPosts, on), ...bodyPosts.map((posts) => postsOn(session, posts, on))]);
   const bodies = rows.map((row, i) => {
-    const members: MemberAtDate[] = (row.memberships as { id: string; props: Props; memberId: string; memberLabel: Label; memberProps: Props }[])
+    type MemberRow = { id: string; props: Props; memberId: string; memberLabel: Label; memberProps: Props; canonical: { id: string; props: Props } | null };
+    const members: MemberAtDate[] = (row.memberships as MemberRow[])
       .map((m) => ({ ...m, membership: primeObject(session, "Membership", m.id, m.props) }))
       .filter(({ membership }) => mayCover(membership as never, on))
-      .map(({ membership, memberId, memberLabel, memberProps }) => ({
+      .map(({ membership, memberId, memberLabel, memberProps, canonical }) => ({
         membership,
-        member: primeObject(session, memberLabel, memberId, memberProps),
+        member: canonical ? primeObject(session, "Person", canonical.id, canonical.props) : primeObject(session, memberLabel, memberId, memberProps),
         role: membership.role as string,
         certainty: certainlyCovers(membership as { start?: string; end?: string }, on) ? "CERTAIN" : "UNKNOWN",
       }));
     members.sort((a, b) => Number(b.role.includes("CHAIR")) - Number(a.role.includes("CHAIR")) || (a.membership as GraphObject).id.localeCompare((b.membership as GraphObject).id));
+    // One person once, however many records of theirs hold a seat: their best-placed membership (chairs first).
+    const seen = new Set<string>();
+    const onePerMember = members.filter((m) => !seen.has((m.member as GraphObject).id) && seen.add((m.member as GraphObject).id));
     return {
       body: primeObject(session, "Organisation", row.bodyId as string, row.bodyProps),
       intervention: row.id === null ? null : primeObject(session, "Intervention", row.id as string, row.props),
       meetings: meetingsOf.get(row)!.map((m) => primeObject(session, "Meeting", m.id, m.props)),
-      members,
+      members: onePerMember,
       posts: perBody[i]!,
     };
   });

@@ -27,7 +27,7 @@ const isLeadMember = (post: GraphObject) => post.role === "CABINET_MEMBER" && /c
  */
 export function statutoryChain(posts: GraphObject[], providerPosts: GraphObject[] = []): { responsible: GraphObject[]; lines: StatutoryLine[] } {
   const withRole = (role: string) => posts.filter((post) => post.role === role);
-  const directors = [...posts, ...providerPosts].filter((post) => post.role === "DCS");
+  const directors = [...new Map([...posts, ...providerPosts].filter((post) => post.role === "DCS").map((post) => [post.id, post])).values()];
   const leadMembers = posts.filter(isLeadMember);
   const lines: StatutoryLine[] = [
     ...directors.flatMap((from) => withRole("CHIEF_EXECUTIVE").map((to) => ({ from, to, line: "MANAGERIAL" as const, inferredFrom: DCS_LINE }))),

@@ -15,7 +15,11 @@ type InterventionItem = Item & { followsStarts: string[] };
 
 const ROLE_ORDER = ["LEADER", "CHIEF_EXECUTIVE", "DCS", "CABINET_MEMBER"];
 const roleRank = (post: GraphObject) => (ROLE_ORDER.indexOf(post.role as string) + ROLE_ORDER.length + 1) % (ROLE_ORDER.length + 1);
-const startDay = (i: GraphObject) => (i.start ? partialRange(i.start as string)[0] : Number.POSITIVE_INFINITY);
+/** The first day an inspection may have begun by its effective date (start, else end, else publication). */
+const startDay = (i: GraphObject) => {
+  const effective = ownEffectiveDate("Inspection", i);
+  return effective ? partialRange(effective.date)[0] : Number.POSITIVE_INFINITY;
+};
 /** The inspection's effective date (start, else end, else its report's publication), as lists order it. */
 const sortKey = (i: GraphObject) => {
   const effective = ownEffectiveDate("Inspection", i);

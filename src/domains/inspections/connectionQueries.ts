@@ -13,9 +13,11 @@ import { effectiveDateCypher } from "../../model/effectiveDates.js";
  */
 const inRange = (v: string) => {
   const { date, precision } = effectiveDateCypher(v, "Inspection");
-  const last = `CASE ${precision} WHEN 'YEAR' THEN ${date} + duration('P1Y') - duration('P1D') WHEN 'MONTH' THEN ${date} + duration('P1M') - duration('P1D') ELSE ${date} END`;
-  return `($from IS NULL OR (CASE WHEN $within THEN ${date} >= $from ELSE ${last} >= $from END))
-    AND ($to IS NULL OR (CASE WHEN $within THEN ${last} <= $to ELSE ${date} <= $to END))`;
+  const last = `CASE e.precision WHEN 'YEAR' THEN e.date + duration('P1Y') - duration('P1D') WHEN 'MONTH' THEN e.date + duration('P1M') - duration('P1D') ELSE e.date END`;
+  // Without a range nothing is computed (CASE is lazy); with one, the effective date once per row (as e).
+  return `(CASE WHEN $from IS NULL AND $to IS NULL THEN true ELSE any(e IN [{date: ${date}, precision: ${precision}}] WHERE
+      ($from IS NULL OR (CASE WHEN $within THEN e.date >= $from ELSE ${last} >= $from END))
+      AND ($to IS NULL OR (CASE WHEN $within THEN ${last} <= $to ELSE e.date <= $to END))) END)`;
 };
 
 const INSPECTION_FILTERS = `
@@ -59,12 +61,18 @@ function variants<S extends string>(name: string, matches: Record<S, string>, ke
   return Object.fromEntries(Object.keys(matches).map((scope) => [scope, make(scope as S)])) as Record<S, ReturnType<typeof make>>;
 }
 
-// Partial dates sort at the middle of their range, as in every other list of inspections.
+/**
+ * An inspection's place as every list of inspections orders it: its effective date at the middle of its
+ * range, then its sequence (monitoring visit 1, 2, …), as one string; undated last ('~' sorts after digits).
+ */
+const inspectionKey = (v: string) =>
+  `coalesce(toString(${inspectionDateKey(v)}) + ' ' + right('00000' + toString(toInteger(coalesce(${v}.sequence, 0))), 5), '~')`;
+
 export const INSPECTION_PAGES = {
-  START: variants("inspections.byStart", MATCHES.inspections, `toString(${inspectionDateKey("n")})`),
+  START: variants("inspections.byStart", MATCHES.inspections, inspectionKey("n")),
 };
 
 export const FINDING_PAGES = {
-  INSPECTION_DATE: variants("findings.byInspectionDate", MATCHES.findings, `toString(${inspectionDateKey("i")})`),
+  INSPECTION_DATE: variants("findings.byInspectionDate", MATCHES.findings, inspectionKey("i")),
   KIND: variants("findings.byKind", MATCHES.findings, "n.kind"),
 };

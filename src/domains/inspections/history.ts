@@ -6,6 +6,7 @@
  * authority was never graded in has no series; held inspections with no grade in the graph before a
  * series' first grade are listed (`earlierUngraded`), and that grade is then PREVIOUS_UNKNOWN, not FIRST.
  */
+import { ownEffectiveDate } from "../../model/effectiveDates.js";
 import type { Row } from "../../db/gateway.js";
 import type { DbSession } from "../../db/session.js";
 import { primeObject, type GraphObject } from "../../graphql/graphRead.js";
@@ -69,7 +70,7 @@ export function buildSeries(current: Area[], judged: Judged[], serviceArea: stri
         inspection: j.inspection,
         judgement: j.judgement,
         judgementArea: j.area,
-        date: (j.inspection.start as string) ?? null,
+        date: ownEffectiveDate("Inspection", j.inspection)?.date ?? null,
         grade,
         previousGrade: previous,
         change: delta === null ? (earlier.length > 0 ? "PREVIOUS_UNKNOWN" : "FIRST") : delta > 0 ? "IMPROVED" : delta < 0 ? "DECLINED" : "UNCHANGED",

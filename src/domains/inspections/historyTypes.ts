@@ -19,7 +19,7 @@ export class GradePoint {
   @Field(() => Inspection) inspection!: unknown;
   @Field(() => Judgement, { description: "With its evidence." }) judgement!: unknown;
   @Field(() => JudgementArea, { description: "The framework's judgement area actually graded." }) judgementArea!: unknown;
-  @Field(() => PartialDateScalar, { nullable: true }) date!: string | null;
+  @Field(() => PartialDateScalar, { nullable: true, description: "The inspection's effective date (start, else end, else its report's publication)." }) date!: string | null;
   @Field(() => Grade) grade!: string;
   @Field(() => Grade, { nullable: true }) previousGrade!: string | null;
   @Field(() => GradeChange) change!: string;

@@ -22,6 +22,10 @@ export const PERSON_RECORDS = cypher(
   `MATCH (a:Person) WHERE a.id IN $ids
    WITH a, ${canonicalOf("a")} AS canonical
    MATCH (record:Person)-[:SAME_AS*0..10]->(canonical)
+   // Should a chain ever branch (two imports identifying one record with two others), a record belongs to the
+   // person its own chain ends at, so no record is listed under two people; DISTINCT for diamonds.
+   WITH DISTINCT a, canonical, record
+   WHERE ${canonicalOf("record")} = canonical
    RETURN a.id AS key, canonical.id AS canonicalId, properties(canonical) AS canonicalProps,
           record.id AS recordId, properties(record) AS recordProps
    ORDER BY record.id`,

@@ -22,7 +22,8 @@ export const SEARCH = cypher(
      AND ($authority IS NULL OR EXISTS {
        MATCH (auth:Organisation {id: $authority})
        // What belongs to an authority: itself and its bodies, their posts, holders, members and meetings, its
-       // inspections' findings (and the themes, service areas and sources behind them), statements by its
+       // inspections' and reviews' findings (and the themes, service areas and sources behind them), its meetings'
+       // findings, statements by its
        // post holders or about it and its inspections.
        WITH auth, [auth] + COLLECT { MATCH (o:Organisation)-[:PART_OF*1..3]->(auth) RETURN o } AS bodies
        WHERE (node:Organisation AND node IN bodies)
@@ -33,11 +34,11 @@ export const SEARCH = cypher(
           OR (node:Review AND EXISTS { (node)-[:OF]->(auth) })
           OR (node:Finding AND (EXISTS { (node)<-[:FOUND]-(:Inspection|Review)-[:OF]->(auth) }
                                 OR EXISTS { (node)<-[:FOUND]-(:Meeting)-[:OF]->(o) WHERE o IN bodies }))
-          OR (node:Theme AND EXISTS { (node)<-[:EXEMPLIFIES]-(:Finding)<-[:FOUND]-(:Inspection)-[:OF]->(auth) })
-          OR (node:ServiceArea AND EXISTS { (node)<-[:CONCERNS]-(:Finding)<-[:FOUND]-(:Inspection)-[:OF]->(auth) })
-          OR (node:Source AND EXISTS { (auth)<-[:OF]-(:Inspection)-[:SUPPORTED_BY]->(node) })
+          OR (node:Theme AND EXISTS { (node)<-[:EXEMPLIFIES]-(:Finding)<-[:FOUND]-(:Inspection|Review)-[:OF]->(auth) })
+          OR (node:ServiceArea AND EXISTS { (node)<-[:CONCERNS]-(:Finding)<-[:FOUND]-(:Inspection|Review)-[:OF]->(auth) })
+          OR (node:Source AND EXISTS { (auth)<-[:OF]-(:Inspection|Review)-[:SUPPORTED_BY]->(node) })
           OR (node:Statement AND (EXISTS { (node)-[:ABOUT]->(o) WHERE o IN bodies }
-                                  OR EXISTS { (node)-[:ABOUT]->(:Inspection)-[:OF]->(auth) }
+                                  OR EXISTS { (node)-[:ABOUT]->(:Inspection|Review)-[:OF]->(auth) }
                                   OR EXISTS { (node)<-[:MADE]-(:Person)-[:HOLDS]->(:Occupancy)-[:OF]->(:Post)-[:IN]->(o) WHERE o IN bodies }))
      })
    RETURN node.id AS id, labels(node)[0] AS label, properties(node) AS props, score

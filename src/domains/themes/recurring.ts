@@ -3,6 +3,7 @@
  * most recurrent first, with every occurrence; and the reverse view against the latest inspection in
  * the range: themes that stopped recurring there, and themes that newly appeared there.
  */
+import { ownEffectiveDate } from "../../model/effectiveDates.js";
 import type { DbSession } from "../../db/session.js";
 import { primeObject, type GraphObject } from "../../graphql/graphRead.js";
 import { rangeToNeo4j } from "../../model/partialDates.js";
@@ -30,7 +31,7 @@ export async function recurringThemes(
       entry = { theme: primeObject(session, "Theme", row.themeId as string, row.themeProps), inspectionCount: 0, findingCount: 0, occurrences: [] };
       byTheme.set(entry.theme.id, entry);
     }
-    entry.occurrences.push({ inspection, finding, date: (inspection.start as string) ?? null, polarity: finding.polarity as string });
+    entry.occurrences.push({ inspection, finding, date: ownEffectiveDate("Inspection", inspection)?.date ?? null, polarity: finding.polarity as string });
   }
   for (const entry of byTheme.values()) {
     entry.findingCount = entry.occurrences.length;

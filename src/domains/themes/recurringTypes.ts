@@ -9,7 +9,7 @@ export class ThemeOccurrence {
   @Field(() => Inspection) inspection!: unknown;
   @Field(() => Finding, { description: "With its service areas, summary and evidence (quote and source)." })
   finding!: unknown;
-  @Field(() => PartialDateScalar, { nullable: true, description: "The inspection's start, as precise as known." })
+  @Field(() => PartialDateScalar, { nullable: true, description: "The inspection's effective date (its start, else its end, else its report's publication), as precise as known." })
   date!: string | null;
   @Field(() => Polarity) polarity!: string;
 }

@@ -25,6 +25,7 @@ const SearchQuery = graphql(`
         ... on Source { title }
         ... on Statement { by { ... on Person { speaker: name } ... on Organisation { body: name } } }
         ... on Meeting { purpose body { name } }
+        ... on Review { title }
       }
     }
   }
@@ -36,7 +37,7 @@ const AuthorityNamesQuery = graphql(`
   }
 `);
 
-const TYPES = ["ORGANISATION", "PERSON", "POST", "FINDING", "THEME", "SERVICE_AREA", "SOURCE", "STATEMENT", "MEETING"] as const;
+const TYPES = ["ORGANISATION", "PERSON", "POST", "FINDING", "THEME", "SERVICE_AREA", "SOURCE", "STATEMENT", "MEETING", "REVIEW"] as const;
 type SearchType = (typeof TYPES)[number];
 const typeLabel = (type: string) => type.charAt(0) + type.slice(1).toLowerCase().replace(/_/g, " ");
 
