@@ -1,0 +1,216 @@
+/**
+ * `npm run bench:compare`: the project against a generic GraphQL-to-Cypher layer (@neo4j/graphql 7,
+ * bench/peer.ts) and against hand-written Cypher through neo4j-driver (the floor), side by side on one Neo4j
+ * with the same data: the national graph (the seeds), then the national graph plus a synthetic tier
+ * (bench/synthetic.ts; `--tiers 10000,100000`). The project runs as its production build (`npm run build`,
+ * node dist/src/main.js) and the peer as its own process; this process only sends requests.
+ * Closed loop at 1 and 16 clients, `--seconds` per system per round, systems alternating within each of
+ * `--rounds` rounds. Prints req/s, p50/p95/p99 (median across rounds, with min–max), the ratios to the peer
+ * and to raw Cypher, the Cypher queries per operation (the project's in production are not reported: see
+ * `npm run bench`), the db hits of the raw Cypher (PROFILE) and the API
+ * processes' memory, as markdown; the same as JSON in .data/bench/compare-<time>.json.
+ */
+import "reflect-metadata";
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import neo4j from "neo4j-driver";
+import { loadConfig, PROJECT_ROOT } from "../src/config.js";
+import { bootDatabase } from "../src/boot.js";
+import { createLogger } from "../src/log.js";
+import { COMPARED_OPERATIONS, type ComparedOperation, type Tier } from "./comparedOperations.js";
+import { writeSynthetic } from "./synthetic.js";
+
+const { values: args } = parseArgs({
+  options: {
+    tiers: { type: "string", default: "10000" },
+    seconds: { type: "string", default: "3" },
+    rounds: { type: "string", default: "3" },
+    clients: { type: "string", default: "1,16" },
+  },
+});
+const SECONDS = Number(args.seconds);
+const ROUNDS = Number(args.rounds);
+const CLIENTS = args.clients!.split(",").map(Number);
+const TIERS = args.tiers!.split(",").filter(Boolean).map(Number);
+const OUT_DIR = path.join(PROJECT_ROOT, ".data", "bench");
+
+type Sample = { ms: number[]; completed: number; seconds: number; errors: number };
+type System = { name: "project" | "peer" | "raw"; send: (op: ComparedOperation, tier: Tier) => Promise<void> };
+
+const log = createLogger("warn");
+const config = loadConfig({ ...process.env, DATA_DIR: path.join(OUT_DIR, "data"), PORT: "0", LOG_LEVEL: "warn" });
+console.log("Starting the benchmark's own Neo4j and loading the seeds (first run: a few minutes)…");
+const booted = await bootDatabase(config, log);
+const uri = booted.local?.uri ?? config.neo4j.uri!;
+const driver = neo4j.driver(uri, neo4j.auth.basic(config.neo4j.user, config.neo4j.password));
+const processes: { kill: () => void }[] = [];
+
+/** Starts a server process and waits for the line with its URL. */
+async function startProcess(name: string, argv: string[], env: Record<string, string>, ready: RegExp): Promise<{ url: string; pid: number }> {
+  const child = spawn(process.execPath, argv, { cwd: PROJECT_ROOT, env: { ...process.env, ...env } });
+  processes.push({ kill: () => child.kill("SIGINT") });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const started = Date.now();
+  while (Date.now() - started < 120_000) {
+    const match = output.match(ready);
+    if (match) return { url: match[1]!, pid: child.pid! };
+    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}):\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${name} did not start:\n${output}`);
+}
+
+const rssMiB = (pid: number) => {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
+  return status ? Math.round(Number(status[1]) / 1024) : -1;
+};
+
+async function postJson(url: string, query: string, variables: Record<string, unknown>): Promise<{ data?: unknown; errors?: unknown[]; extensions?: { queryCount?: number } }> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-debug-query-count": "1" },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as never;
+}
+
+/** `clients` loops sending `op` back to back for the duration. */
+async function closedLoop(system: System, op: ComparedOperation, tier: Tier, clients: number, seconds = SECONDS): Promise<Sample> {
+  const ms: number[] = [];
+  let errors = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: clients }, async () => {
+    while (performance.now() < deadline) {
+      const t = performance.now();
+      try {
+        await system.send(op, tier);
+        ms.push(performance.now() - t);
+      } catch {
+        errors += 1;
+      }
+    }
+  }));
+  return { ms, completed: ms.length, seconds: (performance.now() - started) / 1000, errors };
+}
+
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+try {
+  console.log("Building the project (npm run build) to run it as production does…");
+  const build = spawnSync("npm", ["run", "build"], { cwd: PROJECT_ROOT, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
+  const neo4jEnv = { NEO4J_URI: uri, NEO4J_USER: config.neo4j.user, NEO4J_PASSWORD: config.neo4j.password, NEO4J_DATABASE: config.neo4j.database };
+  const project = await startProcess("project", ["dist/src/main.js"], {
+    ...neo4jEnv, NODE_ENV: "production", PORT: "0", LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "1000000", GRAPHQL_TIME_LIMIT_MS: "60000",
+  }, /GraphQL ready at (http:\S+)/);
+  const peer = await startProcess("peer", ["--import", "tsx", "bench/peer.ts"], { ...neo4jEnv, PORT: "0" }, /Peer ready at (http:\S+)/);
+  const send = (url: string, text: (op: ComparedOperation) => string | null) => async (op: ComparedOperation, tier: Tier) => {
+    const body = await postJson(url, text(op)!, op.variables(tier));
+    if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
+  };
+  const systems: System[] = [
+    { name: "project", send: send(project.url, (op) => op.project) },
+    { name: "peer", send: send(peer.url, (op) => op.peer) },
+    {
+      name: "raw",
+      send: async (op, tier) => {
+        await driver.executeQuery(op.raw, op.variables(tier), { database: config.neo4j.database, routing: neo4j.routing.READ });
+      },
+    },
+  ];
+  const results: Record<string, unknown>[] = [];
+  const tiers: Tier[] = [{ name: "national", authority: "org:swindon-borough-council", theme: "theme:drift-and-delay", search: "plans" }];
+  for (const size of TIERS) tiers.push({ name: `national + ${size.toLocaleString("en-GB")} synthetic`, size, authority: "org:synthetic-authority-1", theme: "theme:drift-and-delay", search: "placements" });
+  for (const tier of tiers) {
+    if (tier.size) await loadTier(tier.size);
+    const count = (await driver.executeQuery("MATCH (n) RETURN count(n) AS count", {}, { database: config.neo4j.database })).records[0]!.get("count");
+    console.log(`\n## ${tier.name}: ${Number(count).toLocaleString("en-GB")} nodes\n`);
+    const table: string[][] = [["operation", "clients", "system", "req/s", "p50 ms", "p95 ms", "p99 ms", "vs peer req/s", "vs peer p95", "p50 vs raw", "queries"]];
+    for (const op of COMPARED_OPERATIONS) {
+      // A production server does not report its query count (npm run bench does, per headline operation).
+      const queries = null;
+      const dbHits = await profileDbHits(op, tier);
+      for (const clients of CLIENTS) {
+        const rounds = new Map<string, Sample[]>();
+        for (let round = 0; round < ROUNDS; round++) {
+          // Alternate the order each round, so no system always runs on a warmer cache.
+          const order = systems.filter((s) => s.name !== "peer" || op.peer).map((s, i, all) => all[(i + round) % all.length]!);
+          for (const system of order) {
+            await closedLoop(system, op, tier, clients, 1); // warm-up: a second at the same concurrency
+            rounds.set(system.name, [...(rounds.get(system.name) ?? []), await closedLoop(system, op, tier, clients)]);
+          }
+        }
+        const summary = Object.fromEntries([...rounds].map(([name, samples]) => {
+          const perRound = samples.map((s) => {
+            const sorted = [...s.ms].sort((a, b) => a - b);
+            return { rps: s.completed / s.seconds, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), errors: s.errors };
+          });
+          const stat = (key: "rps" | "p50" | "p95" | "p99") => ({ median: median(perRound.map((r) => r[key])), min: Math.min(...perRound.map((r) => r[key])), max: Math.max(...perRound.map((r) => r[key])) });
+          return [name, { rps: stat("rps"), p50: stat("p50"), p95: stat("p95"), p99: stat("p99"), errors: perRound.reduce((n, r) => n + r.errors, 0) }];
+        })) as Record<string, { rps: { median: number; min: number; max: number }; p50: { median: number }; p95: { median: number }; p99: { median: number }; errors: number }>;
+        for (const [name, s] of Object.entries(summary)) {
+          const peerSummary = summary.peer;
+          table.push([
+            op.name, String(clients), name, `${s.rps.median.toFixed(1)} (${s.rps.min.toFixed(0)}–${s.rps.max.toFixed(0)})`,
+            s.p50.median.toFixed(1), s.p95.median.toFixed(1), s.p99.median.toFixed(1),
+            name === "project" && peerSummary ? `${(s.rps.median / peerSummary.rps.median).toFixed(2)}×` : "",
+            name === "project" && peerSummary ? `${(s.p95.median / peerSummary.p95.median).toFixed(2)}×` : "",
+            name === "raw" ? "" : `${(s.p50.median / summary.raw!.p50.median).toFixed(1)}×`,
+            name === "project" ? "n/a" : name === "raw" ? `1 (${dbHits} db hits)` : "1",
+          ]);
+          if (s.errors > 0) console.log(`  ${op.name} / ${name} / ${clients} clients: ${s.errors} errors`);
+        }
+        results.push({ tier: tier.name, operation: op.name, clients, queries, rawDbHits: dbHits, ...summary });
+      }
+    }
+    printTable(table);
+    console.log(`\nAPI memory after this tier: project rss ${rssMiB(project.pid)} MiB, peer rss ${rssMiB(peer.pid)} MiB`);
+  }
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const file = path.join(OUT_DIR, `compare-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  fs.writeFileSync(file, JSON.stringify({ seconds: SECONDS, rounds: ROUNDS, clients: CLIENTS, results }, null, 2));
+  console.log(`\nJSON: ${file}`);
+} finally {
+  for (const p of processes) p.kill();
+  await driver.close();
+  await booted.shutdown();
+}
+
+async function profileDbHits(op: ComparedOperation, tier: Tier): Promise<number> {
+  const result = await driver.executeQuery(`PROFILE ${op.raw}`, op.variables(tier), { database: config.neo4j.database });
+  const sum = (plan: { dbHits: number; children: unknown[] }): number => plan.dbHits + plan.children.reduce((n: number, c) => n + sum(c as never), 0);
+  return result.summary.profile ? sum(result.summary.profile as never) : -1;
+}
+
+/** Adds a synthetic tier to the graph (once: an existing tier of that size is kept), through the project's own import. */
+async function loadTier(size: number): Promise<void> {
+  const authorities = Math.round(size / 373);
+  const present = (await driver.executeQuery(
+    "MATCH (o:Organisation {id: $id}) RETURN count(o) AS present", { id: `org:synthetic-authority-${authorities}` }, { database: config.neo4j.database },
+  )).records[0]!.get("present");
+  if (Number(present) > 0) return;
+  const dir = path.join(OUT_DIR, `synthetic-${authorities}`);
+  const nodes = writeSynthetic(dir, { authorities });
+  console.log(`Importing ${nodes.toLocaleString("en-GB")} synthetic nodes (${authorities} authorities)…`);
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "--", "import", dir, "--reason", "benchmark tier", "--quiet"], {
+    cwd: PROJECT_ROOT, env: { ...process.env, NEO4J_URI: uri, LOG_LEVEL: "warn" }, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"],
+  });
+  if (run.status !== 0) throw new Error(`import failed: ${run.stdout}`);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`Imported in ${seconds.toFixed(1)} s (${Math.round(nodes / seconds).toLocaleString("en-GB")} nodes/s)`);
+}
+
+function printTable(rows: string[][]): void {
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  console.log(line(rows[0]!));
+  console.log(line(rows[0]!.map(() => "---")));
+  for (const row of rows.slice(1)) console.log(line(row));
+}
