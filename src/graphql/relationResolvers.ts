@@ -10,6 +10,7 @@ import { RELATION_READS, relationPattern, type RelationRead } from "../model/rel
 import type { Context } from "./context.js";
 import { loadRelated, loadRelatedOne, type GraphObject } from "./graphRead.js";
 import { Node } from "./node.js";
+import { prefetched } from "./compiledReads.js";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type ClassType = Function;
@@ -54,9 +55,13 @@ function defineField(target: { prototype: object }, read: RelationRead, typeOf: 
   // A field reaching several labels is typed as the Node interface; its rows carry their own label.
   const far = read.far.length === 1 ? typeOf(read.far[0]!) : Node;
   const typename = read.far.length === 1 ? read.far[0] : undefined;
+  // Compiled with its root (compiledReads.ts) when it could be; otherwise batched per level.
   const resolve = read.many
-    ? (root: GraphObject, ctx: Context) => loadRelated(ctx, query, root.id, typename)
-    : (root: GraphObject, ctx: Context) => loadRelatedOne(ctx, query, root.id, typename);
+    ? (root: GraphObject, ctx: Context) => prefetched(root, read.name) ?? loadRelated(ctx, query, root.id, typename)
+    : (root: GraphObject, ctx: Context) => {
+      const compiled = prefetched(root, read.name);
+      return compiled !== undefined ? compiled : loadRelatedOne(ctx, query, root.id, typename);
+    };
   Object.defineProperty(target.prototype, read.name, { value: resolve, writable: true, configurable: true });
   const descriptor = Object.getOwnPropertyDescriptor(target.prototype, read.name)!;
   Root()(target.prototype, read.name, 0);

@@ -2,7 +2,9 @@
  * Root fields generated from NODE_READS: `<label>(id)` (null when absent, BAD_USER_INPUT for an id of
  * another kind) and the unfiltered list `<labels>` in its declared order, each one named query.
  */
-import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, ID, Info, Query, Resolver } from "type-graphql";
+import { fetchCompiled } from "./compiledReads.js";
 import type { NamedQuery } from "../db/gateway.js";
 import type { Label } from "../model/labels.js";
 import { NODE_READS } from "../model/nodeReads.js";
@@ -34,12 +36,15 @@ export function rootResolvers(typeOf: (label: Label) => ClassType): ClassType[] 
     const type = typeOf(label);
     const prototype = Generated.prototype as Record<string, unknown>;
     if (byId) {
-      prototype[byId.name] = (id: string, ctx: Context) => {
+      prototype[byId.name] = async (id: string, ctx: Context, info: GraphQLResolveInfo) => {
         checkId(id, label);
-        return fetchNode(ctx, id, label);
+        // The node and every relation field its selection asks for, in one query (compiledReads.ts).
+        const compiled = await fetchCompiled(ctx, label, id, info);
+        return compiled !== undefined ? compiled : fetchNode(ctx, id, label);
       };
       Arg("id", () => ID)(prototype, byId.name, 0);
       Ctx()(prototype, byId.name, 1);
+      Info()(prototype, byId.name, 2);
       Query(() => type, { nullable: true, ...(byId.description ? { description: byId.description } : {}) })(
         prototype, byId.name, Object.getOwnPropertyDescriptor(prototype, byId.name)!,
       );

@@ -18,6 +18,10 @@ import * as recurring from "../../src/domains/themes/recurringQueries.js";
 import { NODE_BY_IDS } from "../../src/graphql/graphRead.js";
 import { RELATION_QUERIES } from "../../src/graphql/relationResolvers.js";
 import { connectTestDb } from "../support/harness.js";
+import { parse, type FieldNode, type OperationDefinitionNode } from "graphql";
+import { compiledQuery } from "../../src/graphql/compiledReads.js";
+import { NODE_READS } from "../../src/model/nodeReads.js";
+import { RELATION_READS } from "../../src/model/relations.js";
 
 const LARGE = ["Finding", "Inspection", "Judgement", "Occupancy", "Membership", "Statement", "Person", "Post", "Organisation", "Source", "Intervention", "Meeting", "Review"];
 
@@ -63,7 +67,23 @@ const HEADLINE: NamedQuery[] = [
   ),
 ];
 
+/**
+ * A compiled read (compiledReads.ts) of every root label by id, asking for every relation field two levels
+ * deep (the far objects' own relation fields too): whatever a client selects is a sub-tree of one of these.
+ */
+const COMPILED: NamedQuery[] = NODE_READS.filter((read) => read.byId).map(({ label }) => {
+  const fieldsOf = (owner: string) => RELATION_READS.filter((read) => read.owner === owner && read.far.length === 1);
+  const selection = fieldsOf(label).map((read) => `${read.name} { id ${fieldsOf(read.far[0]!).map((inner) => `${inner.name} { id }`).join(" ")} }`).join(" ");
+  const document = parse(`{ x { id ${selection} } }`);
+  const root = (document.definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode;
+  return compiledQuery(label, [root.selectionSet!])!;
+});
+
 describe("index-backed queries", () => {
+  it.each(COMPILED.map((q) => [q.name, q] as const))("compiled read %s expands from its root, never scans", async (_name, query) => {
+    expect(await scans(query, { id: "org:swindon-borough-council" })).toEqual([]);
+  });
+
   it("finds the queries to check", () => {
     expect(batched.length).toBeGreaterThan(3);
     expect(RELATION_QUERIES.size).toBeGreaterThan(35);
