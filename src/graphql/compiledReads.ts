@@ -6,7 +6,10 @@
  * objects that came from elsewhere). Built from the one relation table, so both paths return the same rows.
  */
 import { createHash } from "node:crypto";
-import { Kind, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+import {
+  getDirectiveValues, GraphQLIncludeDirective, GraphQLSkipDirective, isAbstractType, isObjectType, Kind,
+  type FieldNode, type FragmentDefinitionNode, type FragmentSpreadNode, type GraphQLResolveInfo, type InlineFragmentNode, type SelectionSetNode,
+} from "graphql";
 import { cypher, type NamedQuery, type Row } from "../db/gateway.js";
 import type { DbSession } from "../db/session.js";
 import type { Label } from "../model/labels.js";
@@ -32,19 +35,37 @@ export function prefetched(root: object, name: string): unknown {
 
 type Fragments = Record<string, FragmentDefinitionNode>;
 
+/**
+ * What a compilation needs besides the selection: the fragments, whether a type condition applies to an
+ * object type (from the schema), the request's variables (for @skip/@include), and a budget of subqueries.
+ */
+type Compilation = {
+  fragments: Fragments;
+  applies: (condition: string, typename: string) => boolean;
+  variables: Record<string, unknown>;
+  /** Subqueries still allowed: the rest is left to the DataLoaders, so a huge selection stays a bounded query. */
+  budget: number;
+};
+
+/** Relation subqueries per compiled query: beyond it fields fall back to their batched loaders (same answer). */
+export const COMPILED_SUBQUERY_BUDGET = 64;
+
+const excluded = (node: FieldNode | InlineFragmentNode | FragmentSpreadNode, variables: Record<string, unknown>) =>
+  getDirectiveValues(GraphQLSkipDirective, node, variables)?.if === true || getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if === false;
+
 /** The sub-selections under `sets` by field name, through inline fragments and spreads that apply to `typename`. */
-function fieldsOf(sets: readonly SelectionSetNode[], typename: string, fragments: Fragments, into = new Map<string, SelectionSetNode[]>()) {
+function fieldsOf(sets: readonly SelectionSetNode[], typename: string, c: Compilation, into = new Map<string, SelectionSetNode[]>()) {
   for (const set of sets) {
     for (const selection of set.selections) {
+      if (excluded(selection, c.variables)) continue;
       if (selection.kind === Kind.FIELD) {
         const list = into.get(selection.name.value) ?? [];
         if (selection.selectionSet) list.push(selection.selectionSet);
         into.set(selection.name.value, list);
       } else {
-        const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments[selection.name.value];
+        const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : c.fragments[selection.name.value];
         const condition = fragment?.typeCondition?.name.value;
-        // An interface condition (Node, Claim) holds for every object; another object type's does not.
-        if (fragment && (!condition || condition === typename || !READS.has(condition as Label))) fieldsOf([fragment.selectionSet], typename, fragments, into);
+        if (fragment && (!condition || c.applies(condition, typename))) fieldsOf([fragment.selectionSet], typename, c, into);
       }
     }
   }
@@ -52,18 +73,20 @@ function fieldsOf(sets: readonly SelectionSetNode[], typename: string, fragments
 }
 
 /** The Cypher map of everything compilable under `sets` for the node of `label` bound to `v`; null when nothing is. */
-function projection(label: Label, v: string, sets: readonly SelectionSetNode[], fragments: Fragments, depth: number): string | null {
+function projection(label: Label, v: string, sets: readonly SelectionSetNode[], c: Compilation, depth: number): string | null {
   if (depth > MAX_DEPTH) return null;
   const reads = READS.get(label);
   if (!reads) return null;
   const entries: string[] = [];
-  for (const [name, subSets] of fieldsOf(sets, label, fragments)) {
+  // In field-name order, so one selection, however written, is one query text (one plan in Neo4j's cache).
+  for (const [name, subSets] of [...fieldsOf(sets, label, c)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const read = reads.get(name);
-    if (!read) continue;
+    if (!read || c.budget <= 0) continue;
+    c.budget -= 1;
     const w = `n${depth}`;
     const far = read.far[0]!;
     const arrow = read.direction === "OUT" ? `-[:${read.type}]->` : `<-[:${read.type}]-`;
-    const nested = projection(far, w, subSets, fragments, depth + 1) ?? "null";
+    const nested = projection(far, w, subSets, c, depth + 1) ?? "null";
     // The relation's order is written over `b`, the far node (see relations.ts).
     const orderBy = read.orderBy.replace(/\bb\b/g, w);
     const collected = `COLLECT { MATCH (${v})${arrow}(${w}:${far}) WITH ${w} ORDER BY ${orderBy} RETURN {id: ${w}.id, props: properties(${w}), pre: ${nested}} }`;
@@ -93,15 +116,27 @@ function materialise(session: DbSession, label: Label, row: { id: string; props:
  * undefined when the selection asks for none (the caller's batched by-id read serves it better).
  */
 export async function fetchCompiled(session: DbSession, label: Label, id: string, info: GraphQLResolveInfo): Promise<GraphObject | null | undefined> {
-  const query = compiledQuery(label, info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : [])), info.fragments);
+  const { schema } = info;
+  // An interface condition holds for the object types implementing it; another object type's never does.
+  const applies = (condition: string, typename: string) => {
+    const [type, object] = [schema.getType(condition), schema.getType(typename)];
+    return type === object || (isAbstractType(type) && isObjectType(object) && schema.isSubType(type, object));
+  };
+  const sets = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  const query = compiledQuery(label, sets, { fragments: info.fragments, applies, variables: info.variableValues });
   if (!query) return undefined;
   const [row] = await session.db.read(query, { id }, session.counter);
   return row ? materialise(session, label, row as Row as never) : null;
 }
 
 /** The compiled query of a selection on a node of `label` found by `$id`; null when it has no relation field. */
-export function compiledQuery(label: Label, sets: readonly SelectionSetNode[], fragments: Fragments = {}): NamedQuery | null {
-  const pre = projection(label, "n", sets, fragments, 1);
+export function compiledQuery(
+  label: Label,
+  sets: readonly SelectionSetNode[],
+  options: Omit<Compilation, "budget"> = { fragments: {}, applies: () => true, variables: {} },
+  budget = COMPILED_SUBQUERY_BUDGET,
+): NamedQuery | null {
+  const pre = projection(label, "n", sets, { ...options, budget }, 1);
   if (pre === null) return null;
   const text = `MATCH (n:${label} {id: $id}) RETURN n.id AS id, properties(n) AS props, ${pre} AS pre`;
   return cypher(`compiled.${label.charAt(0).toLowerCase()}${label.slice(1)}.${createHash("sha1").update(text).digest("hex").slice(0, 8)}`, text);

@@ -76,7 +76,7 @@ const COMPILED: NamedQuery[] = NODE_READS.filter((read) => read.byId).map(({ lab
   const selection = fieldsOf(label).map((read) => `${read.name} { id ${fieldsOf(read.far[0]!).map((inner) => `${inner.name} { id }`).join(" ")} }`).join(" ");
   const document = parse(`{ x { id ${selection} } }`);
   const root = (document.definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode;
-  return compiledQuery(label, [root.selectionSet!])!;
+  return compiledQuery(label, [root.selectionSet!], undefined, 1000)!;
 });
 
 describe("index-backed queries", () => {

@@ -1,0 +1,35 @@
+/** Compiled reads without a database: which fields a selection compiles, in what order, within what budget. */
+import { parse, type FieldNode, type OperationDefinitionNode } from "graphql";
+import { describe, expect, it } from "vitest";
+import { compiledQuery } from "../../src/graphql/compiledReads.js";
+
+const rootSet = (query: string) => ((parse(query).definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode).selectionSet!;
+const compile = (query: string, budget?: number, variables: Record<string, unknown> = {}) =>
+  compiledQuery("Organisation", [rootSet(query)], { fragments: {}, applies: (condition, typename) => condition === typename || condition === "Node", variables }, budget);
+const subqueries = (text: string) => text.match(/RETURN \{id: /g)?.length ?? 0;
+
+describe("compiled reads", () => {
+  it("compiles the relation fields of a selection, nested, in field-name order whatever the order written", () => {
+    const a = compile("{ x { posts { title occupancies { person { name } } } parts { id } name } }")!;
+    const b = compile("{ x { name parts { id } posts { occupancies { person { name } } title } } }")!;
+    expect(a.text).toBe(b.text);
+    expect(subqueries(a.text)).toBe(4); // parts, posts, occupancies, person
+    expect(a.text.indexOf("parts:")).toBeLessThan(a.text.indexOf("posts:"));
+  });
+
+  it("compiles nothing for a selection without relation fields, or whose relations are skipped", () => {
+    expect(compile("{ x { id name } }")).toBeNull();
+    expect(compile("query($no: Boolean!) { x { posts @include(if: $no) { id } parts @skip(if: true) { id } } }", undefined, { no: false })).toBeNull();
+  });
+
+  it("follows fragments that apply to the type, not those of another type", () => {
+    expect(subqueries(compile("{ x { ... on Node { ... on Organisation { posts { id } } } } }")!.text)).toBe(1);
+    expect(compile("{ x { ... on Node { ... on Statement { about { id } } } } }")).toBeNull();
+  });
+
+  it("keeps within its budget of subqueries, leaving the rest to the batched loaders", () => {
+    const query = "{ x { posts { occupancies { person { name } } } parts { posts { id } } inspections { findings { themes { id } } } } }";
+    expect(subqueries(compile(query)!.text)).toBe(8);
+    expect(subqueries(compile(query, 3)!.text)).toBe(3);
+  });
+});
