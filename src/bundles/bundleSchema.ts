@@ -2,45 +2,16 @@
  * The seed/import bundle format: the single definition. A bundle is a folder of JSON files; each file
  * is an object holding any of the sections below, and the folder's files are merged section by section.
  * Validation of references across sections (and against other bundles already loaded) is done by
- * validateBundle.ts; this file checks shape, enums, dates and quote length.
+ * validateBundle.ts; this file checks shape, enums, dates and quote length. The shared parts are in
+ * recordParts.ts, the relationship sections in relationshipRecords.ts.
  */
 import { z } from "zod";
-
-export const MAX_QUOTE_WORDS = 30;
-import { AccountabilityLine, FindingKind, Grade, InspectionKind, InspectionStatus, InterventionKind, MeetingStatus, MembershipRole, OccupancyStatus, OrganisationKind, Polarity, PostRole, ReviewKind, SourceKind } from "../model/enums.js";
+import { FindingKind, Grade, InspectionKind, InspectionStatus, InterventionKind, MeetingStatus, MembershipRole, OccupancyStatus, OrganisationKind, Polarity, PostRole, ReviewKind, SourceKind } from "../model/enums.js";
 import { partialDate } from "../model/partialDates.js";
+import { augments, bounds, claim, evidence, id, interval, ref, text } from "./recordParts.js";
+import { accountability, delivery, identity, neighbour, responsibility, succession, support } from "./relationshipRecords.js";
 
-
-const id = (prefix: string) =>
-  z.string().regex(new RegExp(`^${prefix}:[a-z0-9][a-z0-9-]*$`), `must look like "${prefix}:some-slug"`);
-const ref = z.string().regex(/^[a-z-]+:[a-z0-9][a-z0-9-]*$/, "must be an id such as \"person:jim-robbins\"");
-const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
-
-export const evidence = z
-  .object({
-    source: id("source"),
-    quote: text(400).refine(
-      (q) => q.split(/\s+/).filter(Boolean).length <= MAX_QUOTE_WORDS,
-      `quote must be at most ${MAX_QUOTE_WORDS} words`,
-    ),
-    locator: text(200).optional(),
-  })
-  .strict();
-
-/**
- * A record that adds to the record of the same id defined by another bundle or already in the graph (an
- * inspection a news text reported, now read from its report): its evidence is added, its dates sharpen the
- * record's and must fall within them, and whatever else it states must agree. See augment.ts.
- */
-const augments = { augments: z.literal(true).optional() };
-
-/** Every claim carries evidence; an inferred claim says so and from what. */
-const claim = {
-  evidence: z.array(evidence).min(1, "a claim needs at least one piece of evidence"),
-  inferred: z.boolean().optional(),
-  inferredFrom: text(500).optional(),
-  note: text(500).optional(),
-};
+export { evidence, MAX_QUOTE_WORDS } from "./recordParts.js";
 
 export const source = z.object({
   id: id("source"),
@@ -92,13 +63,6 @@ export const person = z.object({
   message: "an unnamed person has name null, a named one has a name",
   path: ["unnamed"],
 });
-
-const interval = { start: partialDate.optional(), end: partialDate.optional() };
-/** An end known only as a bound: "before 2020", "after March 2021" (exclusive of the whole partial date). */
-const bounds = {
-  startBefore: partialDate.optional(), startAfter: partialDate.optional(),
-  endBefore: partialDate.optional(), endAfter: partialDate.optional(),
-};
 
 export const occupancy = z.object({
   id: id("occupancy"),
@@ -249,69 +213,6 @@ export const statement = z.object({
   quote: text(400),
   date: partialDate.optional(),
   about: z.array(ref).default([]),
-  ...claim,
-}).strict();
-
-export const responsibility = z.object({
-  post: ref,
-  serviceArea: ref,
-  ...interval,
-  ...claim,
-}).strict();
-
-export const accountability = z.object({
-  post: ref,
-  to: ref,
-  line: AccountabilityLine,
-  ...interval,
-  ...claim,
-}).strict();
-
-/** One authority's statistical neighbour, `rank` 1 the nearest. */
-export const neighbour = z.object({
-  authority: ref,
-  neighbour: ref,
-  rank: z.number().int().min(1).max(20),
-  ...claim,
-}).strict();
-
-/** A former authority whose services passed to a successor, from `start`. */
-export const succession = z.object({
-  predecessor: ref,
-  successor: ref,
-  ...interval,
-  ...claim,
-}).strict();
-
-/**
- * Who delivers a council's children's services for it over a period: a children's trust, or another council
- * in a strategic partnership. Stated by the council's side: a bundle carrying this section states in full who
- * delivers its councils' services.
- */
-export const delivery = z.object({
-  authority: ref,
-  provider: ref,
-  ...interval,
-  ...claim,
-}).strict();
-
-/** Support for a council's improvement over a period: an improvement partner council, DfE-funded support. */
-export const support = z.object({
-  supported: ref,
-  supporter: ref,
-  /** What the support is, in your own words (e.g. "sector-led improvement partner, funded by the DfE"). */
-  description: text(300).optional(),
-  ...interval,
-  ...claim,
-}).strict();
-
-/**
- * Two person records that are one person, with the evidence: an unnamed placeholder later named, or one
- * person recorded from two sources. `person` is the record identified, `sameAs` the one the API answers with.
- */
-export const identity = z.object({
-  person: ref,
-  sameAs: ref,
   ...claim,
 }).strict();
 
