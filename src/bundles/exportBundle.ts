@@ -17,7 +17,7 @@ import { readStoredNodes, readStoredRelationships, type Reader, type StoredNode,
 import { NODE_SECTIONS, RELATIONSHIP_SECTIONS, type NodeSection, type RelationshipSection } from "../model/graphMapping.js";
 import { labelOf, type Label } from "../model/labels.js";
 import { emptyBundle } from "./readBundle.js";
-import { groupBy } from "./writeBundle.js";
+import { groupBy } from "../model/collections.js";
 
 /** Which sections go in which file; every section appears exactly once. */
 export const EXPORT_FILES: [string, (keyof Bundle)[]][] = [

@@ -5,6 +5,7 @@
  * longer lists removed first). All or nothing.
  */
 import type { Database, NamedQuery, Transaction } from "../db/gateway.js";
+import { groupBy } from "../model/collections.js";
 import type { Bundle } from "./bundleSchema.js";
 import { dateProps, NODE_SECTIONS, RELATIONSHIP_SECTIONS, targetsOf, type RelationshipOwners } from "../model/graphMapping.js";
 import { labelOf } from "../model/labels.js";
@@ -129,16 +130,4 @@ export async function runSteps(
 export async function countByLabel(db: Database): Promise<Record<string, number>> {
   const rows = await db.read(q.COUNT_BY_LABEL);
   return Object.fromEntries(rows.map((row) => [row.label as string, row.count as number]));
-}
-
-export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    // Appending in place: copying the group on every insert made large imports quadratic.
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

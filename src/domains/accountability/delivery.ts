@@ -1,5 +1,6 @@
 /** Who delivers a council's children's services on a day (a trust, a partner council) and which of their posts run them. */
 import { withPartialDates } from "../../graphql/graphRead.js";
+import { firstPerKey } from "../../model/collections.js";
 import { mayCover } from "./certainty.js";
 
 type Item = { id: string; props: Record<string, unknown> };
@@ -15,10 +16,10 @@ export function deliveriesOn(items: DeliveryItem[], on: string): DeliveryItem[] 
     const dates = withPartialDates(item.dates) as { start?: string | null; end?: string | null };
     return mayCover({ start: dates.start ?? null, end: dates.end ?? null }, on);
   });
-  return [...new Map(inForce.map((item) => [item.id, item])).values()];
+  return firstPerKey(inForce, (item) => item.id);
 }
 
 /** A trust's posts all run the services; of a partner council, only its director of children's services does. */
-export function providerPosts(item: DeliveryItem, ownPostIds: ReadonlySet<string>): Item[] {
+export function providerPosts(item: DeliveryItem, ownPostIds: ReadonlySet<string> = new Set()): Item[] {
   return item.posts.filter((p) => !ownPostIds.has(p.id) && (item.props.kind !== "COUNCIL" || p.props.role === "DCS"));
 }

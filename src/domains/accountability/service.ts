@@ -10,6 +10,7 @@ import { STATUTE_NOTE, statutoryChain } from "./statute.js";
 import { deliveriesOn, providerPosts, type DeliveryItem } from "./delivery.js";
 import type { AccountabilityStep, HolderAtDate, LastKnownHolder, MemberAtDate, Oversight, PostAtDate } from "./types.js";
 import { partialRange } from "../../model/partialDates.js";
+import { firstPerKey } from "../../model/collections.js";
 
 type Props = Record<string, unknown>;
 type Step = { from: string; fromProps: Props; to: string; toLabel: Label; toProps: Props; props: Props };
@@ -41,13 +42,12 @@ export async function postsOn(session: DbSession, posts: { post: GraphObject; le
  * one that places them best first, then by id), so all the evidence is in one place.
  */
 function onePerPerson(sorted: HolderAtDate[], rows: Props[], occupancies: GraphObject[], on: string): HolderAtDate[] {
-  const byPerson = new Map<string, HolderAtDate>();
-  for (const holder of sorted) if (!byPerson.has((holder.person as GraphObject).id)) byPerson.set((holder.person as GraphObject).id, holder);
-  for (const holder of byPerson.values()) {
+  const holders = firstPerKey(sorted, (holder) => (holder.person as GraphObject).id);
+  for (const holder of holders) {
     const others = occupancies.filter((o, i) => o !== holder.occupancy && rows[i]!.personId === (holder.person as GraphObject).id && mayCover(o as OccupancyDates, on));
     holder.occupancies = [holder.occupancy, ...others];
   }
-  return [...byPerson.values()];
+  return holders;
 }
 
 /** With no candidate on the day: whoever the sources last placed in post before it, and as of when. */
@@ -73,7 +73,7 @@ export async function accountability(session: DbSession, authorityId: string, ar
 
   // A trust or partner council delivering the services on the day runs them: its posts join at level 0.
   const deliveries = deliveriesOn(row.deliveries as DeliveryItem[], on);
-  const providers = deliveries.flatMap((item) => providerPosts(item, new Set()).map((p) => primeObject(session, "Post", p.id, p.props)));
+  const providers = deliveries.flatMap((item) => providerPosts(item).map((p) => primeObject(session, "Post", p.id, p.props)));
   const { levels, steps, basis } = responsible.length > 0 ? walkUp(session, responsible, on) : await statutoryLines(session, authorityId, providers);
   for (const post of providers) if (!levels.has(post.id)) levels.set(post.id, { post, level: 0 });
   const oversight = await oversightOn(session, authorityId, on, [...levels.values()]);
@@ -170,8 +170,7 @@ export async function oversightOn(
       }));
     members.sort((a, b) => Number(b.role.includes("CHAIR")) - Number(a.role.includes("CHAIR")) || (a.membership as GraphObject).id.localeCompare((b.membership as GraphObject).id));
     // One person once, however many records of theirs hold a seat: their best-placed membership (chairs first).
-    const seen = new Set<string>();
-    const onePerMember = members.filter((m) => !seen.has((m.member as GraphObject).id) && seen.add((m.member as GraphObject).id));
+    const onePerMember = firstPerKey(members, (m) => (m.member as GraphObject).id);
     return {
       body: primeObject(session, "Organisation", row.bodyId as string, row.bodyProps),
       intervention: row.id === null ? null : primeObject(session, "Intervention", row.id as string, row.props),

@@ -7,6 +7,7 @@
  * them, marked inferred from statute, with no evidence; nothing is invented where a post is missing.
  */
 import type { GraphObject } from "../../graphql/graphRead.js";
+import { firstPerKey } from "../../model/collections.js";
 
 export const STATUTE_NOTE =
   "No source states who answered for this service area here then, so the statutory lines are shown: the director of children's services (Children Act 2004, s.18) and the lead member for children's services (s.19) answer for a council's children's services; the DCS answers to the chief executive, the lead member to the leader.";
@@ -27,7 +28,7 @@ const isLeadMember = (post: GraphObject) => post.role === "CABINET_MEMBER" && /c
  */
 export function statutoryChain(posts: GraphObject[], providerPosts: GraphObject[] = []): { responsible: GraphObject[]; lines: StatutoryLine[] } {
   const withRole = (role: string) => posts.filter((post) => post.role === role);
-  const directors = [...new Map([...posts, ...providerPosts].filter((post) => post.role === "DCS").map((post) => [post.id, post])).values()];
+  const directors = firstPerKey([...posts, ...providerPosts].filter((post) => post.role === "DCS"), (post) => post.id);
   const leadMembers = posts.filter(isLeadMember);
   const lines: StatutoryLine[] = [
     ...directors.flatMap((from) => withRole("CHIEF_EXECUTIVE").map((to) => ({ from, to, line: "MANAGERIAL" as const, inferredFrom: DCS_LINE }))),

@@ -9,7 +9,8 @@ const EFFECTIVE = effectiveDateCypher("i", "Inspection");
 export const THEME_OCCURRENCES = cypher(
   "themes.occurrences",
   `MATCH (i:Inspection {status: 'HELD'})-[:OF]->(:Organisation {id: $authority})
-   WHERE ${EFFECTIVE.date} >= $from AND ${EFFECTIVE.date} <= $to
+   WITH i, ${EFFECTIVE.date} AS effective
+   WHERE effective >= $from AND effective <= $to
    MATCH (i)-[:FOUND]->(f:Finding)-[:EXEMPLIFIES]->(t:Theme)
    WHERE $polarity IS NULL OR f.polarity = $polarity
    RETURN t.id AS themeId, properties(t) AS themeProps, i.id AS inspectionId, properties(i) AS inspectionProps,
