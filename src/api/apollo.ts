@@ -1,6 +1,6 @@
 /** The Apollo server: schema, error shaping, limits and the query-count extension. */
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import Negotiator from "negotiator";
@@ -137,7 +137,8 @@ export async function createApollo(config: Config, size: SizeLookup): Promise<Ap
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     formatError: formatError(config.production),
-    plugins: [ApolloServerPluginLandingPageDisabled(), noSubscriptionsPlugin, queryCountPlugin, legacyJsonStatusPlugin, unavailableStatusPlugin, authPlugin(config), ...limits.plugins, executionLimitsPlugin(config.limits)],
+    // No cache hints are set or sent: without the cache-control plugin no field resolver is wrapped for it.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), noSubscriptionsPlugin, queryCountPlugin, legacyJsonStatusPlugin, unavailableStatusPlugin, authPlugin(config), ...limits.plugins, executionLimitsPlugin(config.limits)],
   });
   await apollo.start();
   return apollo;

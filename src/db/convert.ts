@@ -4,6 +4,9 @@ import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, is
 export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
 
 export function toPlain(value: unknown): Plain {
+  // Most values of a row are strings, numbers and booleans: answer them before the driver's type checks.
+  const type = typeof value;
+  if (type === "string" || type === "number" || type === "boolean") return value as Plain;
   if (value === null || value === undefined) return null;
   if (isInt(value)) {
     const integer = neo4j.int(value as never);
@@ -26,11 +29,10 @@ export function toPlain(value: unknown): Plain {
     throw new TypeError("Paths are not converted implicitly; return nodes and relationships explicitly");
   }
   if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === "object") {
+  if (type === "object") {
     const out: Record<string, Plain> = {};
     for (const [key, inner] of Object.entries(value as Record<string, unknown>)) out[key] = toPlain(inner);
     return out;
   }
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
   throw new TypeError(`Unsupported value from Neo4j: ${typeof value}`);
 }

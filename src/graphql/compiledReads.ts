@@ -10,7 +10,8 @@ import {
   getDirectiveValues, GraphQLIncludeDirective, GraphQLSkipDirective, isAbstractType, isObjectType, Kind,
   type FieldNode, type FragmentDefinitionNode, type FragmentSpreadNode, type GraphQLResolveInfo, type InlineFragmentNode, type SelectionSetNode,
 } from "graphql";
-import { cypher, type NamedQuery, type Row } from "../db/gateway.js";
+import { cypher, type NamedQuery } from "../db/gateway.js";
+import { NODE_SECTIONS } from "../model/graphMapping.js";
 import type { DbSession } from "../db/session.js";
 import type { Label } from "../model/labels.js";
 import { RELATION_READS, type RelationRead } from "../model/relations.js";
@@ -72,43 +73,99 @@ function fieldsOf(sets: readonly SelectionSetNode[], typename: string, c: Compil
   return into;
 }
 
-/** The Cypher map of everything compilable under `sets` for the node of `label` bound to `v`; null when nothing is. */
-function projection(label: Label, v: string, sets: readonly SelectionSetNode[], c: Compilation, depth: number): string | null {
-  if (depth > MAX_DEPTH) return null;
-  const reads = READS.get(label);
-  if (!reads) return null;
-  const entries: string[] = [];
+/** What materialise needs to know of a compiled map: whether it holds every property, and its relation entries. */
+export type Shape = { full: boolean; relations: Map<string, Shape> };
+
+/**
+ * The properties a label's nodes store (from the bundle mapping), each a GraphQL field of the same name: dates
+ * come with an `xPrecision` companion, and are projected as the partial date the API answers ("2013-09").
+ */
+const STORED = new Map<Label, { dates: Set<string>; lists: Set<string>; all: Set<string> }>(
+  NODE_SECTIONS.map(({ label, props }) => {
+    const example = props({});
+    const keys = Object.keys(example);
+    const dates = new Set(keys.filter((key) => keys.includes(`${key}Precision`)));
+    return [label, { dates, lists: new Set(keys.filter((key) => Array.isArray(example[key]))), all: new Set(["id", ...keys]) }];
+  }),
+);
+/** The stored properties of a label that a compiled read projects one by one (empty: it reads whole nodes). */
+export const projectedFields = (label: Label): ReadonlySet<string> => STORED.get(label)?.all ?? new Set();
+
+/** Fields that need only the object's id whatever their type (their resolvers load by it). */
+const ID_ONLY = new Set(["__typename", "evidence"]);
+const RELATION_NAMES = new Map<Label, Set<string>>();
+for (const read of RELATION_READS) RELATION_NAMES.set(read.owner, (RELATION_NAMES.get(read.owner) ?? new Set()).add(read.name));
+
+/** A date property as the API's partial date, converted once, in Cypher. */
+const partialDate = (value: string, precision: string) =>
+  `CASE ${precision} WHEN 'YEAR' THEN left(toString(${value}), 4) WHEN 'MONTH' THEN left(toString(${value}), 7) ELSE toString(${value}) END`;
+
+/**
+ * The entries of a projected node map for the fields asked, or null when one of them needs more than the
+ * stored properties (a hand-written field such as effectiveDate may read any of them): then the whole map.
+ */
+function propertyEntries(label: Label, v: string, names: Iterable<string>): string[] | null {
+  const stored = STORED.get(label);
+  if (!stored) return null;
+  const entries = new Set([".id"]);
+  for (const name of names) {
+    if (ID_ONLY.has(name) || RELATION_NAMES.get(label)?.has(name)) continue;
+    if (!stored.all.has(name)) return null;
+    if (!stored.dates.has(name)) entries.add(`.${name}`);
+    else if (stored.lists.has(name)) {
+      entries.add(`${name}: [i IN range(0, size(coalesce(${v}.${name}, [])) - 1) | ${partialDate(`${v}.${name}[i]`, `${v}.${name}Precision[i]`)}]`);
+    } else entries.add(`${name}: ${partialDate(`${v}.${name}`, `${v}.${name}Precision`)}`);
+  }
+  return [...entries];
+}
+
+/**
+ * The Cypher map of the node of `label` bound to `v`: the properties its selection asks for (all of them when
+ * a field needs more) and, nested, every compilable relation field; with the shape of that map.
+ */
+function projection(label: Label, v: string, sets: readonly SelectionSetNode[], c: Compilation, depth: number): { text: string; shape: Shape } {
+  const fields = fieldsOf(sets, label, c);
+  const properties = propertyEntries(label, v, fields.keys());
+  const shape: Shape = { full: properties === null, relations: new Map() };
+  const entries = properties ?? [".*"];
+  const reads = depth <= MAX_DEPTH ? READS.get(label) : undefined;
   // In field-name order, so one selection, however written, is one query text (one plan in Neo4j's cache).
-  for (const [name, subSets] of [...fieldsOf(sets, label, c)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const read = reads.get(name);
+  for (const [name, subSets] of [...fields].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const read = reads?.get(name);
     if (!read || c.budget <= 0) continue;
     c.budget -= 1;
     const w = `n${depth}`;
     const far = read.far[0]!;
     const arrow = read.direction === "OUT" ? `-[:${read.type}]->` : `<-[:${read.type}]-`;
-    const nested = projection(far, w, subSets, c, depth + 1) ?? "null";
+    const nested = projection(far, w, subSets, c, depth + 1);
     // The relation's order is written over `b`, the far node (see relations.ts).
     const orderBy = read.orderBy.replace(/\bb\b/g, w);
-    const collected = `COLLECT { MATCH (${v})${arrow}(${w}:${far}) WITH ${w} ORDER BY ${orderBy} RETURN {id: ${w}.id, props: properties(${w}), pre: ${nested}} }`;
+    const collected = `COLLECT { MATCH (${v})${arrow}(${w}:${far}) WITH ${w} ORDER BY ${orderBy} RETURN ${nested.text} }`;
     entries.push(`${name}: ${read.many ? collected : `${collected}[0]`}`);
+    shape.relations.set(name, nested.shape);
   }
-  return entries.length > 0 ? `{${entries.join(", ")}}` : null;
+  return { text: `${v}{${entries.join(", ")}}`, shape };
 }
 
-/** The object of a compiled row, with what was compiled under it attached. */
-function materialise(session: DbSession, label: Label, row: { id: string; props: unknown; pre: Record<string, unknown> | null }): GraphObject {
-  const object = primeObject(session, label, row.id, row.props);
-  if (row.pre) {
+/** The object of a compiled map, with what was compiled under it attached. */
+function materialise(session: DbSession, label: Label, row: Record<string, unknown>, shape: Shape): GraphObject {
+  let values: Map<string, unknown> | undefined;
+  if (shape.relations.size > 0) {
+    values = new Map();
     const reads = READS.get(label)!;
-    const values = new Map<string, unknown>();
-    for (const [name, value] of Object.entries(row.pre)) {
+    for (const [name, nested] of shape.relations) {
+      const value = row[name];
+      delete row[name];
       const far = reads.get(name)!.far[0]!;
-      const one = (item: unknown) => (item ? materialise(session, far, item as never) : null);
+      const one = (item: unknown) => (item ? materialise(session, far, item as Record<string, unknown>, nested) : null);
       values.set(name, Array.isArray(value) ? value.map(one) : one(value));
     }
-    Object.defineProperty(object, PREFETCHED, { value: values, enumerable: false });
   }
-  return object;
+  const id = row.id as string;
+  // A whole node serves later lookups by id too; a projected one holds only what this selection asked for.
+  const object = shape.full ? primeObject(session, label, id, row) : Object.assign(row, { __typename: label });
+  if (values) (object as { [PREFETCHED]?: Map<string, unknown> })[PREFETCHED] = values;
+  return object as GraphObject;
 }
 
 /**
@@ -126,7 +183,7 @@ export async function fetchCompiled(session: DbSession, label: Label, id: string
   const query = compiledQuery(label, sets, { fragments: info.fragments, applies, variables: info.variableValues });
   if (!query) return undefined;
   const [row] = await session.db.read(query, { id }, session.counter);
-  return row ? materialise(session, label, row as Row as never) : null;
+  return row ? materialise(session, label, row.node as Record<string, unknown>, query.shape) : null;
 }
 
 /** The compiled query of a selection on a node of `label` found by `$id`; null when it has no relation field. */
@@ -135,9 +192,9 @@ export function compiledQuery(
   sets: readonly SelectionSetNode[],
   options: Omit<Compilation, "budget"> = { fragments: {}, applies: () => true, variables: {} },
   budget = COMPILED_SUBQUERY_BUDGET,
-): NamedQuery | null {
-  const pre = projection(label, "n", sets, { ...options, budget }, 1);
-  if (pre === null) return null;
-  const text = `MATCH (n:${label} {id: $id}) RETURN n.id AS id, properties(n) AS props, ${pre} AS pre`;
-  return cypher(`compiled.${label.charAt(0).toLowerCase()}${label.slice(1)}.${createHash("sha1").update(text).digest("hex").slice(0, 8)}`, text);
+): (NamedQuery & { shape: Shape }) | null {
+  const { text: map, shape } = projection(label, "n", sets, { ...options, budget }, 1);
+  if (shape.relations.size === 0) return null;
+  const text = `MATCH (n:${label} {id: $id}) RETURN ${map} AS node`;
+  return { ...cypher(`compiled.${label.charAt(0).toLowerCase()}${label.slice(1)}.${createHash("sha1").update(text).digest("hex").slice(0, 8)}`, text), shape };
 }

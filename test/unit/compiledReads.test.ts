@@ -6,7 +6,7 @@ import { compiledQuery } from "../../src/graphql/compiledReads.js";
 const rootSet = (query: string) => ((parse(query).definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode).selectionSet!;
 const compile = (query: string, budget?: number, variables: Record<string, unknown> = {}) =>
   compiledQuery("Organisation", [rootSet(query)], { fragments: {}, applies: (condition, typename) => condition === typename || condition === "Node", variables }, budget);
-const subqueries = (text: string) => text.match(/RETURN \{id: /g)?.length ?? 0;
+const subqueries = (text: string) => text.match(/RETURN n\d+\{/g)?.length ?? 0;
 
 describe("compiled reads", () => {
   it("compiles the relation fields of a selection, nested, in field-name order whatever the order written", () => {
@@ -31,5 +31,17 @@ describe("compiled reads", () => {
     const query = "{ x { posts { occupancies { person { name } } } parts { posts { id } } inspections { findings { themes { id } } } } }";
     expect(subqueries(compile(query)!.text)).toBe(8);
     expect(subqueries(compile(query, 3)!.text)).toBe(3);
+  });
+
+  it("projects only the properties asked, dates as partial dates, and whole nodes when a field needs more", () => {
+    const text = compile("{ x { name inspections { kind start findings { summary themes { label } } } } }")!.text;
+    expect(text).toContain("n{.id, .name, inspections:");
+    expect(text).toMatch(/n1\{\.id, \.kind, start: CASE n1\.startPrecision WHEN 'YEAR' THEN left\(toString\(n1\.start\), 4\)/);
+    expect(text).not.toContain("properties(");
+    expect(text).not.toContain(".*");
+    const whole = compile("{ x { inspections { effectiveDate { date } findings { summary } } } }");
+    expect(whole!.text).toContain("n1{.*, findings:");
+    expect(whole!.text).toContain("n2{.id, .summary}");
+    expect(whole!.shape.relations.get("inspections")).toMatchObject({ full: true });
   });
 });
