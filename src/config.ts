@@ -90,6 +90,12 @@ const envSchema = z.object({
     }),
   READS_REQUIRE_KEY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(1).max(500).default(50),
+  /** Imports of bundles larger than this (bytes of JSON) write part by part with a journal (bundles/largeImport.ts). */
+  IMPORT_LARGE_BYTES: z.coerce.number().int().min(0).max(1e12).default(16 * 1024 * 1024),
+  /** Records per part of a large import: each part is one transaction. */
+  IMPORT_PART_RECORDS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  /** A large import showing no progress for this long is taken as interrupted and rolled back by the next import. */
+  IMPORT_STALE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
 });
 
 export type Role = "reader" | "editor" | "admin";
@@ -124,6 +130,7 @@ export type Config = {
     maxResponseBytes: number;
   };
   auth: { apiKeys: ApiKey[]; readsRequireKey: boolean };
+  imports: { largeBytes: number; partRecords: number; staleAfterSeconds: number };
 };
 
 export class ConfigError extends Error {
@@ -177,5 +184,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       apiKeys: e.API_KEYS,
       readsRequireKey: e.READS_REQUIRE_KEY,
     },
+    imports: { largeBytes: e.IMPORT_LARGE_BYTES, partRecords: e.IMPORT_PART_RECORDS, staleAfterSeconds: e.IMPORT_STALE_SECONDS },
   };
 }

@@ -48,8 +48,14 @@ export function checkReason(reason: string | undefined | null): string {
  * shared locks together deadlock); a graph wiped of everything but its migrations gets the node back by
  * MERGE, under migration 006's uniqueness constraint.
  */
-const LOCK_WRITES = cypher("audit.lockWrites", "MATCH (l:WriteLock {id: 'graph'}) SET l.locked = true RETURN count(l) AS locked");
-const CREATE_WRITE_LOCK = cypher("audit.createWriteLock", "MERGE (l:WriteLock {id: 'graph'}) SET l.locked = true RETURN count(l) AS locked");
+const LOCK_WRITES = cypher(
+  "audit.lockWrites",
+  "MATCH (l:WriteLock {id: 'graph'}) SET l.locked = true RETURN count(l) AS locked, collect(l.importInProgress)[0] AS importing",
+);
+const CREATE_WRITE_LOCK = cypher(
+  "audit.createWriteLock",
+  "MERGE (l:WriteLock {id: 'graph'}) SET l.locked = true RETURN count(l) AS locked, l.importInProgress AS importing",
+);
 
 const CHANGE_SET_BY_KEY = cypher(
   "audit.changeSetByKey",
@@ -61,12 +67,19 @@ const CHANGE_SET_BY_KEY = cypher(
  * Takes the write lock before a write reads what it will change. Without it two identical writes could both
  * find "not there yet", both write, and both claim the change in the audit trail.
  */
-export async function lockWrites(tx: Transaction): Promise<void> {
-  const [row] = await tx.run(LOCK_WRITES);
-  if (row?.locked) return;
-  const [created] = await tx.run(CREATE_WRITE_LOCK);
-  if (!created?.locked) throw new Error("The write lock could not be taken");
+export async function lockWrites(tx: Transaction, ownImport?: string): Promise<void> {
+  let [row] = await tx.run(LOCK_WRITES);
+  if (!row?.locked) [row] = await tx.run(CREATE_WRITE_LOCK);
+  if (!row?.locked) throw new Error("The write lock could not be taken");
+  // A large import writes in many transactions and holds the graph between them (see bundles/largeImport.ts).
+  const importing = row.importing as string | null;
+  if (importing && importing !== ownImport) throw importInProgress(importing);
 }
+
+export const importInProgress = (changeSetId: string) =>
+  new AppError("CONFLICT", `A large import (change set ${changeSetId}) is writing to the graph; other changes wait until it ends. Try again later.`, {
+    reason: "IMPORT_IN_PROGRESS", changeSetId,
+  });
 
 /**
  * Locks one node (by id, under its label) until the transaction ends: an edit of one entity queues only

@@ -102,8 +102,17 @@ export function relationshipName(type: string, from: string, to: string, key: st
   return `${from} -[${key ? `${type} ${key}` : type}]-> ${to}`;
 }
 
-/** `owners`: whose relationships the bundle states in full (LoadedBundle.owners). */
-export async function diffBundle(bundle: Bundle, read: Reader, owners: RelationshipOwners): Promise<BundleDiff> {
+/** What was stored before a change, as the diff read it: enough to put it back (a large import's journal). */
+export type StoredState = {
+  nodes: { label: Label; node: StoredNode }[];
+  relationships: { type: string; from: string[]; stored: StoredRelationship[] }[];
+};
+
+/**
+ * `owners`: whose relationships the bundle states in full (LoadedBundle.owners). `before`, when given, receives
+ * the stored state of every node the bundle would update and of every relationship section it reads.
+ */
+export async function diffBundle(bundle: Bundle, read: Reader, owners: RelationshipOwners, before?: StoredState): Promise<BundleDiff> {
   const diff: BundleDiff = {
     counts: {}, created: [], updated: [], unchanged: [], changes: {},
     relationships: { created: [], updated: [], unchanged: [], removed: [] },
@@ -122,7 +131,10 @@ export async function diffBundle(bundle: Bundle, read: Reader, owners: Relations
       const change: Change = !existing ? "CREATED" : differences.length > 0 ? "UPDATED" : "UNCHANGED";
       tally(spec.label, change);
       diff[change === "CREATED" ? "created" : change === "UPDATED" ? "updated" : "unchanged"].push(record.id);
-      if (change === "UPDATED") diff.changes[record.id] = differences;
+      if (change === "UPDATED") {
+        diff.changes[record.id] = differences;
+        before?.nodes.push({ label: spec.label, node: existing! });
+      }
     }
   }
   for (const spec of RELATIONSHIP_SECTIONS) {
@@ -130,7 +142,9 @@ export async function diffBundle(bundle: Bundle, read: Reader, owners: Relations
     const owned = new Set((owners.get(spec) ?? []).map((owner) => owner.id));
     if (records.length === 0 && owned.size === 0) continue;
     const rows = records.map((r) => relationshipRow(r, spec));
-    const stored = await readStoredRelationships(read, spec, [...rows.map((row) => row.from as string), ...owned]);
+    const from = [...new Set([...rows.map((row) => row.from as string), ...owned])];
+    const stored = await readStoredRelationships(read, spec, from);
+    before?.relationships.push({ type: spec.type, from, stored });
     const byName = new Map(stored.map((s) => [relationshipName(spec.type, s.from, s.to, s.key ?? ""), s]));
     const listed = new Set(rows.map((row) => relationshipName(spec.type, row.from as string, row.to as string, row.key)));
     for (const [name, existing] of byName) {

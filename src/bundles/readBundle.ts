@@ -24,6 +24,8 @@ export type LoadedBundle = {
   files: string[];
   /** Whose relationships the bundle states in full: see relationshipOwners (scoped per folder or file given). */
   owners: RelationshipOwners;
+  /** The sections each scope's files carry (even empty), by scope. */
+  carried: Map<number, Set<keyof Bundle>>;
 };
 
 export function emptyBundle(): Bundle {
@@ -42,16 +44,30 @@ export function listBundleFiles(target: string): string[] {
 
 /** Reads and merges one or more bundle folders/files; throws BundleError listing every shape problem. */
 export function readBundles(targets: string[]): LoadedBundle {
+  return readBundleFiles(bundleFilesOf(targets));
+}
+
+/** A bundle file and its scope: which folder or file given to the import it belongs to. */
+export type ScopedFile = { file: string; scope: number };
+
+export function bundleFilesOf(targets: string[]): ScopedFile[] {
+  return targets.flatMap((target, scope) => listBundleFiles(target).map((file) => ({ file, scope })));
+}
+
+/**
+ * Reads and merges some files of an import. `carried`: the sections each scope carries in any of its files,
+ * when only part of a scope is read (a large import reads a folder a few files at a time).
+ */
+export function readBundleFiles(files: ScopedFile[], carried?: ReadonlyMap<number, ReadonlySet<keyof Bundle>>): LoadedBundle {
   return mergeBundleFiles(
-    targets.flatMap((target, scope) =>
-      listBundleFiles(target).map((file) => {
-        try {
-          return { file, scope, json: JSON.parse(fs.readFileSync(file, "utf8")) as unknown };
-        } catch (error) {
-          return { file, scope, error: `not valid JSON: ${(error as Error).message}` };
-        }
-      }),
-    ),
+    files.map(({ file, scope }) => {
+      try {
+        return { file, scope, json: JSON.parse(fs.readFileSync(file, "utf8")) as unknown };
+      } catch (error) {
+        return { file, scope, error: `not valid JSON: ${(error as Error).message}` };
+      }
+    }),
+    carried,
   );
 }
 
@@ -63,7 +79,7 @@ export function bundleFromValue(json: unknown, origin: string): LoadedBundle {
 /** `scope`: which folder or file given to the import the file belongs to. */
 type BundleInput = { file: string; scope: number; json?: unknown; error?: string };
 
-function mergeBundleFiles(inputs: BundleInput[]): LoadedBundle {
+function mergeBundleFiles(inputs: BundleInput[], carried?: ReadonlyMap<number, ReadonlySet<keyof Bundle>>): LoadedBundle {
   const bundle = emptyBundle();
   const origins = new Map<object, Origin>();
   const problems: BundleProblem[] = [];
@@ -90,7 +106,9 @@ function mergeBundleFiles(inputs: BundleInput[]): LoadedBundle {
     }
   }
   if (problems.length > 0) throw new BundleError(problems);
-  return { bundle, origins, files: inputs.map((i) => i.file), owners: relationshipOwners([...scopes.values()]) };
+  const stated = [...scopes].map(([scope, own]) => ({ ...own, carried: carried?.get(scope) ?? own.carried }));
+  const carriedByScope = new Map([...scopes].map(([scope, own]) => [scope, own.carried]));
+  return { bundle, origins, files: inputs.map((i) => i.file), owners: relationshipOwners(stated), carried: carriedByScope };
 }
 
 export function jsonPath(parts: (string | number)[]): string {

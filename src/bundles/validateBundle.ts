@@ -5,7 +5,7 @@
 import { DAY_MS, endsBeforeStart, intervalRanges, partialRange } from "../model/partialDates.js";
 import { NODE_SECTIONS, RELATIONSHIP_SECTIONS, targetsOf } from "../model/graphMapping.js";
 import { labelOf, type Label } from "../model/labels.js";
-import { BundleError, type BundleProblem, type LoadedBundle } from "./readBundle.js";
+import { BundleError, type BundleProblem, type LoadedBundle, type Origin } from "./readBundle.js";
 
 type AnyRecord = Record<string, unknown> & { id?: string };
 
@@ -13,66 +13,113 @@ type AnyRecord = Record<string, unknown> & { id?: string };
 export type KnownIds = (ids: string[]) => Promise<Set<string>>;
 
 export async function validateBundle(loaded: LoadedBundle, knownIds?: KnownIds): Promise<void> {
-  const { bundle, origins } = loaded;
-  const problems: BundleProblem[] = [];
-  const where = (record: object, suffix = "") => {
-    const origin = origins.get(record) ?? { file: "(unknown)", path: "$" };
-    return { file: origin.file, path: origin.path + suffix };
-  };
-  const report = (record: object, suffix: string, message: string) => problems.push({ ...where(record, suffix), message });
+  const validator = new BundleValidator();
+  validator.add(loaded);
+  await validator.finish(knownIds);
+}
 
-  const defined = new Map<string, object>();
-  for (const { section } of NODE_SECTIONS) {
-    for (const record of bundle[section] as AnyRecord[]) {
-      const first = defined.get(record.id!);
-      if (first) {
-        const firstAt = where(first);
-        report(record, ".id", `duplicate id "${record.id}" (first defined at ${firstAt.file} ${firstAt.path})`);
-      } else defined.set(record.id!, record);
-    }
+/** References to one id outside what has been read so far: where it is referenced (the first few) and how often. */
+type Unresolved = { at: Origin[]; count: number };
+/** Where the first unresolved references to an id are reported; the rest are counted. */
+const REPORTED_REFERENCES = 20;
+/** Ids looked up in the graph per query. */
+const KNOWN_IDS_BATCH = 5_000;
+
+/**
+ * The checks of a bundle read in parts (a large import reads its files a few at a time): each part's records
+ * are checked as they come, keeping only what later parts need — where each id is defined, the references not
+ * yet resolved, the identities and which people are unnamed — not the records themselves.
+ */
+export class BundleValidator {
+  private readonly problems: BundleProblem[] = [];
+  private readonly defined = new Map<string, Origin>();
+  private readonly unresolved = new Map<string, Unresolved>();
+  private readonly unnamed = new Map<string, boolean | undefined>();
+  private readonly identities: { record: AnyRecord; origin: Origin }[] = [];
+  private readonly relationshipKeys = new Map<string, Set<string>>();
+
+  /** Whether an id is defined by a part added so far. */
+  defines(id: string): boolean {
+    return this.defined.has(id);
   }
 
-  type Pending = { record: object; suffix: string; id: string; allowed: Label[] };
-  const pending: Pending[] = [];
-  const expect = (record: object, suffix: string, id: string, allowed: Label[]) =>
-    pending.push({ record, suffix, id, allowed });
+  /** Problems found before the parts could be read (e.g. a file that is not JSON). */
+  report(problems: BundleProblem[]): void {
+    this.problems.push(...problems);
+  }
 
-  for (const spec of NODE_SECTIONS) {
-    for (const record of bundle[spec.section] as AnyRecord[]) {
-      for (const edge of spec.edges) {
-        const value = record[edge.field];
-        targetsOf(record, edge.field).forEach((target, i) =>
-          expect(record, Array.isArray(value) ? `.${edge.field}[${i}]` : `.${edge.field}`, target, edge.allowed),
-        );
+  add({ bundle, origins }: LoadedBundle): void {
+    const where = (record: object, suffix = "") => {
+      const origin = origins.get(record) ?? { file: "(unknown)", path: "$" };
+      return { file: origin.file, path: origin.path + suffix };
+    };
+    const report = (record: object, suffix: string, message: string) => this.problems.push({ ...where(record, suffix), message });
+    for (const { section } of NODE_SECTIONS) {
+      for (const record of bundle[section] as AnyRecord[]) {
+        const first = this.defined.get(record.id!);
+        if (first) report(record, ".id", `duplicate id "${record.id}" (first defined at ${first.file} ${first.path})`);
+        else this.defined.set(record.id!, where(record));
+        if (section === "people") this.unnamed.set(record.id!, record.unnamed as boolean | undefined);
       }
-      checkEvidenceAndDates(record, expect, report);
     }
-  }
-  for (const spec of RELATIONSHIP_SECTIONS) {
-    const seen = new Set<string>();
-    for (const record of bundle[spec.section] as AnyRecord[]) {
-      expect(record, `.${spec.from.field}`, record[spec.from.field] as string, spec.from.allowed);
-      expect(record, `.${spec.to.field}`, record[spec.to.field] as string, spec.to.allowed);
-      const key = [record[spec.from.field], record[spec.to.field], ...spec.key.map((k) => record[k])].join("|");
-      if (seen.has(key)) report(record, "", `duplicate ${spec.type} relationship ${key}`);
-      seen.add(key);
-      checkEvidenceAndDates(record, expect, report);
+    const expect = (record: object, suffix: string, id: string, allowed: Label[]) => {
+      const label = labelOf(id);
+      if (!label || !allowed.includes(label)) {
+        report(record, suffix, `"${id}" must refer to ${allowed.join(" or ")}, not ${label ?? "an unknown kind of id"}`);
+      } else if (!this.defined.has(id)) {
+        const entry = this.unresolved.get(id) ?? { at: [], count: 0 };
+        if (entry.at.length < REPORTED_REFERENCES) entry.at.push(where(record, suffix));
+        entry.count += 1;
+        this.unresolved.set(id, entry);
+      }
+    };
+    for (const spec of NODE_SECTIONS) {
+      for (const record of bundle[spec.section] as AnyRecord[]) {
+        for (const edge of spec.edges) {
+          const value = record[edge.field];
+          targetsOf(record, edge.field).forEach((target, i) =>
+            expect(record, Array.isArray(value) ? `.${edge.field}[${i}]` : `.${edge.field}`, target, edge.allowed),
+          );
+        }
+        checkEvidenceAndDates(record, expect, report);
+      }
     }
+    for (const spec of RELATIONSHIP_SECTIONS) {
+      const seen = this.relationshipKeys.get(spec.type) ?? new Set<string>();
+      this.relationshipKeys.set(spec.type, seen);
+      for (const record of bundle[spec.section] as AnyRecord[]) {
+        expect(record, `.${spec.from.field}`, record[spec.from.field] as string, spec.from.allowed);
+        expect(record, `.${spec.to.field}`, record[spec.to.field] as string, spec.to.allowed);
+        const key = [record[spec.from.field], record[spec.to.field], ...spec.key.map((k) => record[k])].join("|");
+        if (seen.has(key)) report(record, "", `duplicate ${spec.type} relationship ${key}`);
+        seen.add(key);
+        checkEvidenceAndDates(record, expect, report);
+      }
+    }
+    for (const record of bundle.identities as AnyRecord[]) this.identities.push({ record, origin: where(record) });
   }
 
-  checkIdentities(bundle.identities as AnyRecord[], defined as Map<string, AnyRecord>, report);
-
-  const missing = [...new Set(pending.filter((p) => !defined.has(p.id)).map((p) => p.id))];
-  const inGraph = missing.length > 0 && knownIds ? await knownIds(missing) : new Set<string>();
-  for (const p of pending) {
-    const label = labelOf(p.id);
-    if (!label || !p.allowed.includes(label)) {
-      report(p.record, p.suffix, `"${p.id}" must refer to ${p.allowed.join(" or ")}, not ${label ?? "an unknown kind of id"}`);
-    } else if (!defined.has(p.id) && !inGraph.has(p.id)) {
-      report(p.record, p.suffix, `reference "${p.id}" does not resolve to any ${label} in the bundle or the graph`);
+  /** The checks that need every part: identities, and references resolved by a later part or by the graph. */
+  async finish(knownIds?: KnownIds): Promise<void> {
+    const identityOrigins = new Map(this.identities.map(({ record, origin }) => [record as object, origin]));
+    checkIdentities(this.identities.map((i) => i.record), this.unnamed, (record, suffix, message) => {
+      const origin = identityOrigins.get(record)!;
+      this.problems.push({ file: origin.file, path: origin.path + suffix, message });
+    });
+    const missing = [...this.unresolved.keys()].filter((id) => !this.defined.has(id));
+    const inGraph = new Set<string>();
+    for (let offset = 0; knownIds && offset < missing.length; offset += KNOWN_IDS_BATCH) {
+      for (const id of await knownIds(missing.slice(offset, offset + KNOWN_IDS_BATCH))) inGraph.add(id);
     }
+    for (const id of missing.filter((id) => !inGraph.has(id))) {
+      const { at, count } = this.unresolved.get(id)!;
+      const more = count > at.length ? ` (and ${count - at.length} more references to it)` : "";
+      at.forEach((origin, i) => this.problems.push({
+        ...origin, message: `reference "${id}" does not resolve to any ${labelOf(id)} in the bundle or the graph${i === at.length - 1 ? more : ""}`,
+      }));
+    }
+    if (this.problems.length > 0) throw new BundleError(this.problems);
   }
-  if (problems.length > 0) throw new BundleError(problems);
 }
 
 function checkEvidenceAndDates(
@@ -99,7 +146,7 @@ function checkEvidenceAndDates(
  * never one record identified with two, no cycles, and never a named record pointing at an unnamed one
  * (the placeholder is the one identified: `person` is the placeholder, `sameAs` the named record).
  */
-function checkIdentities(identities: AnyRecord[], defined: Map<string, AnyRecord>, report: (record: object, suffix: string, message: string) => void): void {
+function checkIdentities(identities: AnyRecord[], unnamed: ReadonlyMap<string, boolean | undefined>, report: (record: object, suffix: string, message: string) => void): void {
   const next = new Map<string, string>();
   for (const record of identities) {
     const person = record.person as string;
@@ -107,7 +154,7 @@ function checkIdentities(identities: AnyRecord[], defined: Map<string, AnyRecord
     if (person === sameAs) report(record, ".sameAs", `a person cannot be identified with itself ("${person}")`);
     else if (next.has(person)) report(record, ".person", `"${person}" is already identified with "${next.get(person)}"; a record is the same as one other record at most`);
     else next.set(person, sameAs);
-    if (defined.get(person)?.unnamed === false && defined.get(sameAs)?.unnamed === true) {
+    if (unnamed.get(person) === false && unnamed.get(sameAs) === true) {
       report(record, "", `"${person}" is named and "${sameAs}" is not: identify the unnamed placeholder with the named record (person: "${sameAs}", sameAs: "${person}")`);
     }
   }

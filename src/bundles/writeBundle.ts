@@ -15,10 +15,20 @@ export const BATCH_SIZE = 500;
 
 type AnyRecord = Record<string, unknown> & { id: string };
 export type Step = { query: NamedQuery; rows: Record<string, unknown>[] };
-export type Progress = { done: number; total: number; step: string };
+/** `unit`, when given, names what done and total count and `step` the stage (a large import's files, then records). */
+export type Progress = { done: number; total: number; step: string; unit?: string };
 
 /** `owners`: whose relationships the bundle states in full (LoadedBundle.owners); theirs not listed are removed. */
 export function planBundleWrite(bundle: Bundle, owners: RelationshipOwners): Step[] {
+  const { nodes, links } = planBundleWriteParts(bundle, owners);
+  return [...nodes, ...links];
+}
+
+/**
+ * The write in two parts: the nodes, then what links them (owned edges, evidence, relationships), which needs
+ * every node it links to written first (a large import writes every part's nodes before any links).
+ */
+export function planBundleWriteParts(bundle: Bundle, owners: RelationshipOwners): { nodes: Step[]; links: Step[] } {
   const nodes: Step[] = [];
   const edges: Step[] = [];
   const evidence: Step[] = [];
@@ -81,7 +91,7 @@ export function planBundleWrite(bundle: Bundle, owners: RelationshipOwners): Ste
       });
     }
   }
-  return [...nodes, ...edges, ...evidence, ...relationships];
+  return { nodes, links: [...edges, ...evidence, ...relationships] };
 }
 
 /** The row mergeRelationship writes for one responsibility/accountability record (also what diffBundle compares). */
@@ -115,12 +125,13 @@ export async function runSteps(
   tx: Transaction,
   steps: Step[],
   onProgress?: (progress: Progress) => void,
+  batchSize = BATCH_SIZE,
 ): Promise<void> {
   const total = countBatches(steps);
   let done = 0;
   for (const step of steps) {
-    for (let offset = 0; offset < step.rows.length; offset += BATCH_SIZE) {
-      await tx.run(step.query, { rows: step.rows.slice(offset, offset + BATCH_SIZE) });
+    for (let offset = 0; offset < step.rows.length; offset += batchSize) {
+      await tx.run(step.query, { rows: step.rows.slice(offset, offset + batchSize) });
       done += 1;
       onProgress?.({ done, total, step: step.query.name });
     }

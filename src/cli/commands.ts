@@ -6,6 +6,7 @@ import { hashKey } from "../auth/apiKeys.js";
 import { formatCounts } from "../boot.js";
 import { exportAuthority, readRecords } from "../bundles/exportBundle.js";
 import { importBundles, knownIdsIn, type ImportResult } from "../bundles/importBundle.js";
+import { importLarge, isLargeImport } from "../bundles/largeImport.js";
 import { seedIfNeeded } from "../bundles/loadBundles.js";
 import { foldAugments } from "../bundles/augment.js";
 import { readBundles } from "../bundles/readBundle.js";
@@ -41,15 +42,14 @@ export async function importCommand(
   options: { reason: string; actor?: string; dryRun?: boolean },
 ): Promise<void> {
   const reason = checkReason(options.reason);
-  readBundles(paths); // shape problems are reported (exit 3) before any database is started
+  // A large bundle is read a few files at a time (bundles/largeImport.ts); a small one is checked whole first.
+  const large = isLargeImport(paths, ctx.config.imports.largeBytes);
+  if (!large) readBundles(paths); // shape problems are reported (exit 3) before any database is started
   const db = await ctx.database();
-  const result = await importBundles(db, paths, {
-    actor: options.actor ?? defaultActor(),
-    role: "admin",
-    reason,
-    dryRun: options.dryRun ?? false,
-    onProgress: ctx.out.progress("import"),
-  });
+  const common = { actor: options.actor ?? defaultActor(), role: "admin", reason, dryRun: options.dryRun ?? false, onProgress: ctx.out.progress("import") };
+  const result = large
+    ? await importLarge(db, paths, { ...common, ...ctx.config.imports, log: (line) => ctx.out.detail(line) })
+    : await importBundles(db, paths, common);
   const { diff } = result;
   for (const [name, c] of Object.entries(diff.counts)) {
     const removed = (c.REMOVED ?? 0) > 0 ? `, ${c.REMOVED} removed` : "";

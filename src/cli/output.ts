@@ -8,7 +8,7 @@ import { ConfigError } from "../config.js";
 import { AppError } from "../errors.js";
 import { LocalNeo4jError } from "../localNeo4j/build.js";
 import { BundleError } from "../bundles/readBundle.js";
-type Progress = { done: number; total: number };
+type Progress = { done: number; total: number; step?: string; unit?: string };
 
 export const EXIT = { OK: 0, UNEXPECTED: 1, USAGE: 2, INVALID_BUNDLE: 3, DATABASE_UNAVAILABLE: 4, SOME_FILES_FAILED: 5 } as const;
 
@@ -60,20 +60,23 @@ export class Output {
     if (this.quiet) return undefined;
     const err = this.stderr;
     if (err.isTTY) {
-      return ({ done, total }) => {
+      return ({ done, total, step, unit: own }) => {
         const width = 30;
         const filled = Math.round((width * done) / Math.max(total, 1));
-        err.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${unit}`);
+        err.write(`\r${own ? `${label} ${step}` : label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${own ?? unit}`);
         this.barOpen = done < total;
         if (!this.barOpen) err.write("\n");
       };
     }
     let lastTenth = -1;
     let lastAt = 0;
-    return ({ done, total }) => {
+    let lastStage: string | undefined;
+    return ({ done, total, step, unit: own }) => {
+      // A new stage (a large import validates, writes nodes, then links) starts its own tenths.
+      if (own && step !== lastStage) [lastStage, lastTenth] = [step, -1];
       const tenth = Math.floor((10 * done) / Math.max(total, 1));
       if (tenth > lastTenth || done === total || Date.now() - lastAt > 2_000) {
-        err.write(`${label}: ${done}/${total} ${unit} (${Math.round((100 * done) / Math.max(total, 1))}%)\n`);
+        err.write(`${own ? `${label} ${step}` : label}: ${done}/${total} ${own ?? unit} (${Math.round((100 * done) / Math.max(total, 1))}%)\n`);
         lastTenth = tenth;
         lastAt = Date.now();
       }

@@ -1,8 +1,8 @@
 /** Small collection helpers every layer uses (no I/O, no domain knowledge). */
 
 /** Items grouped by key, in first-seen order of keys and of items. */
-export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
+export function groupBy<T, K extends string = string>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
   for (const item of items) {
     const k = key(item);
     // Appending in place: copying the group on every insert made large imports quadratic.

@@ -27,6 +27,13 @@ export class ChangeSetResolver {
     return loadAll(ctx, CHANGES, "ChangeSet", { since: since ? since.toISOString() : null, entity: entity ?? null, first });
   }
 
+  @FieldResolver(() => String, {
+    description: "COMMITTED. A large import, written part by part, is IN_PROGRESS while it runs and ROLLED_BACK when it failed or was interrupted (see error): then it changed nothing and touched nothing.",
+  })
+  status(@Root() change: GraphObject): string {
+    return (change.status as string | undefined) ?? "COMMITTED";
+  }
+
   @FieldResolver(() => [ChangeCount], { description: "Counts of what changed, by label and kind." })
   summary(@Root() change: GraphObject): ChangeCount[] {
     const summary = JSON.parse(String(change.summary ?? "{}")) as Record<string, number>;

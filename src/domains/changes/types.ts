@@ -21,4 +21,6 @@ export class ChangeSet extends Node {
   @Field(() => String, { description: "cli, graphql, or startup (the seeds loaded by npm start)." }) via!: string;
   @Field(() => String, { description: "The command or mutation." }) operation!: string;
   @Field(() => String, { description: "When, as an ISO date-time." }) at!: string;
+  @Field(() => String, { nullable: true, description: "Why a large import was rolled back (the error, or that it was interrupted); null otherwise." })
+  error!: string | null;
 }

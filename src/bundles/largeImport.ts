@@ -1,0 +1,194 @@
+/**
+ * A large import (a bundle over IMPORT_LARGE_BYTES, e.g. a million nodes) in bounded memory: its files are
+ * read a few at a time, never all at once, and written part by part, each part one transaction.
+ *
+ * 1. Validate, a file at a time: shapes, augments, per-record checks; what later files need (where each id is
+ *    defined, references not yet resolved) is kept, the records are not. References to ids outside the bundle
+ *    are looked up in the graph in batches. Nothing is written unless every file is valid.
+ * 2. Nodes, part by part: each part's transaction diffs its records against the graph, journals what it will
+ *    change (importJournal.ts), writes its created and updated nodes and links them to the ChangeSet.
+ * 3. Links, part by part: owned edges, evidence and relationships, once every node they may point at exists.
+ * 4. Commit: the ChangeSet becomes COMMITTED and the journal is dropped.
+ *
+ * Still all or nothing: a failure at any point (a bad batch, a callback that throws, Neo4j going away) rolls
+ * back every part already written, and an import killed outright is rolled back by the next one. While it
+ * runs, other writes are refused (CONFLICT, reason IMPORT_IN_PROGRESS); reads go on and may see it half done.
+ * An augmenting record's base must be in the graph or in the same file.
+ */
+import fs from "node:fs";
+import { checkReason, lockWrites, recordChangeSet, type ChangeRecord } from "../audit/changeSets.js";
+import type { Database } from "../db/gateway.js";
+import { NODE_SECTIONS } from "../model/graphMapping.js";
+import { foldAugments } from "./augment.js";
+import type { Bundle } from "./bundleSchema.js";
+import { diffBundle, hasChanges, type BundleDiff, type StoredState } from "./diffBundle.js";
+import { readRecords } from "./exportBundle.js";
+import { beginJournal, commitJournal, discardJournal, heartbeat, journalPart, recoverInterruptedImport, rollBackJournal, touch } from "./importJournal.js";
+import { knownIdsIn, summarise, touchedBy, type ImportOptions, type ImportResult } from "./importBundle.js";
+import { BundleError, bundleFilesOf, readBundleFiles, type BundleProblem, type LoadedBundle, type ScopedFile } from "./readBundle.js";
+import { BundleValidator } from "./validateBundle.js";
+import { planBundleWriteParts, runSteps } from "./writeBundle.js";
+
+export type LargeImportOptions = ImportOptions & {
+  /** Records per part (one transaction each). */
+  partRecords: number;
+  /** An earlier import silent this long is taken as interrupted and rolled back first. */
+  staleAfterSeconds: number;
+  log?: (line: string) => void;
+};
+
+/** Rows per Cypher statement: larger than a small import's, since each part is a transaction of its own. */
+const LARGE_BATCH = 5_000;
+const PART_TIMEOUT_MS = 10 * 60_000;
+
+/** Whether the bundle files under these targets add up to more than `largeBytes` (then importLarge, not importBundles). */
+export function isLargeImport(targets: string[], largeBytes: number): boolean {
+  return bundleFilesOf(targets).reduce((sum, { file }) => sum + fs.statSync(file).size, 0) > largeBytes;
+}
+
+const recordCount = (bundle: Bundle) => Object.values(bundle).reduce((sum, list) => sum + list.length, 0);
+
+export async function importLarge(db: Database, targets: string[], options: LargeImportOptions): Promise<ImportResult> {
+  const reason = checkReason(options.reason);
+  await recoverInterruptedImport(db, options.staleAfterSeconds, options.log);
+  const { parts, carried, records, files } = await validateInParts(db, bundleFilesOf(targets), options);
+  const read = async (part: ScopedFile[]): Promise<LoadedBundle> => {
+    const loaded = readBundleFiles(part, carried);
+    await foldAugments(loaded, (ids) => readRecords((query, params) => db.read(query, params), ids));
+    return loaded;
+  };
+  const base = { files, records, dryRun: options.dryRun ?? false, batches: parts.length * 2 + 2 };
+  const diff = emptyDiff();
+  const progress = stages(options, records);
+
+  if (options.dryRun) {
+    for (const part of parts) {
+      const loaded = await read(part);
+      mergeDiff(diff, await diffBundle(loaded.bundle, (query, params) => db.read(query, params), loaded.owners));
+      progress("diffing", recordCount(loaded.bundle));
+    }
+    return { ...base, written: false, changeSetId: null, diff };
+  }
+
+  const change: ChangeRecord = { via: "cli", operation: `import ${targets.join(" ")}`, actor: options.actor, role: options.role, reason, summary: {}, touched: [] };
+  const changeSetId = await db.writeTransaction("import.large.begin", async (tx) => {
+    await lockWrites(tx);
+    const id = await recordChangeSet(tx, change);
+    await beginJournal(tx, id);
+    return id;
+  });
+  try {
+    for (const [seq, part] of parts.entries()) {
+      const loaded = await read(part);
+      const partDiff = await db.writeTransaction("import.large.nodes", async (tx) => {
+        await lockWrites(tx, changeSetId);
+        const before: StoredState = { nodes: [], relationships: [] };
+        const found = await diffBundle(loaded.bundle, (query, params) => tx.run(query, params), loaded.owners, before);
+        await journalPart(tx, changeSetId, seq, found.created, before);
+        const { nodes } = planBundleWriteParts(onlyChanged(loaded.bundle, new Set([...found.created, ...found.updated])), loaded.owners);
+        await runSteps(tx, nodes, undefined, LARGE_BATCH);
+        await touch(tx, changeSetId, touchedBy(found));
+        return found;
+      }, undefined, PART_TIMEOUT_MS);
+      mergeDiff(diff, partDiff);
+      progress("writing nodes", recordCount(loaded.bundle));
+    }
+    if (!hasChanges(diff)) {
+      await discardJournal(db, changeSetId);
+      return { ...base, written: false, changeSetId: null, diff };
+    }
+    const changed = new Set([...diff.created, ...diff.updated]);
+    for (const part of parts) {
+      const loaded = await read(part);
+      await db.writeTransaction("import.large.links", async (tx) => {
+        await lockWrites(tx, changeSetId);
+        await runSteps(tx, planBundleWriteParts(onlyChanged(loaded.bundle, changed), loaded.owners).links, undefined, LARGE_BATCH);
+        await heartbeat(tx);
+      }, undefined, PART_TIMEOUT_MS);
+      progress("linking", recordCount(loaded.bundle));
+    }
+    await commitJournal(db, changeSetId, summarise(diff));
+    return { ...base, written: true, changeSetId, diff };
+  } catch (error) {
+    options.log?.(`Import failed, rolling back change set ${changeSetId}: ${(error as Error).message}`);
+    await rollBackJournal(db, changeSetId, (error as Error).message ?? String(error));
+    throw error;
+  }
+}
+
+/** Pass 1: every file read, checked and let go; the files grouped into parts of about `partRecords` records. */
+async function validateInParts(db: Database, files: ScopedFile[], options: LargeImportOptions) {
+  const validator = new BundleValidator();
+  const unfolded: BundleProblem[] = [];
+  const carried = new Map<number, Set<keyof Bundle>>();
+  const parts: ScopedFile[][] = [];
+  let current: ScopedFile[] = [];
+  let inCurrent = 0;
+  let records = 0;
+  for (const [index, file] of files.entries()) {
+    try {
+      const loaded = readBundleFiles([file]);
+      try {
+        await foldAugments(loaded, (ids) => readRecords((query, params) => db.read(query, params), ids));
+      } catch (error) {
+        if (!(error instanceof BundleError)) throw error;
+        unfolded.push(...error.problems);
+        continue;
+      }
+      validator.add(loaded);
+      for (const [scope, sections] of loaded.carried) carried.set(scope, new Set([...(carried.get(scope) ?? []), ...sections]));
+      const count = recordCount(loaded.bundle);
+      records += count;
+      if (inCurrent > 0 && inCurrent + count > options.partRecords) [current, inCurrent] = [[], 0];
+      if (inCurrent === 0) parts.push(current);
+      current.push(file);
+      inCurrent += count;
+    } catch (error) {
+      if (!(error instanceof BundleError)) throw error;
+      validator.report(error.problems);
+    } finally {
+      options.onProgress?.({ done: index + 1, total: files.length, step: "validating", unit: "files" });
+    }
+  }
+  // Files are folded one at a time: a base in another file is not found, and the message says why.
+  validator.report(unfolded.map((problem) => {
+    const id = problem.message.match(/^augments "([^"]+)", which is neither/)?.[1];
+    return id && validator.defines(id)
+      ? { ...problem, message: `augments "${id}", whose base is in another file: in a large import an augmenting record must be in the same file as its base, or its base already in the graph` }
+      : problem;
+  }));
+  await validator.finish(knownIdsIn(db));
+  return { parts, carried, records, files: files.map((f) => f.file) };
+}
+
+/** The node records the diff found created or updated (the rest would write what is already there); other sections whole. */
+function onlyChanged(bundle: Bundle, changed: ReadonlySet<string>): Bundle {
+  const out = { ...bundle };
+  for (const { section } of NODE_SECTIONS) {
+    (out[section] as { id: string }[]) = (bundle[section] as { id: string }[]).filter((r) => changed.has(r.id));
+  }
+  return out;
+}
+
+function stages(options: LargeImportOptions, total: number) {
+  const done = new Map<string, number>();
+  return (step: string, records: number) => {
+    done.set(step, (done.get(step) ?? 0) + records);
+    options.onProgress?.({ done: done.get(step)!, total, step, unit: "records" });
+  };
+}
+
+function emptyDiff(): BundleDiff {
+  return { counts: {}, created: [], updated: [], unchanged: [], changes: {}, relationships: { created: [], updated: [], unchanged: [], removed: [] } };
+}
+
+function mergeDiff(into: BundleDiff, part: BundleDiff): void {
+  for (const [name, counts] of Object.entries(part.counts)) {
+    const target = (into.counts[name] ??= { CREATED: 0, UPDATED: 0, UNCHANGED: 0, ...(counts.REMOVED === undefined ? {} : { REMOVED: 0 }) });
+    for (const [change, n] of Object.entries(counts) as [keyof typeof counts, number][]) target[change] = (target[change] ?? 0) + n;
+  }
+  for (const key of ["created", "updated", "unchanged"] as const) for (const id of part[key]) into[key].push(id);
+  for (const key of ["created", "updated", "unchanged", "removed"] as const) for (const name of part.relationships[key]) into.relationships[key].push(name);
+  Object.assign(into.changes, part.changes);
+}
+
