@@ -37,7 +37,7 @@ export async function bootDatabase(config: Config, log: Logger, options: BootOpt
   }
   if (!uri) {
     log.info(`NEO4J_URI is not set: starting the bundled Neo4j in ${homeDir}`);
-    local = await startLocalNeo4j({ homeDir, port: config.neo4j.localPort, log: log.info });
+    local = await startLocalNeo4j({ homeDir, port: config.neo4j.localPort, log: log.info, memory: config.neo4j.localMemory });
     uri = local.uri;
     log.info(`Neo4j ready at ${uri} (log: ${local.logFile})`);
   }

@@ -34,6 +34,9 @@ const envSchema = z.object({
   NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]{2,62}$/, "must be a valid Neo4j database name").default("neo4j"),
   /** Bolt port for the bundled Neo4j when NEO4J_URI is unset; 0 picks a free port. */
   NEO4J_LOCAL_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** The bundled Neo4j's JVM heap and page cache (the store's cache), e.g. "768m", "2g". */
+  NEO4J_LOCAL_HEAP: z.string().regex(/^\d+[mg]$/, 'must be a size such as "768m" or "2g"').default("768m"),
+  NEO4J_LOCAL_PAGECACHE: z.string().regex(/^\d+[mg]$/, 'must be a size such as "128m" or "2g"').default("128m"),
   NEO4J_CONNECT_RETRIES: z.coerce.number().int().min(0).max(60).default(10),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -109,6 +112,7 @@ export type Config = {
     database: string;
     connectRetries: number;
     localPort: number;
+    localMemory: { heap: string; pageCache: string };
   };
   http: { port: number; host: string; rateLimitPerMinute: number; authFailuresPerMinute: number; headersTimeoutMs: number; requestTimeoutMs: number };
   dataDir: string;
@@ -153,6 +157,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       database: e.NEO4J_DATABASE,
       connectRetries: e.NEO4J_CONNECT_RETRIES,
       localPort: e.NEO4J_LOCAL_PORT,
+      localMemory: { heap: e.NEO4J_LOCAL_HEAP, pageCache: e.NEO4J_LOCAL_PAGECACHE },
     },
     http: {
       port: e.PORT,

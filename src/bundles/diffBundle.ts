@@ -13,7 +13,7 @@ import {
   NODE_SECTIONS, RELATIONSHIP_SECTIONS, targetsOf, type NodeSection, type RelationshipOwners, type RelationshipSection,
 } from "../model/graphMapping.js";
 import type { Label } from "../model/labels.js";
-import { BATCH_SIZE, relationshipRow } from "./writeBundle.js";
+import { relationshipRow } from "./writeBundle.js";
 
 /** Runs a read: db.read outside a transaction, or tx.run inside one (so a diff sees what the write will see). */
 export type Reader = (query: NamedQuery, params: Params) => Promise<Row[]>;
@@ -57,9 +57,14 @@ const READ_RELATIONSHIPS = new Map<string, NamedQuery>(
   ),
 );
 
+/** Ids per read: records are small and most of a large import's are absent, so reads take more than a write batch. */
+const READ_BATCH = 2_000;
+
 async function inBatches(ids: string[], read: (batch: string[]) => Promise<Row[]>): Promise<Row[]> {
   const rows: Row[] = [];
-  for (let offset = 0; offset < ids.length; offset += BATCH_SIZE) rows.push(...(await read(ids.slice(offset, offset + BATCH_SIZE))));
+  for (let offset = 0; offset < ids.length; offset += READ_BATCH) {
+    for (const row of await read(ids.slice(offset, offset + READ_BATCH))) rows.push(row);
+  }
   return rows;
 }
 

@@ -63,28 +63,32 @@ export async function importLoaded(
   await foldAugments(loaded, (ids) => readRecords((query, params) => db.read(query, params), ids));
   await validateBundle(loaded, knownIdsIn(db));
   const { bundle, files, owners } = loaded;
-  const steps = planBundleWrite(bundle, owners);
+  // What the diff finds absent is created outright (the write runs under the write lock, after the diff).
+  const planned = (diff: BundleDiff) => planBundleWrite(bundle, owners, new Set(diff.created));
   const base = {
     files,
     records: Object.values(bundle).reduce((sum, list) => sum + list.length, 0),
     dryRun: options.dryRun ?? false,
-    batches: countBatches(steps),
   };
   if (options.dryRun) {
     const diff = await diffBundle(bundle, (query, params) => db.read(query, params), owners);
-    return { ...base, written: false, changeSetId: null, diff };
+    return { ...base, batches: countBatches(planned(diff)), written: false, changeSetId: null, diff };
   }
   return db.writeTransaction("bundle.import", async (tx) => {
     // Under the write lock, and diffed inside the transaction: the ChangeSet describes exactly what this
     // write changed, and a concurrent identical write, queued behind it, finds nothing left to change.
     await lockWrites(tx);
-    if (options.idempotency) {
-      const earlier = await changeSetForKey((query, params) => tx.run(query, params), options.actor, options.idempotency);
-      if (earlier) return { ...base, written: false, changeSetId: earlier, replayed: true, diff: await diffBundle(bundle, (query, params) => tx.run(query, params), owners) };
-    }
     const read: Reader = (query, params) => tx.run(query, params);
+    if (options.idempotency) {
+      const earlier = await changeSetForKey(read, options.actor, options.idempotency);
+      if (earlier) {
+        const diff = await diffBundle(bundle, read, owners);
+        return { ...base, batches: countBatches(planned(diff)), written: false, changeSetId: earlier, replayed: true, diff };
+      }
+    }
     const diff = await diffBundle(bundle, read, owners);
-    if (!hasChanges(diff)) return { ...base, written: false, changeSetId: null, diff };
+    const steps = planned(diff);
+    if (!hasChanges(diff)) return { ...base, batches: countBatches(steps), written: false, changeSetId: null, diff };
     await runSteps(tx, steps, options.onProgress);
     const changeSetId = await recordChangeSet(tx, {
       via: options.via,
@@ -96,7 +100,7 @@ export async function importLoaded(
       touched: touchedBy(diff),
       idempotency: options.idempotency,
     });
-    return { ...base, written: true, changeSetId, diff };
+    return { ...base, batches: countBatches(steps), written: true, changeSetId, diff };
   }, options.counter, IMPORT_TIMEOUT_MS);
 }
 

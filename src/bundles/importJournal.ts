@@ -47,8 +47,7 @@ const TOUCH = (label: Label) => query(`import.touch.${label}`, () => `
   MATCH (c:ChangeSet {id: $changeSet})
   UNWIND $rows AS row
   MATCH (n:${label} {id: row.id})
-  MERGE (c)-[r:TOUCHED]->(n)
-  SET r.change = row.change`);
+  CREATE (c)-[:TOUCHED {change: row.change}]->(n)`);
 
 const BEGIN = cypher("import.begin", `
   MATCH (c:ChangeSet {id: $changeSet}) SET c.status = 'IN_PROGRESS'
@@ -121,7 +120,7 @@ export async function journalPart(tx: Transaction, changeSetId: string, seq: num
   await tx.run(WRITE_JOURNAL, { ...params, created, owners: JSON.stringify(owners) });
 }
 
-/** TOUCHED edges from the ChangeSet to what a part created or updated. */
+/** TOUCHED edges from the ChangeSet to what a part created or updated (each node is in one part: created once). */
 export async function touch(tx: Transaction, changeSetId: string, touched: Touched[]): Promise<void> {
   for (const [label, rows] of groupBy(touched, (t) => labelOf(t.id)!)) {
     for (let i = 0; i < rows.length; i += BATCH) await tx.run(TOUCH(label), { changeSet: changeSetId, rows: rows.slice(i, i + BATCH) });

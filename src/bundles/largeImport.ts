@@ -85,7 +85,8 @@ export async function importLarge(db: Database, targets: string[], options: Larg
         const before: StoredState = { nodes: [], relationships: [] };
         const found = await diffBundle(loaded.bundle, (query, params) => tx.run(query, params), loaded.owners, before);
         await journalPart(tx, changeSetId, seq, found.created, before);
-        const { nodes } = planBundleWriteParts(onlyChanged(loaded.bundle, new Set([...found.created, ...found.updated])), loaded.owners);
+        const created = new Set(found.created);
+        const { nodes } = planBundleWriteParts(onlyChanged(loaded.bundle, new Set([...found.created, ...found.updated])), loaded.owners, created);
         await runSteps(tx, nodes, undefined, LARGE_BATCH);
         await touch(tx, changeSetId, touchedBy(found));
         return found;
@@ -97,12 +98,13 @@ export async function importLarge(db: Database, targets: string[], options: Larg
       await discardJournal(db, changeSetId);
       return { ...base, written: false, changeSetId: null, diff };
     }
+    const created = new Set(diff.created);
     const changed = new Set([...diff.created, ...diff.updated]);
     for (const part of parts) {
       const loaded = await read(part);
       await db.writeTransaction("import.large.links", async (tx) => {
         await lockWrites(tx, changeSetId);
-        await runSteps(tx, planBundleWriteParts(onlyChanged(loaded.bundle, changed), loaded.owners).links, undefined, LARGE_BATCH);
+        await runSteps(tx, planBundleWriteParts(onlyChanged(loaded.bundle, changed), loaded.owners, created).links, undefined, LARGE_BATCH);
         await heartbeat(tx);
       }, undefined, PART_TIMEOUT_MS);
       progress("linking", recordCount(loaded.bundle));

@@ -7,7 +7,7 @@
 import type { Database, NamedQuery, Transaction } from "../db/gateway.js";
 import { groupBy } from "../model/collections.js";
 import type { Bundle } from "./bundleSchema.js";
-import { dateProps, NODE_SECTIONS, RELATIONSHIP_SECTIONS, targetsOf, type RelationshipOwners } from "../model/graphMapping.js";
+import { dateProps, NODE_SECTIONS, RELATIONSHIP_SECTIONS, targetsOf, type NodeSection, type RelationshipOwners } from "../model/graphMapping.js";
 import { labelOf } from "../model/labels.js";
 import * as q from "./writeQueries.js";
 
@@ -19,49 +19,28 @@ export type Step = { query: NamedQuery; rows: Record<string, unknown>[] };
 export type Progress = { done: number; total: number; step: string; unit?: string };
 
 /** `owners`: whose relationships the bundle states in full (LoadedBundle.owners); theirs not listed are removed. */
-export function planBundleWrite(bundle: Bundle, owners: RelationshipOwners): Step[] {
-  const { nodes, links } = planBundleWriteParts(bundle, owners);
+export function planBundleWrite(bundle: Bundle, owners: RelationshipOwners, created?: ReadonlySet<string>): Step[] {
+  const { nodes, links } = planBundleWriteParts(bundle, owners, created);
   return [...nodes, ...links];
 }
 
 /**
  * The write in two parts: the nodes, then what links them (owned edges, evidence, relationships), which needs
- * every node it links to written first (a large import writes every part's nodes before any links).
+ * every node it links to written first (a large import writes every part's nodes before any links). Records in
+ * `created` (the diff found them absent, under the write lock) are created outright, with nothing to prune.
  */
-export function planBundleWriteParts(bundle: Bundle, owners: RelationshipOwners): { nodes: Step[]; links: Step[] } {
+export function planBundleWriteParts(bundle: Bundle, owners: RelationshipOwners, created: ReadonlySet<string> = new Set()): { nodes: Step[]; links: Step[] } {
   const nodes: Step[] = [];
   const edges: Step[] = [];
   const evidence: Step[] = [];
   for (const spec of NODE_SECTIONS) {
-    const records = bundle[spec.section] as unknown as AnyRecord[];
-    if (records.length === 0) continue;
-    nodes.push({ query: q.upsertNodes(spec.label), rows: records.map((r) => ({ id: r.id, props: spec.props(r) })) });
-    for (const edge of spec.edges) {
-      edges.push({
-        query: q.pruneEdges(spec.label, edge.type, edge.direction, edge.allowed),
-        rows: records.map((r) => ({ id: r.id, targets: targetsOf(r, edge.field) })),
-      });
-      const byTargetLabel = groupBy(
-        records.flatMap((r) => targetsOf(r, edge.field).map((target) => ({ id: r.id, target }))),
-        (row) => labelOf(row.target)!,
-      );
-      for (const [targetLabel, rows] of byTargetLabel) {
-        edges.push({ query: q.mergeEdges(spec.label, edge.type, edge.direction, targetLabel), rows });
-      }
-    }
-    const withEvidence = records.filter((r) => Array.isArray(r.evidence));
-    if (withEvidence.length > 0) {
-      const items = (r: AnyRecord) => r.evidence as { source: string; quote: string; locator?: string }[];
-      evidence.push({
-        query: q.pruneEvidence(spec.label),
-        rows: withEvidence.map((r) => ({ id: r.id, keys: items(r).map((e) => `${e.source}\n${e.quote}`) })),
-      });
-      evidence.push({
-        query: q.mergeEvidence(spec.label),
-        rows: withEvidence.flatMap((r) =>
-          items(r).map((e) => ({ id: r.id, source: e.source, quote: e.quote, locator: e.locator ?? null })),
-        ),
-      });
+    const all = bundle[spec.section] as unknown as AnyRecord[];
+    for (const [fresh, records] of [[false, all.filter((r) => !created.has(r.id))], [true, all.filter((r) => created.has(r.id))]] as const) {
+      if (records.length === 0) continue;
+      const planned = planRecords(spec, records, fresh);
+      nodes.push(planned.node);
+      edges.push(...planned.edges);
+      evidence.push(...planned.evidence);
     }
   }
   const relationships: Step[] = [];
@@ -92,6 +71,44 @@ export function planBundleWriteParts(bundle: Bundle, owners: RelationshipOwners)
     }
   }
   return { nodes, links: [...edges, ...evidence, ...relationships] };
+}
+
+/** The steps of one section's records: `fresh` ones are new (CREATE, each edge and piece of evidence once). */
+function planRecords(spec: NodeSection, records: AnyRecord[], fresh: boolean): { node: Step; edges: Step[]; evidence: Step[] } {
+  const node = { query: fresh ? q.createNodes(spec.label) : q.upsertNodes(spec.label), rows: records.map((r) => ({ id: r.id, props: spec.props(r) })) };
+  const edges: Step[] = [];
+  for (const edge of spec.edges) {
+    if (!fresh) {
+      edges.push({
+        query: q.pruneEdges(spec.label, edge.type, edge.direction, edge.allowed),
+        rows: records.map((r) => ({ id: r.id, targets: targetsOf(r, edge.field) })),
+      });
+    }
+    const byTargetLabel = groupBy(
+      records.flatMap((r) => [...new Set(targetsOf(r, edge.field))].map((target) => ({ id: r.id, target }))),
+      (row) => labelOf(row.target)!,
+    );
+    for (const [targetLabel, rows] of byTargetLabel) {
+      edges.push({ query: (fresh ? q.createEdges : q.mergeEdges)(spec.label, edge.type, edge.direction, targetLabel), rows });
+    }
+  }
+  const evidence: Step[] = [];
+  const withEvidence = records.filter((r) => Array.isArray(r.evidence));
+  if (withEvidence.length > 0) {
+    const items = (r: AnyRecord) => r.evidence as { source: string; quote: string; locator?: string }[];
+    if (!fresh) {
+      evidence.push({
+        query: q.pruneEvidence(spec.label),
+        rows: withEvidence.map((r) => ({ id: r.id, keys: items(r).map((e) => `${e.source}\n${e.quote}`) })),
+      });
+    }
+    // One per source and quote, the later locator winning (as MERGE then SET does).
+    const rows = withEvidence.flatMap((r) => [
+      ...new Map(items(r).map((e) => [`${e.source}\n${e.quote}`, { id: r.id, source: e.source, quote: e.quote, locator: e.locator ?? null }])).values(),
+    ]);
+    evidence.push({ query: fresh ? q.createEvidence(spec.label) : q.mergeEvidence(spec.label), rows });
+  }
+  return { node, edges, evidence };
 }
 
 /** The row mergeRelationship writes for one responsibility/accountability record (also what diffBundle compares). */

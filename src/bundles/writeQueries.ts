@@ -33,6 +33,13 @@ export const upsertNodes = (label: string) =>
     MERGE (n:${label} {id: row.id})
     SET n += row.props`);
 
+/** rows: [{id, props}] of nodes known not to exist (the diff found them absent, under the write lock). */
+export const createNodes = (label: string) =>
+  memo(`bundle.create.${checkLabel(label)}`, () => `
+    UNWIND $rows AS row
+    CREATE (n:${label})
+    SET n = row.props, n.id = row.id`);
+
 /**
  * rows: [{id, targets}]; removes the record's edges of this type to nodes of the field's labels not in targets
  * (a finding's FOUND edge from an inspection is its `inspection` field's, one from a review its `review`'s).
@@ -51,6 +58,22 @@ export const mergeEdges = (owner: string, type: string, direction: "OUT" | "IN",
     MATCH (a:${owner} {id: row.id})
     MATCH (b:${target} {id: row.target})
     MERGE ${direction === "OUT" ? `(a)-[:${type}]->(b)` : `(b)-[:${type}]->(a)`}`);
+
+/** rows: [{id, target}] from records created by this write (no edge of theirs exists yet), each edge once. */
+export const createEdges = (owner: string, type: string, direction: "OUT" | "IN", target: string) =>
+  memo(`bundle.newEdge.${checkLabel(owner)}.${checkType(type)}.${direction}.${checkLabel(target)}`, () => `
+    UNWIND $rows AS row
+    MATCH (a:${owner} {id: row.id})
+    MATCH (b:${target} {id: row.target})
+    CREATE ${direction === "OUT" ? `(a)-[:${type}]->(b)` : `(b)-[:${type}]->(a)`}`);
+
+/** rows: [{id, source, quote, locator}] of records created by this write, each source and quote once. */
+export const createEvidence = (owner: string) =>
+  memo(`bundle.evidence.create.${checkLabel(owner)}`, () => `
+    UNWIND $rows AS row
+    MATCH (a:${owner} {id: row.id})
+    MATCH (s:Source {id: row.source})
+    CREATE (a)-[:SUPPORTED_BY {quote: row.quote, locator: row.locator}]->(s)`);
 
 /** rows: [{id, keys}] where keys are "sourceId\n quote" of the evidence to keep. */
 export const pruneEvidence = (owner: string) =>

@@ -9,7 +9,6 @@ import path from "node:path";
 import { classpath, ensureLauncherBuilt, LocalNeo4jError } from "./build.js";
 
 const JVM_FLAGS = [
-  "-Xmx768m",
   "--add-opens=java.base/java.nio=ALL-UNNAMED",
   "--add-opens=java.base/java.io=ALL-UNNAMED",
   "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
@@ -29,10 +28,15 @@ const STABLE_RUN_MS = 60_000;
  * Starts the bundled Neo4j and supervises it: if the JVM dies (a crash, an OOM kill), it is started again on
  * the same port after 1 s, doubling to 30 s while it keeps failing; each exit and restart is logged once.
  */
+/** The JVM's heap and Neo4j's page cache (the store's cache: reads from disk beyond it), as "768m" or "2g". */
+export type LocalMemory = { heap: string; pageCache: string };
+export const DEFAULT_LOCAL_MEMORY: LocalMemory = { heap: "768m", pageCache: "128m" };
+
 export async function startLocalNeo4j(options: {
   homeDir: string;
   port: number;
   log: (message: string) => void;
+  memory?: LocalMemory;
 }): Promise<LocalNeo4j> {
   ensureLauncherBuilt(options.log);
   fs.mkdirSync(options.homeDir, { recursive: true });
@@ -44,7 +48,7 @@ export async function startLocalNeo4j(options: {
   let restartTimer: NodeJS.Timeout | null = null;
   let child: ChildProcess;
   const spawnOnce = async (): Promise<string> => {
-    const launched = launch(options.homeDir, port, logFile);
+    const launched = launch(options.homeDir, port, logFile, options.memory ?? DEFAULT_LOCAL_MEMORY);
     child = launched.child;
     const uri = await launched.ready;
     const startedAt = Date.now();
@@ -90,9 +94,10 @@ export async function startLocalNeo4j(options: {
 }
 
 /** One JVM: its process, and the bolt URI once it says READY (rejects if it dies or hangs first). */
-function launch(homeDir: string, port: number, logFile: string): { child: ChildProcess; ready: Promise<string> } {
+function launch(homeDir: string, port: number, logFile: string, memory: LocalMemory): { child: ChildProcess; ready: Promise<string> } {
   const logStream = fs.createWriteStream(logFile, { flags: "a" });
-  const child = spawn("java", [...JVM_FLAGS, "-cp", classpath(), "local.neo4j.Launcher", homeDir, String(port)], {
+  const flags = [`-Xmx${memory.heap}`, `-Dlocal.neo4j.pagecache=${memory.pageCache}`, ...JVM_FLAGS];
+  const child = spawn("java", [...flags, "-cp", classpath(), "local.neo4j.Launcher", homeDir, String(port)], {
     stdio: ["pipe", "pipe", "pipe"],
   });
   child.stderr!.pipe(logStream);

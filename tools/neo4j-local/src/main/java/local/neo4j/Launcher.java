@@ -30,7 +30,8 @@ public final class Launcher {
         .setConfig(BoltConnector.enabled, true)
         .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
         .setConfig(GraphDatabaseSettings.auth_enabled, false)
-        .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(128))
+        // The store's cache: the benchmark's larger tiers give it more (NEO4J_LOCAL_PAGECACHE).
+        .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(System.getProperty("local.neo4j.pagecache", "128m")))
         .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
         .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60))
         // Bolt's graceful shutdown waits 5 s for its thread pool and 5 s more for Netty's quiet period even with no
