@@ -1,9 +1,11 @@
 /**
  * `npm run bench:compare`: the project against a generic GraphQL-to-Cypher layer (@neo4j/graphql 7,
  * bench/peer.ts) and against hand-written Cypher through neo4j-driver (the floor), side by side on one Neo4j
- * with the same data: the national graph (the seeds), then the national graph plus a synthetic tier
- * (bench/synthetic.ts; `--tiers 10000,100000`). The project runs as its production build (`npm run build`,
- * node dist/src/main.js) and the peer as its own process; this process only sends requests.
+ * with the same data: the national graph (the seeds), then, each in a Neo4j of its own, the national graph plus
+ * a synthetic tier (bench/synthetic.ts; `--tiers 10000,100000,1000000`; kept in .data/bench/tier-<size> between
+ * runs, 2 GB of heap and page cache). The project runs as its production build (`npm run build`,
+ * node dist/src/main.js) and the peer as its own process; this process only sends requests. `--operations`
+ * keeps the operations whose name contains one of its comma-separated words.
  * Closed loop at 1 and 16 clients, `--seconds` per system per round, systems alternating within each of
  * `--rounds` rounds. Prints req/s, p50/p95/p99 (median across rounds, with min–max), the ratios to the peer
  * and to raw Cypher, the Cypher queries per operation (the project's in production are not reported: see
@@ -16,7 +18,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import neo4j from "neo4j-driver";
+import neo4j, { type Driver } from "neo4j-driver";
 import { loadConfig, PROJECT_ROOT } from "../src/config.js";
 import { bootDatabase } from "../src/boot.js";
 import { createLogger } from "../src/log.js";
@@ -29,8 +31,11 @@ const { values: args } = parseArgs({
     seconds: { type: "string", default: "3" },
     rounds: { type: "string", default: "3" },
     clients: { type: "string", default: "1,16" },
+    operations: { type: "string", default: "" },
   },
 });
+const ONLY = args.operations!.split(",").filter(Boolean);
+const OPERATIONS = COMPARED_OPERATIONS.filter((op) => ONLY.length === 0 || ONLY.some((word) => op.name.includes(word)));
 const SECONDS = Number(args.seconds);
 const ROUNDS = Number(args.rounds);
 const CLIENTS = args.clients!.split(",").map(Number);
@@ -38,15 +43,15 @@ const TIERS = args.tiers!.split(",").filter(Boolean).map(Number);
 const OUT_DIR = path.join(PROJECT_ROOT, ".data", "bench");
 
 type Sample = { ms: number[]; completed: number; seconds: number; errors: number };
-type System = { name: "project" | "peer" | "raw"; send: (op: ComparedOperation, tier: Tier) => Promise<void> };
+type System = { name: "project" | "peer" | "raw"; send: (op: ComparedOperation) => Promise<void> };
 
 const log = createLogger("warn");
-const config = loadConfig({ ...process.env, DATA_DIR: path.join(OUT_DIR, "data"), PORT: "0", LOG_LEVEL: "warn" });
-console.log("Starting the benchmark's own Neo4j and loading the seeds (first run: a few minutes)…");
-const booted = await bootDatabase(config, log);
-const uri = booted.local?.uri ?? config.neo4j.uri!;
-const driver = neo4j.driver(uri, neo4j.auth.basic(config.neo4j.user, config.neo4j.password));
-const processes: { kill: () => void }[] = [];
+/** Each tier's own Neo4j (a bigger page cache than the bundled default, so a tier's store stays in memory). */
+const tierConfig = (dir: string) => loadConfig({
+  ...process.env, DATA_DIR: path.join(OUT_DIR, dir), PORT: "0", LOG_LEVEL: "warn", NEO4J_LOCAL_HEAP: "2g", NEO4J_LOCAL_PAGECACHE: "2g",
+});
+const config = tierConfig("national");
+let processes: { kill: () => void }[] = [];
 
 /** Starts a server process and waits for the line with its URL. */
 async function startProcess(name: string, argv: string[], env: Record<string, string>, ready: RegExp): Promise<{ url: string; pid: number }> {
@@ -80,7 +85,7 @@ async function postJson(url: string, query: string, variables: Record<string, un
 }
 
 /** `clients` loops sending `op` back to back for the duration. */
-async function closedLoop(system: System, op: ComparedOperation, tier: Tier, clients: number, seconds = SECONDS): Promise<Sample> {
+async function closedLoop(system: System, op: ComparedOperation, clients: number, seconds = SECONDS): Promise<Sample> {
   const ms: number[] = [];
   let errors = 0;
   const deadline = performance.now() + seconds * 1000;
@@ -89,7 +94,7 @@ async function closedLoop(system: System, op: ComparedOperation, tier: Tier, cli
     while (performance.now() < deadline) {
       const t = performance.now();
       try {
-        await system.send(op, tier);
+        await system.send(op);
         ms.push(performance.now() - t);
       } catch {
         errors += 1;
@@ -102,63 +107,66 @@ async function closedLoop(system: System, op: ComparedOperation, tier: Tier, cli
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-try {
-  console.log("Building the project (npm run build) to run it as production does…");
-  const build = spawnSync("npm", ["run", "build"], { cwd: PROJECT_ROOT, encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
-  const neo4jEnv = { NEO4J_URI: uri, NEO4J_USER: config.neo4j.user, NEO4J_PASSWORD: config.neo4j.password, NEO4J_DATABASE: config.neo4j.database };
-  const project = await startProcess("project", ["dist/src/main.js"], {
-    ...neo4jEnv, NODE_ENV: "production", PORT: "0", LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "1000000", GRAPHQL_TIME_LIMIT_MS: "60000",
-  }, /GraphQL ready at (http:\S+)/);
-  const peer = await startProcess("peer", ["--import", "tsx", "bench/peer.ts"], { ...neo4jEnv, PORT: "0" }, /Peer ready at (http:\S+)/);
-  const send = (url: string, text: (op: ComparedOperation) => string | null) => async (op: ComparedOperation, tier: Tier) => {
-    const body = await postJson(url, text(op)!, op.variables(tier));
-    if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
-  };
-  const systems: System[] = [
-    { name: "project", send: send(project.url, (op) => op.project) },
-    { name: "peer", send: send(peer.url, (op) => op.peer) },
-    {
-      name: "raw",
-      send: async (op, tier) => {
-        await driver.executeQuery(op.raw, op.variables(tier), { database: config.neo4j.database, routing: neo4j.routing.READ });
+const results: Record<string, unknown>[] = [];
+console.log("Building the project (npm run build) to run it as production does…");
+const build = spawnSync("npm", ["run", "build"], { cwd: PROJECT_ROOT, encoding: "utf8" });
+if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
+const tiers: Tier[] = [{ name: "national", authority: "org:swindon-borough-council", theme: "theme:drift-and-delay", search: "plans", on: "2024-10-01" }];
+for (const size of TIERS) {
+  tiers.push({ name: `national + ${size.toLocaleString("en-GB")} synthetic`, size, authority: "org:synthetic-authority-1", theme: "theme:drift-and-delay", search: "placements", on: "2024-06-01" });
+}
+for (const tier of tiers) await runTier(tier);
+fs.mkdirSync(OUT_DIR, { recursive: true });
+const file = path.join(OUT_DIR, `compare-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+fs.writeFileSync(file, JSON.stringify({ seconds: SECONDS, rounds: ROUNDS, clients: CLIENTS, results }, null, 2));
+console.log(`\nJSON: ${file}`);
+
+/** One tier: its Neo4j (the seeds loaded the first time, then the tier), the project and the peer over it, every operation. */
+async function runTier(tier: Tier): Promise<void> {
+  const tierConf = tier.size ? tierConfig(`tier-${tier.size}`) : config;
+  console.log(`\nStarting the Neo4j of tier "${tier.name}" (${tierConf.dataDir}; first run: the seeds load, a few minutes)…`);
+  const booted = await bootDatabase(tierConf, log);
+  const uri = booted.local?.uri ?? tierConf.neo4j.uri!;
+  const driver = neo4j.driver(uri, neo4j.auth.basic(tierConf.neo4j.user, tierConf.neo4j.password));
+  try {
+    if (tier.size) await loadTier(tier.size, driver, uri, tierConf.neo4j.database);
+    const neo4jEnv = { NEO4J_URI: uri, NEO4J_USER: tierConf.neo4j.user, NEO4J_PASSWORD: tierConf.neo4j.password, NEO4J_DATABASE: tierConf.neo4j.database };
+    const project = await startProcess("project", ["dist/src/main.js"], {
+      ...neo4jEnv, NODE_ENV: "production", PORT: "0", LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "1000000", GRAPHQL_TIME_LIMIT_MS: "60000",
+    }, /GraphQL ready at (http:\S+)/);
+    const peer = await startProcess("peer", ["--import", "tsx", "bench/peer.ts"], { ...neo4jEnv, PORT: "0" }, /Peer ready at (http:\S+)/);
+    const send = (url: string, text: (op: ComparedOperation) => string | null) => async (op: ComparedOperation) => {
+      const body = await postJson(url, text(op)!, op.variables(tier));
+      if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
+    };
+    const systems: System[] = [
+      { name: "project", send: send(project.url, (op) => op.project) },
+      { name: "peer", send: send(peer.url, (op) => op.peer) },
+      {
+        name: "raw",
+        send: async (op) => {
+          await driver.executeQuery(op.raw, op.variables(tier), { database: tierConf.neo4j.database, routing: neo4j.routing.READ });
+        },
       },
-    },
-  ];
-  const results: Record<string, unknown>[] = [];
-  const tiers: Tier[] = [{ name: "national", authority: "org:swindon-borough-council", theme: "theme:drift-and-delay", search: "plans" }];
-  for (const size of TIERS) tiers.push({ name: `national + ${size.toLocaleString("en-GB")} synthetic`, size, authority: "org:synthetic-authority-1", theme: "theme:drift-and-delay", search: "placements" });
-  for (const tier of tiers) {
-    if (tier.size) await loadTier(tier.size);
-    const count = (await driver.executeQuery("MATCH (n) RETURN count(n) AS count", {}, { database: config.neo4j.database })).records[0]!.get("count");
-    // Tiers are added to the benchmark's graph and kept between runs: say what this graph holds.
-    const synthetic = (await driver.executeQuery(
-      "MATCH (o:Organisation) WHERE o.id STARTS WITH 'org:synthetic-authority-' RETURN count(o) AS n", {}, { database: config.neo4j.database },
-    )).records[0]!.get("n");
-    console.log(`\n## ${tier.name}: ${Number(count).toLocaleString("en-GB")} nodes (${Number(synthetic)} synthetic authorities loaded)\n`);
+    ];
+    const count = (await driver.executeQuery("MATCH (n) RETURN count(n) AS count", {}, { database: tierConf.neo4j.database })).records[0]!.get("count");
+    console.log(`\n## ${tier.name}: ${Number(count).toLocaleString("en-GB")} nodes\n`);
     const table: string[][] = [["operation", "clients", "system", "req/s", "p50 ms", "p95 ms", "p99 ms", "vs peer req/s", "vs peer p95", "p50 vs raw", "queries"]];
-    for (const op of COMPARED_OPERATIONS) {
+    for (const op of OPERATIONS) {
       // A production server does not report its query count (npm run bench does, per headline operation).
       const queries = null;
-      const dbHits = await profileDbHits(op, tier);
+      const dbHits = await profileDbHits(driver, op, tier, tierConf.neo4j.database);
       for (const clients of CLIENTS) {
         const rounds = new Map<string, Sample[]>();
         for (let round = 0; round < ROUNDS; round++) {
           // Alternate the order each round, so no system always runs on a warmer cache.
           const order = systems.filter((s) => s.name !== "peer" || op.peer).map((s, i, all) => all[(i + round) % all.length]!);
           for (const system of order) {
-            await closedLoop(system, op, tier, clients, 1); // warm-up: a second at the same concurrency
-            rounds.set(system.name, [...(rounds.get(system.name) ?? []), await closedLoop(system, op, tier, clients)]);
+            await closedLoop(system, op, clients, 1); // warm-up: a second at the same concurrency
+            rounds.set(system.name, [...(rounds.get(system.name) ?? []), await closedLoop(system, op, clients)]);
           }
         }
-        const summary = Object.fromEntries([...rounds].map(([name, samples]) => {
-          const perRound = samples.map((s) => {
-            const sorted = [...s.ms].sort((a, b) => a - b);
-            return { rps: s.completed / s.seconds, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), errors: s.errors };
-          });
-          const stat = (key: "rps" | "p50" | "p95" | "p99") => ({ median: median(perRound.map((r) => r[key])), min: Math.min(...perRound.map((r) => r[key])), max: Math.max(...perRound.map((r) => r[key])) });
-          return [name, { rps: stat("rps"), p50: stat("p50"), p95: stat("p95"), p99: stat("p99"), errors: perRound.reduce((n, r) => n + r.errors, 0) }];
-        })) as Record<string, { rps: { median: number; min: number; max: number }; p50: { median: number }; p95: { median: number }; p99: { median: number }; errors: number }>;
+        const summary = summarise(rounds);
         for (const [name, s] of Object.entries(summary)) {
           const peerSummary = summary.peer;
           table.push([
@@ -171,40 +179,53 @@ try {
           ]);
           if (s.errors > 0) console.log(`  ${op.name} / ${name} / ${clients} clients: ${s.errors} errors`);
         }
-        results.push({ tier: tier.name, operation: op.name, clients, queries, rawDbHits: dbHits, ...summary });
+        results.push({ tier: tier.name, nodes: Number(count), operation: op.name, clients, queries, rawDbHits: dbHits, ...summary });
       }
     }
     printTable(table);
     console.log(`\nAPI memory after this tier: project rss ${rssMiB(project.pid)} MiB, peer rss ${rssMiB(peer.pid)} MiB`);
+  } finally {
+    for (const p of processes) p.kill();
+    processes = [];
+    await driver.close();
+    await booted.shutdown();
   }
-  fs.mkdirSync(OUT_DIR, { recursive: true });
-  const file = path.join(OUT_DIR, `compare-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-  fs.writeFileSync(file, JSON.stringify({ seconds: SECONDS, rounds: ROUNDS, clients: CLIENTS, results }, null, 2));
-  console.log(`\nJSON: ${file}`);
-} finally {
-  for (const p of processes) p.kill();
-  await driver.close();
-  await booted.shutdown();
 }
 
-async function profileDbHits(op: ComparedOperation, tier: Tier): Promise<number> {
-  const result = await driver.executeQuery(`PROFILE ${op.raw}`, op.variables(tier), { database: config.neo4j.database });
+type Stat = { median: number; min: number; max: number };
+type Summary = Record<string, { rps: Stat; p50: Stat; p95: Stat; p99: Stat; errors: number }>;
+
+/** Per system: req/s and percentiles, the median across rounds with min–max. */
+function summarise(rounds: Map<string, Sample[]>): Summary {
+  return Object.fromEntries([...rounds].map(([name, samples]) => {
+    const perRound = samples.map((s) => {
+      const sorted = [...s.ms].sort((a, b) => a - b);
+      return { rps: s.completed / s.seconds, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), errors: s.errors };
+    });
+    const stat = (key: "rps" | "p50" | "p95" | "p99") => ({ median: median(perRound.map((r) => r[key])), min: Math.min(...perRound.map((r) => r[key])), max: Math.max(...perRound.map((r) => r[key])) });
+    return [name, { rps: stat("rps"), p50: stat("p50"), p95: stat("p95"), p99: stat("p99"), errors: perRound.reduce((n, r) => n + r.errors, 0) }];
+  }));
+}
+
+async function profileDbHits(driver: Driver, op: ComparedOperation, tier: Tier, database: string): Promise<number> {
+  const result = await driver.executeQuery(`PROFILE ${op.raw}`, op.variables(tier), { database });
   const sum = (plan: { dbHits: number; children: unknown[] }): number => plan.dbHits + plan.children.reduce((n: number, c) => n + sum(c as never), 0);
   return result.summary.profile ? sum(result.summary.profile as never) : -1;
 }
 
-/** Adds a synthetic tier to the graph (once: an existing tier of that size is kept), through the project's own import. */
-async function loadTier(size: number): Promise<void> {
+/** Adds a synthetic tier to its graph (once: kept between runs), through the project's own import (a large one from 100k). */
+async function loadTier(size: number, driver: Driver, uri: string, database: string): Promise<void> {
   const authorities = Math.round(size / 373);
   const present = (await driver.executeQuery(
-    "MATCH (o:Organisation {id: $id}) RETURN count(o) AS present", { id: `org:synthetic-authority-${authorities}` }, { database: config.neo4j.database },
+    "MATCH (o:Organisation {id: $id}) RETURN count(o) AS present", { id: `org:synthetic-authority-${authorities}` }, { database },
   )).records[0]!.get("present");
   if (Number(present) > 0) return;
   const dir = path.join(OUT_DIR, `synthetic-${authorities}`);
   const nodes = writeSynthetic(dir, { authorities });
   console.log(`Importing ${nodes.toLocaleString("en-GB")} synthetic nodes (${authorities} authorities)…`);
   const started = performance.now();
-  const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "--", "import", dir, "--reason", "benchmark tier", "--quiet"], {
+  // The production build, its progress lines shown as they come.
+  const run = spawnSync(process.execPath, ["dist/src/cli.js", "import", dir, "--reason", "benchmark tier"], {
     cwd: PROJECT_ROOT, env: { ...process.env, NEO4J_URI: uri, LOG_LEVEL: "warn" }, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"],
   });
   if (run.status !== 0) throw new Error(`import failed: ${run.stdout}`);
