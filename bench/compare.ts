@@ -32,8 +32,11 @@ const { values: args } = parseArgs({
     rounds: { type: "string", default: "3" },
     clients: { type: "string", default: "1,16" },
     operations: { type: "string", default: "" },
+    processes: { type: "string", default: "1" },
   },
 });
+/** API processes of the project behind a round-robin (as a load balancer would spread clients), e.g. `--processes 1,2,4`. */
+const PROCESSES = args.processes!.split(",").map(Number);
 const ONLY = args.operations!.split(",").filter(Boolean);
 const OPERATIONS = COMPARED_OPERATIONS.filter((op) => ONLY.length === 0 || ONLY.some((word) => op.name.includes(word)));
 const SECONDS = Number(args.seconds);
@@ -43,7 +46,8 @@ const TIERS = args.tiers!.split(",").filter(Boolean).map(Number);
 const OUT_DIR = path.join(PROJECT_ROOT, ".data", "bench");
 
 type Sample = { ms: number[]; completed: number; seconds: number; errors: number };
-type System = { name: "project" | "peer" | "raw"; send: (op: ComparedOperation) => Promise<void> };
+/** "project", "project×2" (two API processes)…, "peer" or "raw". */
+type System = { name: string; send: (op: ComparedOperation) => Promise<void> };
 
 const log = createLogger("warn");
 /** Each tier's own Neo4j (a bigger page cache than the bundled default, so a tier's store stays in memory). */
@@ -131,16 +135,24 @@ async function runTier(tier: Tier): Promise<void> {
   try {
     if (tier.size) await loadTier(tier.size, driver, uri, tierConf.neo4j.database);
     const neo4jEnv = { NEO4J_URI: uri, NEO4J_USER: tierConf.neo4j.user, NEO4J_PASSWORD: tierConf.neo4j.password, NEO4J_DATABASE: tierConf.neo4j.database };
-    const project = await startProcess("project", ["dist/src/main.js"], {
-      ...neo4jEnv, NODE_ENV: "production", PORT: "0", LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "1000000", GRAPHQL_TIME_LIMIT_MS: "60000",
-    }, /GraphQL ready at (http:\S+)/);
+    const projects: { url: string; pid: number }[] = [];
+    for (let i = 0; i < Math.max(...PROCESSES); i++) {
+      projects.push(await startProcess("project", ["dist/src/main.js"], {
+        ...neo4jEnv, NODE_ENV: "production", PORT: "0", LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "1000000", GRAPHQL_TIME_LIMIT_MS: "60000",
+      }, /GraphQL ready at (http:\S+)/));
+    }
     const peer = await startProcess("peer", ["--import", "tsx", "bench/peer.ts"], { ...neo4jEnv, PORT: "0" }, /Peer ready at (http:\S+)/);
     const send = (url: string, text: (op: ComparedOperation) => string | null) => async (op: ComparedOperation) => {
       const body = await postJson(url, text(op)!, op.variables(tier));
       if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
     };
+    const roundRobin = (n: number) => {
+      const senders = projects.slice(0, n).map((p) => send(p.url, (op) => op.project));
+      let next = 0;
+      return (op: ComparedOperation) => senders[next++ % n]!(op);
+    };
     const systems: System[] = [
-      { name: "project", send: send(project.url, (op) => op.project) },
+      ...PROCESSES.map((n) => ({ name: n === 1 ? "project" : `project×${n}`, send: roundRobin(n) })),
       { name: "peer", send: send(peer.url, (op) => op.peer) },
       {
         name: "raw",
@@ -172,10 +184,10 @@ async function runTier(tier: Tier): Promise<void> {
           table.push([
             op.name, String(clients), name, `${s.rps.median.toFixed(1)} (${s.rps.min.toFixed(0)}–${s.rps.max.toFixed(0)})`,
             s.p50.median.toFixed(1), s.p95.median.toFixed(1), s.p99.median.toFixed(1),
-            name === "project" && peerSummary ? `${(s.rps.median / peerSummary.rps.median).toFixed(2)}×` : "",
-            name === "project" && peerSummary ? `${(s.p95.median / peerSummary.p95.median).toFixed(2)}×` : "",
+            name.startsWith("project") && peerSummary ? `${(s.rps.median / peerSummary.rps.median).toFixed(2)}×` : "",
+            name.startsWith("project") && peerSummary ? `${(s.p95.median / peerSummary.p95.median).toFixed(2)}×` : "",
             name === "raw" ? "" : `${(s.p50.median / summary.raw!.p50.median).toFixed(1)}×`,
-            name === "project" ? "n/a" : name === "raw" ? `1 (${dbHits} db hits)` : "1",
+            name.startsWith("project") ? "n/a" : name === "raw" ? `1 (${dbHits} db hits)` : "1",
           ]);
           if (s.errors > 0) console.log(`  ${op.name} / ${name} / ${clients} clients: ${s.errors} errors`);
         }
@@ -183,7 +195,7 @@ async function runTier(tier: Tier): Promise<void> {
       }
     }
     printTable(table);
-    console.log(`\nAPI memory after this tier: project rss ${rssMiB(project.pid)} MiB, peer rss ${rssMiB(peer.pid)} MiB`);
+    console.log(`\nAPI memory after this tier: project rss ${projects.map((p) => rssMiB(p.pid)).join(" + ")} MiB, peer rss ${rssMiB(peer.pid)} MiB`);
   } finally {
     for (const p of processes) p.kill();
     processes = [];

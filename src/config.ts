@@ -40,6 +40,8 @@ const envSchema = z.object({
   NEO4J_CONNECT_RETRIES: z.coerce.number().int().min(0).max(60).default(10),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default("127.0.0.1"),
+  /** Proxies in front of the API (a load balancer: 1) whose X-Forwarded-For is trusted for the client's address. */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Abuse controls: GraphQL requests per minute per key (or per address without one), and requests with an unknown key per address. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
@@ -114,7 +116,7 @@ export type Config = {
     localPort: number;
     localMemory: { heap: string; pageCache: string };
   };
-  http: { port: number; host: string; rateLimitPerMinute: number; authFailuresPerMinute: number; headersTimeoutMs: number; requestTimeoutMs: number };
+  http: { port: number; host: string; trustProxy: number; rateLimitPerMinute: number; authFailuresPerMinute: number; headersTimeoutMs: number; requestTimeoutMs: number };
   dataDir: string;
   seedsDir: string;
   webDir: string;
@@ -162,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     http: {
       port: e.PORT,
       host: e.HOST,
+      trustProxy: e.TRUST_PROXY,
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
       headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,

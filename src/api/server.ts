@@ -74,6 +74,8 @@ export async function startServer(db: Database, config: Config, log?: (message: 
   const apollo = await createApollo(config, sizes.lookup);
   const app = express();
   app.disable("x-powered-by");
+  // Behind a load balancer, the client's address (rate limits) is the one it forwards, not the balancer's.
+  if (config.http.trustProxy > 0) app.set("trust proxy", config.http.trustProxy);
   // helmet's headers: a CSP of this origin only (GraphiQL and its start script are served from here),
   // nosniff, frame and referrer policies, and HSTS (ignored by browsers over plain http).
   // No upgrade-insecure-requests: the server is often reached over plain http on localhost.

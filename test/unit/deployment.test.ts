@@ -7,6 +7,11 @@ import { PROJECT_ROOT } from "../../src/config.js";
 
 const compose = parse(fs.readFileSync(path.join(PROJECT_ROOT, "docker-compose.yml"), "utf8"));
 const dockerfile = fs.readFileSync(path.join(PROJECT_ROOT, "Dockerfile"), "utf8");
+// Compose's `!reset` tag (drop the base file's value) read as the value it resets to.
+const scale = parse(fs.readFileSync(path.join(PROJECT_ROOT, "docker-compose.scale.yml"), "utf8"), {
+  customTags: [{ tag: "!reset", collection: "seq", resolve: (value: unknown) => value } as never],
+});
+const nginx = fs.readFileSync(path.join(PROJECT_ROOT, "deploy", "nginx.conf"), "utf8");
 
 describe("docker-compose.yml", () => {
   it("runs Neo4j 5.26 Community with a healthcheck and a data volume", () => {
@@ -45,5 +50,24 @@ describe("docker-compose.yml", () => {
     expect(pkg.scripts.start).toBe("node --import tsx src/main.ts");
     expect(pkg.scripts["start:compiled"]).toBe("node dist/src/main.js");
     expect(run).toContain('CMD ["node", "dist/src/main.js"]');
+  });
+});
+
+describe("docker-compose.scale.yml", () => {
+  it("puts the API instances behind nginx, the only published port, once they are healthy", () => {
+    expect(scale.services.api.ports).toEqual([]);
+    expect(scale.services.api.environment.TRUST_PROXY).toBe("1");
+    expect(scale.services.lb.image).toMatch(/^nginx:1\.27/); // `server … resolve` needs nginx 1.27.3+
+    expect(scale.services.lb.ports).toEqual(["4000:80"]);
+    expect(scale.services.lb.depends_on.api.condition).toBe("service_healthy");
+    expect(scale.services.lb.volumes).toContain("./deploy/nginx.conf:/etc/nginx/nginx.conf:ro");
+    expect(dockerfile).toMatch(/HEALTHCHECK .*\/healthz/);
+  });
+
+  it("balances over every api container, re-resolved through Docker's DNS, keeping connections alive", () => {
+    expect(nginx).toMatch(/resolver 127\.0\.0\.11/);
+    expect(nginx).toMatch(/server api:4000 resolve;/);
+    expect(nginx).toMatch(/proxy_pass http:\/\/api;/);
+    expect(nginx).toMatch(/proxy_set_header X-Forwarded-For/);
   });
 });
