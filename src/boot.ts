@@ -7,6 +7,8 @@ import { publishEndpoint, readEndpoint } from "./localNeo4j/endpoint.js";
 import { startLocalNeo4j, type LocalNeo4j } from "./localNeo4j/launch.js";
 import type { Logger } from "./log.js";
 import { seedIfNeeded } from "./bundles/loadBundles.js";
+import { recoverInterruptedImport } from "./bundles/importJournal.js";
+import { AppError } from "./errors.js";
 
 /**
  * `publish` tells CLI processes where the bundled Neo4j listens: call it once the server is ready (never
@@ -19,6 +21,21 @@ export type Booted = { db: Database; local: LocalNeo4j | null; publish: () => vo
  * starts listens; "join" (the CLI) uses a running server's bundled Neo4j instead of starting its own.
  */
 export type BootOptions = { seed: boolean; share: "publish" | "join" };
+
+/**
+ * Before the seeds: a large import killed earlier is rolled back once silent long enough. One still running
+ * holds the graph: the seeds are not checked this time (false), and the server starts all the same.
+ */
+async function recovered(db: Database, config: Config, log: Logger): Promise<boolean> {
+  try {
+    await recoverInterruptedImport(db, config.imports.staleAfterSeconds, log.warn);
+    return true;
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "CONFLICT") throw error;
+    log.warn(`Seeds not checked: ${error.message}`);
+    return false;
+  }
+}
 
 export async function bootDatabase(config: Config, log: Logger, options: BootOptions = { seed: true, share: "publish" }): Promise<Booted> {
   let local: LocalNeo4j | null = null;
@@ -45,7 +62,7 @@ export async function bootDatabase(config: Config, log: Logger, options: BootOpt
     db ??= await Database.connect({ ...config.neo4j, uri, retries: config.neo4j.connectRetries, log: log.warn });
     const applied = await applyMigrations(db);
     log.info(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Schema up to date");
-    if (options.seed) {
+    if (options.seed && (await recovered(db, config, log))) {
       // The first load (the national record: thousands of records) takes a while: say how far it has got.
       let reported = -1;
       const seeded = await seedIfNeeded(db, config.seedsDir, false, undefined, ({ done, total }) => {

@@ -74,6 +74,16 @@ export async function lockWrites(tx: Transaction, ownImport?: string): Promise<v
   // A large import writes in many transactions and holds the graph between them (see bundles/largeImport.ts).
   const importing = row.importing as string | null;
   if (importing && importing !== ownImport) throw importInProgress(importing);
+  // A large import's own parts: its hold must still be there (not released by a rollback that took it over).
+  if (ownImport && importing !== ownImport) throw new AppError("CONFLICT", `Import ${ownImport} no longer holds the graph: it was rolled back`, { reason: "IMPORT_ROLLED_BACK", changeSetId: ownImport });
+}
+
+const IMPORT_HOLD = cypher("audit.importHold", "MATCH (l:WriteLock {id: 'graph'}) RETURN l.importInProgress AS importing");
+
+/** For edits that lock only their entity: none while a large import holds the graph (its rollback would undo them). */
+export async function refuseDuringImport(tx: Transaction): Promise<void> {
+  const [row] = await tx.run(IMPORT_HOLD);
+  if (row?.importing) throw importInProgress(row.importing as string);
 }
 
 export const importInProgress = (changeSetId: string) =>

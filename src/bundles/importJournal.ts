@@ -7,6 +7,7 @@
  * while it runs, so no other change interleaves with it.
  */
 import { importInProgress, lockWrites, type Touched } from "../audit/changeSets.js";
+import { AppError } from "../errors.js";
 import { cypher, type Database, type NamedQuery, type Transaction } from "../db/gateway.js";
 import { groupBy } from "../model/collections.js";
 import { NODE_SECTIONS, RELATIONSHIP_SECTIONS } from "../model/graphMapping.js";
@@ -40,7 +41,30 @@ const WRITE_JOURNAL = cypher("import.journal", `
   WITH 1 AS one
   MATCH (l:WriteLock {id: 'graph'}) SET l.importHeartbeat = datetime()`);
 
-const HEARTBEAT = cypher("import.heartbeat", "MATCH (l:WriteLock {id: 'graph'}) SET l.importHeartbeat = datetime()");
+const HEARTBEAT = cypher("import.heartbeat", `
+  MATCH (l:WriteLock {id: 'graph'}) WHERE l.importInProgress = $changeSet SET l.importHeartbeat = datetime()`);
+/** In each part's transaction (under the write lock): the import still stands (no rollback has taken it over). */
+const CONTINUE = cypher("import.continue", `
+  MATCH (c:ChangeSet {id: $changeSet}) MATCH (l:WriteLock {id: 'graph'}) SET l.importHeartbeat = datetime() RETURN c.status AS status`);
+const CONTINUE_ROLLBACK = cypher("import.continueRollback", "MATCH (l:WriteLock {id: 'graph'}) SET l.importHeartbeat = datetime()");
+const ROLLING_BACK = cypher("import.rollingBack", `
+  MATCH (c:ChangeSet {id: $changeSet}) WHERE c.status IN ['IN_PROGRESS', 'ROLLING_BACK'] SET c.status = 'ROLLING_BACK'
+  WITH c MATCH (l:WriteLock {id: 'graph'}) SET l.importHeartbeat = datetime() RETURN count(c) AS marked`);
+const JOURNAL_PART = cypher("import.journalPart", `
+  MATCH (j:ImportJournal {changeSet: $changeSet, seq: $seq}) RETURN j.created AS created, j.relationshipOwners AS owners, j.linked AS linked`);
+const MARK_LINKED = cypher("import.markLinked", "MATCH (j:ImportJournal {changeSet: $changeSet, seq: $seq}) SET j.linked = true");
+const ORPHAN_JOURNALS = cypher("import.orphanJournals", `
+  CALL () { MATCH (j:ImportJournal) RETURN DISTINCT j.changeSet AS cs UNION MATCH (s:ImportSnapshot) RETURN DISTINCT s._changeSet AS cs }
+  OPTIONAL MATCH (c:ChangeSet {id: cs})
+  WITH cs, c WHERE c IS NULL OR NOT c.status IN ['IN_PROGRESS', 'ROLLING_BACK']
+  RETURN cs`);
+const CLAIM_STALE = cypher("import.claimStale", `
+  MATCH (l:WriteLock {id: 'graph'}) SET l.locked = true
+  WITH l, l.importInProgress AS changeSet, toString(l.importHeartbeat) AS heartbeat,
+       duration.inSeconds(l.importHeartbeat, datetime()).seconds AS idleSeconds
+  // Claimed under the lock: a second import finding it at the same moment sees a fresh heartbeat and waits.
+  FOREACH (_ IN CASE WHEN changeSet IS NOT NULL AND idleSeconds >= $staleAfterSeconds THEN [1] ELSE [] END | SET l.importHeartbeat = datetime())
+  RETURN changeSet, heartbeat, idleSeconds`);
 const DELETE_CHANGE_SET = cypher("import.deleteChangeSet", "MATCH (c:ChangeSet {id: $changeSet}) DETACH DELETE c");
 
 const TOUCH = (label: Label) => query(`import.touch.${label}`, () => `
@@ -54,9 +78,11 @@ const BEGIN = cypher("import.begin", `
   WITH c
   MATCH (l:WriteLock {id: 'graph'}) SET l.importInProgress = $changeSet, l.importHeartbeat = datetime()`);
 const FINISH = cypher("import.finish", `
-  MATCH (c:ChangeSet {id: $changeSet}) SET c.status = $status, c.error = $error, c.summary = coalesce($summary, c.summary)
+  MATCH (c:ChangeSet {id: $changeSet}) WHERE c.status = $from
+  SET c.status = $status, c.error = $error, c.summary = coalesce($summary, c.summary)
   WITH c
-  MATCH (l:WriteLock {id: 'graph'}) WHERE l.importInProgress = $changeSet REMOVE l.importInProgress, l.importHeartbeat`);
+  MATCH (l:WriteLock {id: 'graph'}) WHERE l.importInProgress = $changeSet REMOVE l.importInProgress, l.importHeartbeat
+  RETURN count(c) AS finished`);
 const UNTOUCH = cypher("import.untouch", `MATCH (:ChangeSet {id: $changeSet})-[r:TOUCHED]->() WITH r LIMIT ${BATCH} DELETE r RETURN count(*) AS n`);
 const DROP_JOURNAL = cypher("import.dropJournal", `
   CALL () { MATCH (s:ImportSnapshot {_changeSet: $changeSet}) RETURN s AS x UNION MATCH (x:ImportJournal {changeSet: $changeSet}) RETURN x }
@@ -83,18 +109,34 @@ const DELETE_CREATED = (label: Label) => query(`import.deleteCreated.${label}`, 
 const DROP_PART = cypher("import.dropPart", `
   CALL () { MATCH (s:ImportSnapshot {_changeSet: $changeSet, _seq: $seq}) RETURN s AS x UNION MATCH (x:ImportJournal {changeSet: $changeSet, seq: $seq}) RETURN x }
   DELETE x`);
-const LOCK_STATE = cypher("import.lockState", `
-  MATCH (l:WriteLock {id: 'graph'}) RETURN l.importInProgress AS changeSet, toString(l.importHeartbeat) AS heartbeat,
-    duration.inSeconds(l.importHeartbeat, datetime()).seconds AS idleSeconds`);
 
 /** Marks the (just created) ChangeSet as in progress and takes the graph for the import (under the write lock). */
 export async function beginJournal(tx: Transaction, changeSetId: string): Promise<void> {
   await tx.run(BEGIN, { changeSet: changeSetId });
 }
 
-/** A sign of life between parts: an import that shows none for long is taken as interrupted. */
-export async function heartbeat(tx: Transaction): Promise<void> {
-  await tx.run(HEARTBEAT);
+/** A sign of life before each part's work (its own statement): an import that shows none for long is taken as interrupted. */
+export async function heartbeat(db: Database, changeSetId: string): Promise<void> {
+  await db.write(HEARTBEAT, { changeSet: changeSetId });
+}
+
+/** At the start of each part's transaction, after the write lock: the import still stands, or this part must not write. */
+export async function continuePart(tx: Transaction, changeSetId: string): Promise<void> {
+  const [row] = await tx.run(CONTINUE, { changeSet: changeSetId });
+  if (row?.status !== "IN_PROGRESS") {
+    throw new AppError("CONFLICT", `Import ${changeSetId} is being rolled back (taken as interrupted); it writes nothing more`, { reason: "IMPORT_ROLLED_BACK", changeSetId });
+  }
+}
+
+/**
+ * A part's links are written once: a transaction retried after a commit whose acknowledgement was lost finds
+ * its part marked and does nothing (CREATE is not idempotent). Returns false when already done.
+ */
+export async function linkOnce(tx: Transaction, changeSetId: string, seq: number): Promise<boolean> {
+  const [part] = await tx.run(JOURNAL_PART, { changeSet: changeSetId, seq });
+  if (!part || part.linked === true) return false;
+  await tx.run(MARK_LINKED, { changeSet: changeSetId, seq });
+  return true;
 }
 
 /** An import that found nothing to change leaves no trace: its ChangeSet and journal go, the graph is released. */
@@ -131,7 +173,8 @@ export async function touch(tx: Transaction, changeSetId: string, touched: Touch
 export async function commitJournal(db: Database, changeSetId: string, summary: Record<string, number>): Promise<void> {
   await db.writeTransaction("import.commit", async (tx) => {
     await lockWrites(tx, changeSetId);
-    await tx.run(FINISH, { changeSet: changeSetId, status: "COMMITTED", error: null, summary: JSON.stringify(summary) });
+    const [row] = await tx.run(FINISH, { changeSet: changeSetId, from: "IN_PROGRESS", status: "COMMITTED", error: null, summary: JSON.stringify(summary) });
+    if (!row || (row.finished as number) === 0) await continuePart(tx, changeSetId);
   });
   await dropInBatches(db, DROP_JOURNAL, changeSetId);
 }
@@ -142,17 +185,24 @@ export async function commitJournal(db: Database, changeSetId: string, summary: 
  * ChangeSet is marked ROLLED_BACK with the error, loses its TOUCHED edges, and the graph is released.
  */
 export async function rollBackJournal(db: Database, changeSetId: string, error: string): Promise<void> {
+  await db.writeTransaction("import.rollingBack", async (tx) => {
+    await lockWrites(tx, changeSetId);
+    await tx.run(ROLLING_BACK, { changeSet: changeSetId });
+  });
   const parts = await db.read(JOURNAL_PARTS, { changeSet: changeSetId });
-  for (const part of parts) {
+  for (const { seq } of parts) {
     await db.writeTransaction("import.rollBack", async (tx) => {
       await lockWrites(tx, changeSetId);
-      await restorePart(tx, changeSetId, part.seq as number, part.created as string[], JSON.parse(part.owners as string));
+      await tx.run(CONTINUE_ROLLBACK, { changeSet: changeSetId });
+      // Read again under the lock: a part another rollback of the same import has restored is gone.
+      const [part] = await tx.run(JOURNAL_PART, { changeSet: changeSetId, seq });
+      if (part) await restorePart(tx, changeSetId, seq as number, part.created as string[], JSON.parse(part.owners as string));
     });
   }
   await dropInBatches(db, UNTOUCH, changeSetId);
   await db.writeTransaction("import.rolledBack", async (tx) => {
     await lockWrites(tx, changeSetId);
-    await tx.run(FINISH, { changeSet: changeSetId, status: "ROLLED_BACK", error: error.slice(0, 2_000), summary: null });
+    await tx.run(FINISH, { changeSet: changeSetId, from: "ROLLING_BACK", status: "ROLLED_BACK", error: error.slice(0, 2_000), summary: null });
   });
   await dropInBatches(db, DROP_JOURNAL, changeSetId);
 }
@@ -202,10 +252,12 @@ async function dropInBatches(db: Database, drop: NamedQuery, changeSetId: string
 /**
  * Before an import: a large import that stopped without finishing (its process killed, the machine down) is
  * rolled back once it has shown no progress for `staleAfterSeconds`; one still making progress is another
- * import at work, and this one may not start (CONFLICT). Returns the change set rolled back, if any.
+ * import at work, and this one may not start (CONFLICT). Journals left by an import killed after it finished
+ * are dropped. Returns the change set rolled back, if any.
  */
 export async function recoverInterruptedImport(db: Database, staleAfterSeconds: number, log?: (line: string) => void): Promise<string | null> {
-  const [lock] = await db.read(LOCK_STATE);
+  for (const { cs } of await db.read(ORPHAN_JOURNALS)) await dropInBatches(db, DROP_JOURNAL, cs as string);
+  const lock = await db.writeTransaction("import.claimStale", async (tx) => (await tx.run(CLAIM_STALE, { staleAfterSeconds }))[0]);
   const changeSetId = lock?.changeSet as string | null | undefined;
   if (!changeSetId) return null;
   if ((lock!.idleSeconds as number) < staleAfterSeconds) throw importInProgress(changeSetId);

@@ -17,15 +17,19 @@
  */
 import fs from "node:fs";
 import { checkReason, lockWrites, recordChangeSet, type ChangeRecord } from "../audit/changeSets.js";
-import type { Database } from "../db/gateway.js";
-import { NODE_SECTIONS } from "../model/graphMapping.js";
+import type { Database, NamedQuery, Params, Transaction } from "../db/gateway.js";
+import { NODE_SECTIONS, RELATIONSHIP_SECTIONS } from "../model/graphMapping.js";
 import { foldAugments } from "./augment.js";
 import type { Bundle } from "./bundleSchema.js";
 import { diffBundle, hasChanges, type BundleDiff, type StoredState } from "./diffBundle.js";
 import { readRecords } from "./exportBundle.js";
-import { beginJournal, commitJournal, discardJournal, heartbeat, journalPart, recoverInterruptedImport, rollBackJournal, touch } from "./importJournal.js";
+import {
+  beginJournal, commitJournal, continuePart, discardJournal, heartbeat, journalPart, linkOnce, recoverInterruptedImport, rollBackJournal, touch,
+} from "./importJournal.js";
 import { knownIdsIn, summarise, touchedBy, type ImportOptions, type ImportResult } from "./importBundle.js";
-import { BundleError, bundleFilesOf, readBundleFiles, type BundleProblem, type LoadedBundle, type ScopedFile } from "./readBundle.js";
+import {
+  BundleError, bundleFilesOf, emptyBundle, readBundleFiles, relationshipOwners, type BundleProblem, type LoadedBundle, type ScopedFile,
+} from "./readBundle.js";
 import { BundleValidator } from "./validateBundle.js";
 import { planBundleWriteParts, runSteps } from "./writeBundle.js";
 
@@ -50,23 +54,27 @@ const recordCount = (bundle: Bundle) => Object.values(bundle).reduce((sum, list)
 
 export async function importLarge(db: Database, targets: string[], options: LargeImportOptions): Promise<ImportResult> {
   const reason = checkReason(options.reason);
-  await recoverInterruptedImport(db, options.staleAfterSeconds, options.log);
-  const { parts, carried, records, files } = await validateInParts(db, bundleFilesOf(targets), options);
+  if (!options.dryRun) await recoverInterruptedImport(db, options.staleAfterSeconds, options.log);
+  const { parts, partSizes, relationships, owners, records, files } = await validateInParts(db, bundleFilesOf(targets), options);
+  // Parts carry nodes only: relationship sections are stated per folder, so they are written once, at the end.
   const read = async (part: ScopedFile[]): Promise<LoadedBundle> => {
-    const loaded = readBundleFiles(part, carried);
+    const loaded = readBundleFiles(part, new Map(part.map((f) => [f.scope, new Set<keyof Bundle>()])));
     await foldAugments(loaded, (ids) => readRecords((query, params) => db.read(query, params), ids));
+    for (const { section } of RELATIONSHIP_SECTIONS) (loaded.bundle[section] as unknown[]) = [];
     return loaded;
   };
-  const base = { files, records, dryRun: options.dryRun ?? false, batches: parts.length * 2 + 2 };
+  const base = { files, records, dryRun: options.dryRun ?? false, batches: parts.length * 2 + 3 };
   const diff = emptyDiff();
   const progress = stages(options, records);
 
   if (options.dryRun) {
+    const reader = (query: NamedQuery, params: Params) => db.read(query, params);
     for (const part of parts) {
       const loaded = await read(part);
-      mergeDiff(diff, await diffBundle(loaded.bundle, (query, params) => db.read(query, params), loaded.owners));
-      progress("diffing", recordCount(loaded.bundle));
+      mergeDiff(diff, await diffBundle(loaded.bundle, reader, loaded.owners));
+      progress("diffing", partSizes[parts.indexOf(part)]!);
     }
+    mergeDiff(diff, await diffBundle(relationships, reader, owners));
     return { ...base, written: false, changeSetId: null, diff };
   }
 
@@ -77,54 +85,85 @@ export async function importLarge(db: Database, targets: string[], options: Larg
     await beginJournal(tx, id);
     return id;
   });
+  /** One part's transaction: under the write lock, while the import still stands, with a sign of life first. */
+  const inPart = async <T>(name: string, work: (tx: Transaction) => Promise<T>): Promise<T> => {
+    await heartbeat(db, changeSetId);
+    return db.writeTransaction(name, async (tx) => {
+      await lockWrites(tx, changeSetId);
+      await continuePart(tx, changeSetId);
+      return work(tx);
+    }, undefined, PART_TIMEOUT_MS);
+  };
   try {
     for (const [seq, part] of parts.entries()) {
       const loaded = await read(part);
-      const partDiff = await db.writeTransaction("import.large.nodes", async (tx) => {
-        await lockWrites(tx, changeSetId);
+      mergeDiff(diff, await inPart("import.large.nodes", async (tx) => {
         const before: StoredState = { nodes: [], relationships: [] };
         const found = await diffBundle(loaded.bundle, (query, params) => tx.run(query, params), loaded.owners, before);
         await journalPart(tx, changeSetId, seq, found.created, before);
-        const created = new Set(found.created);
-        const { nodes } = planBundleWriteParts(onlyChanged(loaded.bundle, new Set([...found.created, ...found.updated])), loaded.owners, created);
-        await runSteps(tx, nodes, undefined, LARGE_BATCH);
+        const changed = new Set([...found.created, ...found.updated]);
+        await runSteps(tx, planBundleWriteParts(onlyChanged(loaded.bundle, changed), loaded.owners, new Set(found.created)).nodes, undefined, LARGE_BATCH);
         await touch(tx, changeSetId, touchedBy(found));
         return found;
-      }, undefined, PART_TIMEOUT_MS);
-      mergeDiff(diff, partDiff);
-      progress("writing nodes", recordCount(loaded.bundle));
-    }
-    if (!hasChanges(diff)) {
-      await discardJournal(db, changeSetId);
-      return { ...base, written: false, changeSetId: null, diff };
+      }));
+      progress("writing nodes", partSizes[seq]!);
     }
     const created = new Set(diff.created);
     const changed = new Set([...diff.created, ...diff.updated]);
-    for (const part of parts) {
-      const loaded = await read(part);
-      await db.writeTransaction("import.large.links", async (tx) => {
-        await lockWrites(tx, changeSetId);
-        await runSteps(tx, planBundleWriteParts(onlyChanged(loaded.bundle, changed), loaded.owners, created).links, undefined, LARGE_BATCH);
-        await heartbeat(tx);
-      }, undefined, PART_TIMEOUT_MS);
-      progress("linking", recordCount(loaded.bundle));
+    for (const [seq, part] of parts.entries()) {
+      const loaded = changed.size > 0 ? await read(part) : null;
+      if (loaded) {
+        await inPart("import.large.links", async (tx) => {
+          if (!(await linkOnce(tx, changeSetId, seq))) return;
+          await runSteps(tx, planBundleWriteParts(onlyChanged(loaded.bundle, changed), loaded.owners, created).links, undefined, LARGE_BATCH);
+        });
+      }
+      progress("linking", partSizes[seq]!);
+    }
+    // Relationships, folder by folder as stated, once every node exists: their own journalled part.
+    mergeDiff(diff, await inPart("import.large.relationships", async (tx) => {
+      const before: StoredState = { nodes: [], relationships: [] };
+      const found = await diffBundle(relationships, (query, params) => tx.run(query, params), owners, before);
+      if (!hasChanges(found)) return found;
+      await journalPart(tx, changeSetId, parts.length, [], before);
+      await runSteps(tx, planBundleWriteParts(relationships, owners).links, undefined, LARGE_BATCH);
+      // Each node once: a post created or updated by this import is touched already.
+      await touch(tx, changeSetId, touchedBy(found).filter((t) => !changed.has(t.id)));
+      return found;
+    }));
+    const stated = RELATIONSHIP_SECTIONS.reduce((n, { section }) => n + relationships[section].length, 0);
+    options.onProgress?.({ done: stated, total: stated, step: "relationships", unit: "records" });
+    if (!hasChanges(diff)) {
+      await discardJournal(db, changeSetId);
+      return { ...base, written: false, changeSetId: null, diff };
     }
     await commitJournal(db, changeSetId, summarise(diff));
     return { ...base, written: true, changeSetId, diff };
   } catch (error) {
     options.log?.(`Import failed, rolling back change set ${changeSetId}: ${(error as Error).message}`);
-    await rollBackJournal(db, changeSetId, (error as Error).message ?? String(error));
+    try {
+      await rollBackJournal(db, changeSetId, (error as Error).message ?? String(error));
+    } catch (rollbackError) {
+      // The journal stays: the next import (or a restart) rolls it back once this one is silent long enough.
+      options.log?.(`Rolling back ${changeSetId} failed too (the next import will finish it): ${(rollbackError as Error).message}`);
+    }
     throw error;
   }
 }
 
-/** Pass 1: every file read, checked and let go; the files grouped into parts of about `partRecords` records. */
+/**
+ * Pass 1: every file read, checked and let go; the files grouped into parts of about `partRecords` records.
+ * Kept whole: the relationship sections (a few per post) and, per folder carrying one, the ids of the nodes whose
+ * relationships it states in full, so those are diffed and written as one.
+ */
 async function validateInParts(db: Database, files: ScopedFile[], options: LargeImportOptions) {
   const validator = new BundleValidator();
   const unfolded: BundleProblem[] = [];
   const carried = new Map<number, Set<keyof Bundle>>();
+  const ownerCandidates = new Map<number, Bundle>();
+  const relationships = emptyBundle();
   const parts: ScopedFile[][] = [];
-  let current: ScopedFile[] = [];
+  const partSizes: number[] = [];
   let inCurrent = 0;
   let records = 0;
   for (const [index, file] of files.entries()) {
@@ -139,11 +178,17 @@ async function validateInParts(db: Database, files: ScopedFile[], options: Large
       }
       validator.add(loaded);
       for (const [scope, sections] of loaded.carried) carried.set(scope, new Set([...(carried.get(scope) ?? []), ...sections]));
+      keepRelationshipParts(loaded.bundle, relationships, ownerCandidates, file.scope);
       const count = recordCount(loaded.bundle);
       records += count;
-      if (inCurrent > 0 && inCurrent + count > options.partRecords) [current, inCurrent] = [[], 0];
-      if (inCurrent === 0) parts.push(current);
-      current.push(file);
+      // A new part when this file would take the current one past its size (a file is never split).
+      if (parts.length === 0 || (inCurrent > 0 && inCurrent + count > options.partRecords)) {
+        parts.push([]);
+        partSizes.push(0);
+        inCurrent = 0;
+      }
+      parts.at(-1)!.push(file);
+      partSizes[partSizes.length - 1]! += count;
       inCurrent += count;
     } catch (error) {
       if (!(error instanceof BundleError)) throw error;
@@ -160,8 +205,22 @@ async function validateInParts(db: Database, files: ScopedFile[], options: Large
       : problem;
   }));
   await validator.finish(knownIdsIn(db));
-  return { parts, carried, records, files: files.map((f) => f.file) };
+  const owners = relationshipOwners([...ownerCandidates].map(([scope, bundle]) => ({ carried: carried.get(scope) ?? new Set(), bundle })));
+  return { parts, partSizes, relationships, owners, records, files: files.map((f) => f.file) };
 }
+
+/** Moves a file's relationship records into `relationships`, and notes (by id only) the nodes that may own some. */
+function keepRelationshipParts(bundle: Bundle, relationships: Bundle, ownerCandidates: Map<number, Bundle>, scope: number): void {
+  for (const { section } of RELATIONSHIP_SECTIONS) (relationships[section] as object[]).push(...(bundle[section] as object[]));
+  const candidates = ownerCandidates.get(scope) ?? emptyBundle();
+  ownerCandidates.set(scope, candidates);
+  for (const { section, label } of NODE_SECTIONS) {
+    if (!OWNER_LABELS.has(label)) continue;
+    for (const record of bundle[section] as { id: string }[]) (candidates[section] as { id: string }[]).push({ id: record.id } as never);
+  }
+}
+
+const OWNER_LABELS = new Set(RELATIONSHIP_SECTIONS.flatMap((spec) => spec.from.allowed));
 
 /** The node records the diff found created or updated (the rest would write what is already there); other sections whole. */
 function onlyChanged(bundle: Bundle, changed: ReadonlySet<string>): Bundle {

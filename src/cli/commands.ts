@@ -7,6 +7,7 @@ import { formatCounts } from "../boot.js";
 import { exportAuthority, readRecords } from "../bundles/exportBundle.js";
 import { importBundles, knownIdsIn, type ImportResult } from "../bundles/importBundle.js";
 import { importLarge, isLargeImport } from "../bundles/largeImport.js";
+import { recoverInterruptedImport } from "../bundles/importJournal.js";
 import { seedIfNeeded } from "../bundles/loadBundles.js";
 import { foldAugments } from "../bundles/augment.js";
 import { readBundles } from "../bundles/readBundle.js";
@@ -47,9 +48,10 @@ export async function importCommand(
   if (!large) readBundles(paths); // shape problems are reported (exit 3) before any database is started
   const db = await ctx.database();
   const common = { actor: options.actor ?? defaultActor(), role: "admin", reason, dryRun: options.dryRun ?? false, onProgress: ctx.out.progress("import") };
-  const result = large
-    ? await importLarge(db, paths, { ...common, ...ctx.config.imports, log: (line) => ctx.out.detail(line) })
-    : await importBundles(db, paths, common);
+  const log = (line: string) => ctx.out.detail(line);
+  // A large import killed earlier holds the graph until an import rolls it back (importLarge does it itself).
+  if (!large && !common.dryRun) await recoverInterruptedImport(db, ctx.config.imports.staleAfterSeconds, log);
+  const result = large ? await importLarge(db, paths, { ...common, ...ctx.config.imports, log }) : await importBundles(db, paths, common);
   const { diff } = result;
   for (const [name, c] of Object.entries(diff.counts)) {
     const removed = (c.REMOVED ?? 0) > 0 ? `, ${c.REMOVED} removed` : "";

@@ -1,5 +1,5 @@
 /** The small edits: tag or untag a theme, end an occupancy. Each validates fully, then writes with its ChangeSet. */
-import { changeSetParams, lockEntity, recordChangeSet, type ChangeRecord } from "../../audit/changeSets.js";
+import { changeSetParams, importInProgress, lockEntity, recordChangeSet, refuseDuringImport, type ChangeRecord } from "../../audit/changeSets.js";
 import type { Principal } from "../../auth/apiKeys.js";
 import { partialToNeo4j, plainToPartial } from "../../model/partialDates.js";
 import type { Database, QueryCounter, Transaction } from "../../db/gateway.js";
@@ -17,6 +17,7 @@ export async function setThemeTag(db: Database, who: Who, finding: string, theme
   const operation = `${tagged ? "tagTheme" : "untagTheme"} ${finding} ${theme}`;
   const change = changeSetParams(updateOf(who, operation, "Finding", finding));
   const [state] = await db.writeStatement(SET_THEME_TAG, { ...change, finding, theme, tagged }, counter);
+  if (state?.importing) throw importInProgress(state.importing as string);
   if (!state?.findingFound) throw notFound(`No Finding with id "${finding}"`);
   if (!state.themeFound) throw notFound(`No Theme with id "${theme}"`);
   return { changeSetId: (state.changeSetId as string | null) ?? null };
@@ -32,6 +33,7 @@ export async function endOccupancy(db: Database, who: Who, occupancy: string, en
   });
   return db.writeTransaction("mutations.endOccupancy", async (tx) => {
     await lockEntity(tx, "Occupancy", occupancy);
+    await refuseDuringImport(tx);
     const sources = [...new Set(evidence.map((e) => e.source))];
     const [state] = await tx.run(OCCUPANCY_FOR_END, { occupancy, sources });
     if (!state?.found) throw notFound(`No Occupancy with id "${occupancy}"`);

@@ -10,12 +10,15 @@ import { cypher } from "../../db/gateway.js";
  */
 export const SET_THEME_TAG = cypher(
   "mutations.setThemeTag",
-  `OPTIONAL MATCH (f:Finding {id: $finding})
-   CALL (f) { WITH f WHERE f IS NOT NULL SET f.id = f.id }
+  `// Nothing while a large import holds the graph (its rollback would undo the edit).
+   OPTIONAL MATCH (l:WriteLock {id: 'graph'})
+   WITH l.importInProgress AS importing
+   OPTIONAL MATCH (f:Finding {id: $finding})
+   CALL (f, importing) { WITH f WHERE f IS NOT NULL AND importing IS NULL SET f.id = f.id }
    OPTIONAL MATCH (t:Theme {id: $theme})
-   WITH f, t, EXISTS { (f)-[:EXEMPLIFIES]->(t) } AS wasTagged
-   OPTIONAL CALL (f, t, wasTagged) {
-     WITH * WHERE f IS NOT NULL AND t IS NOT NULL AND wasTagged <> $tagged
+   WITH importing, f, t, EXISTS { (f)-[:EXEMPLIFIES]->(t) } AS wasTagged
+   OPTIONAL CALL (f, t, wasTagged, importing) {
+     WITH * WHERE importing IS NULL AND f IS NOT NULL AND t IS NOT NULL AND wasTagged <> $tagged
      CREATE (c:ChangeSet ${CHANGE_SET_PROPERTIES})
      MERGE (c)-[:TOUCHED {change: 'UPDATED'}]->(f)
      FOREACH (_ IN CASE WHEN $tagged THEN [1] ELSE [] END | MERGE (f)-[:EXEMPLIFIES]->(t))
@@ -24,7 +27,7 @@ export const SET_THEME_TAG = cypher(
      DELETE r
      RETURN c.id AS changeSetId
    }
-   RETURN f IS NOT NULL AS findingFound, t IS NOT NULL AS themeFound, changeSetId`,
+   RETURN f IS NOT NULL AS findingFound, t IS NOT NULL AS themeFound, changeSetId, importing`,
 );
 
 export const OCCUPANCY_FOR_END = cypher(

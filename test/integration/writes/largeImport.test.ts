@@ -12,6 +12,7 @@ import { writeSynthetic } from "../../../bench/synthetic.js";
 import { PROJECT_ROOT } from "../../../src/config.js";
 import { cypher, type Database } from "../../../src/db/gateway.js";
 import { importLarge, type LargeImportOptions } from "../../../src/bundles/largeImport.js";
+import { setThemeTag } from "../../../src/domains/mutations/edits.js";
 import type { Progress } from "../../../src/bundles/writeBundle.js";
 import { useTestServer } from "../../support/harness.js";
 import { restoreAfterFile } from "../../support/restoring.js";
@@ -42,14 +43,19 @@ describe("a large import, part by part", { timeout: 300_000 }, () => {
   it("leaves the graph as a one-transaction import would, with one ChangeSet, and journals nothing once done", async () => {
     const synthetic = kit.tempDir("csg-large-");
     const nodes = writeSynthetic(synthetic, { authorities: 2, years: 4 });
+    // A file with no records first (it must not start a part twice), and parts of 20 records: the borough's
+    // posts and the accountabilities its folder states for them fall in different parts.
+    fs.writeFileSync(path.join(synthetic, "0-empty.json"), JSON.stringify({ themes: [] }));
     const borough = kit.syntheticCopy("csg-large-borough-").dir;
     const progress: Progress[] = [];
-    const result = await importLarge(server.db, [synthetic, borough], options({ onProgress: (p) => progress.push(p) }));
+    const result = await importLarge(server.db, [synthetic, borough], options({ partRecords: 20, onProgress: (p) => progress.push(p) }));
     expect(result.written).toBe(true);
     expect(result.diff.created.length).toBeGreaterThanOrEqual(nodes);
     expect(result.batches).toBeGreaterThan(6); // several parts, each written in two passes
-    expect(new Set(progress.map((p) => p.step))).toEqual(new Set(["validating", "writing nodes", "linking"]));
-    expect(progress.at(-1)).toMatchObject({ step: "linking", done: result.records, total: result.records, unit: "records" });
+    expect(new Set(progress.map((p) => p.step))).toEqual(new Set(["validating", "writing nodes", "linking", "relationships"]));
+    expect(progress.filter((p) => p.step === "linking").at(-1)).toMatchObject({ done: result.records, total: result.records, unit: "records" });
+    expect(result.diff.relationships.created.length).toBeGreaterThan(0);
+    expect(result.diff.relationships.removed).toEqual([]);
 
     // The one-transaction import finds nothing left to do: every property, owned edge, evidence and relationship is there.
     const again = await kit.importAs(server.db, [synthetic, borough], { dryRun: true });
@@ -57,6 +63,7 @@ describe("a large import, part by part", { timeout: 300_000 }, () => {
     expect(again.diff.updated).toEqual([]);
     expect(again.diff.relationships).toMatchObject({ created: [], updated: [], removed: [] });
 
+    // One TOUCHED edge per node created (posts whose relationships are new were created too: touched once).
     const [changeSet] = await server.db.read(CHANGE_SET, { id: result.changeSetId });
     expect(changeSet).toMatchObject({ status: "COMMITTED", error: null, touched: result.diff.created.length });
     expect(JSON.parse(changeSet!.summary as string).created).toBe(result.diff.created.length);
@@ -82,18 +89,18 @@ describe("a large import, part by part", { timeout: 300_000 }, () => {
     edit("governance.json", (json) => json.accountabilities.pop());
     const before = await snapshot(server.db);
     const changeSets = await changeSetIds(server.db);
-    let linked = 0;
+    // Fails after its last stage: every part's nodes and links, and the relationships, are written by then.
     const failing = options({
       onProgress: (p) => {
-        if (p.step === "linking" && ++linked === 2) throw new Error("the second part's links failed");
+        if (p.step === "relationships") throw new Error("the last stage failed");
       },
     });
-    await expect(importLarge(server.db, [more, borough], failing)).rejects.toThrow("the second part's links failed");
+    await expect(importLarge(server.db, [more, borough], failing)).rejects.toThrow("the last stage failed");
 
     expect(await snapshot(server.db)).toEqual(before);
     const [added] = (await changeSetIds(server.db)).filter((id) => !changeSets.includes(id));
     const [changeSet] = await server.db.read(CHANGE_SET, { id: added });
-    expect(changeSet).toMatchObject({ status: "ROLLED_BACK", error: "the second part's links failed", touched: 0 });
+    expect(changeSet).toMatchObject({ status: "ROLLED_BACK", error: "the last stage failed", touched: 0 });
     await expectReleased(server.db);
   });
 
@@ -123,6 +130,10 @@ describe("a large import, part by part", { timeout: 300_000 }, () => {
       extensions: { code: "CONFLICT", reason: "IMPORT_IN_PROGRESS", changeSetId: importing },
     });
     await expect(importLarge(server.db, [dir], options())).rejects.toMatchObject({ extensions: { code: "CONFLICT" } });
+    const who = { principal: { name: "test-editor", role: "editor" as const }, reason: "tagging while an import holds the graph" };
+    await expect(setThemeTag(server.db, who, "finding:swindon-mv3-pathway-plans", "theme:permanence", true)).rejects.toMatchObject({
+      extensions: { code: "CONFLICT", reason: "IMPORT_IN_PROGRESS" },
+    });
 
     // Once it has been silent long enough (here at once), the next import rolls it back before its own work.
     const lines: string[] = [];
