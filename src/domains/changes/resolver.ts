@@ -28,7 +28,7 @@ export class ChangeSetResolver {
   }
 
   @FieldResolver(() => String, {
-    description: "COMMITTED. A large import, written part by part, is IN_PROGRESS while it runs and ROLLED_BACK when it failed or was interrupted (see error): then it changed nothing and touched nothing.",
+    description: "COMMITTED. A large import, written part by part, is IN_PROGRESS while it runs, ROLLING_BACK while what it wrote is put back, and ROLLED_BACK when it failed or was interrupted (see error): then it changed nothing and touched nothing.",
   })
   status(@Root() change: GraphObject): string {
     return (change.status as string | undefined) ?? "COMMITTED";
