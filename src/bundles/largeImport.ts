@@ -55,7 +55,7 @@ const recordCount = (bundle: Bundle) => Object.values(bundle).reduce((sum, list)
 export async function importLarge(db: Database, targets: string[], options: LargeImportOptions): Promise<ImportResult> {
   const reason = checkReason(options.reason);
   if (!options.dryRun) await recoverInterruptedImport(db, options.staleAfterSeconds, options.log);
-  const { parts, partSizes, relationships, owners, records, files } = await validateInParts(db, bundleFilesOf(targets), options);
+  const { parts, partSizes, selfContained, relationships, owners, records, files } = await validateInParts(db, bundleFilesOf(targets), options);
   // Parts carry nodes only: relationship sections are stated per folder, so they are written once, at the end.
   const read = async (part: ScopedFile[]): Promise<LoadedBundle> => {
     const loaded = readBundleFiles(part, new Map(part.map((f) => [f.scope, new Set<keyof Bundle>()])));
@@ -102,7 +102,10 @@ export async function importLarge(db: Database, targets: string[], options: Larg
         const found = await diffBundle(loaded.bundle, (query, params) => tx.run(query, params), loaded.owners, before);
         await journalPart(tx, changeSetId, seq, found.created, before);
         const changed = new Set([...found.created, ...found.updated]);
-        await runSteps(tx, planBundleWriteParts(onlyChanged(loaded.bundle, changed), loaded.owners, new Set(found.created)).nodes, undefined, LARGE_BATCH);
+        const { nodes, links } = planBundleWriteParts(onlyChanged(loaded.bundle, changed), loaded.owners, new Set(found.created));
+        await runSteps(tx, nodes, undefined, LARGE_BATCH);
+        // Everything its links point at exists already: written now, the part needs no second pass.
+        if (selfContained[seq] && (await linkOnce(tx, changeSetId, seq))) await runSteps(tx, links, undefined, LARGE_BATCH);
         await touch(tx, changeSetId, touchedBy(found));
         return found;
       }));
@@ -111,7 +114,7 @@ export async function importLarge(db: Database, targets: string[], options: Larg
     const created = new Set(diff.created);
     const changed = new Set([...diff.created, ...diff.updated]);
     for (const [seq, part] of parts.entries()) {
-      const loaded = changed.size > 0 ? await read(part) : null;
+      const loaded = changed.size > 0 && !selfContained[seq] ? await read(part) : null;
       if (loaded) {
         await inPart("import.large.links", async (tx) => {
           if (!(await linkOnce(tx, changeSetId, seq))) return;
@@ -164,6 +167,8 @@ async function validateInParts(db: Database, files: ScopedFile[], options: Large
   const relationships = emptyBundle();
   const parts: ScopedFile[][] = [];
   const partSizes: number[] = [];
+  /** Per part, the ids its records refer to that no earlier file defines: in the graph, or in a later part. */
+  const waitingOn: Set<string>[] = [];
   let inCurrent = 0;
   let records = 0;
   for (const [index, file] of files.entries()) {
@@ -176,7 +181,7 @@ async function validateInParts(db: Database, files: ScopedFile[], options: Large
         unfolded.push(...error.problems);
         continue;
       }
-      validator.add(loaded);
+      const unresolved = validator.add(loaded);
       for (const [scope, sections] of loaded.carried) carried.set(scope, new Set([...(carried.get(scope) ?? []), ...sections]));
       keepRelationshipParts(loaded.bundle, relationships, ownerCandidates, file.scope);
       const count = recordCount(loaded.bundle);
@@ -190,6 +195,8 @@ async function validateInParts(db: Database, files: ScopedFile[], options: Large
       parts.at(-1)!.push(file);
       partSizes[partSizes.length - 1]! += count;
       inCurrent += count;
+      const waiting = (waitingOn[parts.length - 1] ??= new Set<string>());
+      for (const id of unresolved) waiting.add(id);
     } catch (error) {
       if (!(error instanceof BundleError)) throw error;
       validator.report(error.problems);
@@ -206,7 +213,9 @@ async function validateInParts(db: Database, files: ScopedFile[], options: Large
   }));
   await validator.finish(knownIdsIn(db));
   const owners = relationshipOwners([...ownerCandidates].map(([scope, bundle]) => ({ carried: carried.get(scope) ?? new Set(), bundle })));
-  return { parts, partSizes, relationships, owners, records, files: files.map((f) => f.file) };
+  // A part referring only to itself, earlier parts and the graph links its records as it writes them.
+  const selfContained = parts.map((_, k) => ![...(waitingOn[k] ?? [])].some((id) => validator.defines(id)));
+  return { parts, partSizes, selfContained, relationships, owners, records, files: files.map((f) => f.file) };
 }
 
 /** Moves a file's relationship records into `relationships`, and notes (by id only) the nodes that may own some. */

@@ -48,7 +48,9 @@ export class BundleValidator {
     this.problems.push(...problems);
   }
 
-  add({ bundle, origins }: LoadedBundle): void {
+  /** Checks a part; returns the ids it refers to that no part so far defines (in the graph, or in a later part). */
+  add({ bundle, origins }: LoadedBundle): Set<string> {
+    const unresolvedHere = new Set<string>();
     const where = (record: object, suffix = "") => {
       const origin = origins.get(record) ?? { file: "(unknown)", path: "$" };
       return { file: origin.file, path: origin.path + suffix };
@@ -67,6 +69,7 @@ export class BundleValidator {
       if (!label || !allowed.includes(label)) {
         report(record, suffix, `"${id}" must refer to ${allowed.join(" or ")}, not ${label ?? "an unknown kind of id"}`);
       } else if (!this.defined.has(id)) {
+        unresolvedHere.add(id);
         const entry = this.unresolved.get(id) ?? { at: [], count: 0 };
         if (entry.at.length < REPORTED_REFERENCES) entry.at.push(where(record, suffix));
         entry.count += 1;
@@ -97,6 +100,7 @@ export class BundleValidator {
       }
     }
     for (const record of bundle.identities as AnyRecord[]) this.identities.push({ record, origin: where(record) });
+    return unresolvedHere;
   }
 
   /** The checks that need every part: identities, and references resolved by a later part or by the graph. */
