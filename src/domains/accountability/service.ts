@@ -1,6 +1,7 @@
 /** The accountability question: responsible posts, the lines above them, holders and oversight on a day. */
 import { notFound } from "../../errors.js";
 import type { DbSession } from "../../db/session.js";
+import type { Row } from "../../db/gateway.js";
 import { primeObject, withPartialDates, type GraphObject } from "../../graphql/graphRead.js";
 import { labelOf, type Label } from "../../model/labels.js";
 import { evidenceFromLists } from "../sources/evidence.js";
@@ -63,7 +64,11 @@ function lastKnownHolder(session: DbSession, rows: Props[], occupancies: GraphOb
 }
 
 export async function accountability(session: DbSession, authorityId: string, areaId: string, on: string) {
-  const [row] = await session.db.read(RESPONSIBILITY_CHAINS, { authority: authorityId, area: areaId }, session.counter);
+  // Two reads that do not depend on one another, sent together (one round trip of waiting, not two).
+  const [[row], oversightRows] = await Promise.all([
+    session.db.read(RESPONSIBILITY_CHAINS, { authority: authorityId, area: areaId }, session.counter),
+    readOversight(session, authorityId),
+  ]);
   if (!row?.authorityId) throw notFound(`No Organisation with id "${authorityId}"`);
   if (!row.areaId) throw notFound(`No ServiceArea with id "${areaId}"`);
   const authority = primeObject(session, "Organisation", authorityId, row.authorityProps);
@@ -74,9 +79,11 @@ export async function accountability(session: DbSession, authorityId: string, ar
   // A trust or partner council delivering the services on the day runs them: its posts join at level 0.
   const deliveries = deliveriesOn(row.deliveries as DeliveryItem[], on);
   const providers = deliveries.flatMap((item) => providerPosts(item).map((p) => primeObject(session, "Post", p.id, p.props)));
-  const { levels, steps, basis } = responsible.length > 0 ? walkUp(session, responsible, on) : await statutoryLines(session, authorityId, providers);
+  const { levels, steps, basis } = responsible.length > 0
+    ? walkUp(session, responsible, on)
+    : statutoryLines(session, await session.db.read(AUTHORITY_POSTS, { authority: authorityId }, session.counter), providers);
   for (const post of providers) if (!levels.has(post.id)) levels.set(post.id, { post, level: 0 });
-  const oversight = await oversightOn(session, authorityId, on, [...levels.values()]);
+  const oversight = await oversightOn(session, on, [...levels.values()], oversightRows);
   return {
     authority, serviceArea, on, basis, basisNote: basis === "STATUTE" ? STATUTE_NOTE : null, posts: oversight.chainPosts, steps,
     oversight: oversight.bodies, deliveredBy: deliveries.map((item) => primeObject(session, "Organisation", item.id, item.props)),
@@ -123,9 +130,8 @@ function walkUp(session: DbSession, responsible: { id: string; props: Props; ste
   return { levels, steps, basis: "SOURCES" };
 }
 
-/** The statutory chain between the authority's own posts and a provider's DCS (see statute.ts). */
-async function statutoryLines(session: DbSession, authorityId: string, providerPosts: GraphObject[]): Promise<Chain> {
-  const rows = await session.db.read(AUTHORITY_POSTS, { authority: authorityId }, session.counter);
+/** The statutory chain between the authority's own posts (AUTHORITY_POSTS rows) and a provider's DCS (see statute.ts). */
+function statutoryLines(session: DbSession, rows: Row[], providerPosts: GraphObject[]): Chain {
   const posts = rows.map((row) => primeObject(session, "Post", row.id as string, row.props));
   const { responsible, lines } = statutoryChain(posts, providerPosts);
   const levels = new Map(responsible.map((post) => [post.id, { post, level: 0 }]));
@@ -141,13 +147,17 @@ type OversightResult = { bodies: Oversight[]; chainPosts: PostAtDate[] };
  * those that held meetings about it in the year to the day (each with those meetings), with members and
  * posts. Holders of the body posts and of `alsoPosts` (the caller's own) are looked up together.
  */
+/** The OVERSIGHT rows of an authority: read alongside a question's other reads, then given to oversightOn. */
+export function readOversight(session: DbSession, authorityId: string): Promise<Row[]> {
+  return session.db.read(OVERSIGHT, { authority: authorityId }, session.counter);
+}
+
 export async function oversightOn(
   session: DbSession,
-  authorityId: string,
   on: string,
-  alsoPosts: { post: GraphObject; level: number }[] = [],
+  alsoPosts: { post: GraphObject; level: number }[],
+  all: Row[],
 ): Promise<OversightResult> {
-  const all = await session.db.read(OVERSIGHT, { authority: authorityId }, session.counter);
   const meetingsOf = new Map(all.map((row) => [row, heldInYearTo(row.meetings as MeetingRow[], on)]));
   const overseeing = all.filter((row) => row.id !== null && interventionInForce(row, on));
   // A body seen only through its meetings: one entry, when it held any in the year (and oversees nothing in force).

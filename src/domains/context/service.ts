@@ -5,7 +5,7 @@ import { primeObject, type GraphObject } from "../../graphql/graphRead.js";
 import type { Label } from "../../model/labels.js";
 import { partialRange, sortDay } from "../../model/partialDates.js";
 import { deliveriesOn, providerPosts, type DeliveryItem } from "../accountability/delivery.js";
-import { interventionInForce, oversightOn } from "../accountability/service.js";
+import { interventionInForce, oversightOn, readOversight } from "../accountability/service.js";
 import { AUTHORITY_CARD } from "./queries.js";
 import { ownEffectiveDate } from "../../model/effectiveDates.js";
 
@@ -27,7 +27,10 @@ const sortKey = (i: GraphObject) => {
 };
 
 export async function authorityContext(session: DbSession, authorityId: string, on: string) {
-  const [card] = await session.db.read(AUTHORITY_CARD, { authority: authorityId }, session.counter);
+  const [[card], oversightRows] = await Promise.all([
+    session.db.read(AUTHORITY_CARD, { authority: authorityId }, session.counter),
+    readOversight(session, authorityId),
+  ]);
   if (!card) throw notFound(`No Organisation with id "${authorityId}"`);
   const prime = (label: Label, items: Item[]) => items.map((item) => primeObject(session, label, item.id, item.props));
 
@@ -52,7 +55,7 @@ export async function authorityContext(session: DbSession, authorityId: string, 
     interventionInForce({ props: item.props, followsFrom: [...item.followsStarts].sort().at(-1) ?? null }, on),
   );
   // The authority's posts and the overseeing bodies' posts share one holders query.
-  const oversight = await oversightOn(session, authorityId, on, posts.map((post) => ({ post, level: 0 })));
+  const oversight = await oversightOn(session, on, posts.map((post) => ({ post, level: 0 })), oversightRows);
 
   return {
     authority: primeObject(session, "Organisation", authorityId, card.props),
