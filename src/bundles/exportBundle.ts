@@ -16,7 +16,7 @@ import { BUNDLE_SECTIONS, bundleFile, type Bundle } from "./bundleSchema.js";
 import { readStoredNodes, readStoredRelationships, type Reader, type StoredNode, type StoredRelationship } from "./diffBundle.js";
 import { NODE_SECTIONS, RELATIONSHIP_SECTIONS, type NodeSection, type RelationshipSection } from "../model/graphMapping.js";
 import { labelOf, type Label } from "../model/labels.js";
-import { emptyBundle } from "./readBundle.js";
+import { emptyBundle, recordCount } from "./readBundle.js";
 import { groupBy } from "../model/collections.js";
 
 /** Which sections go in which file; every section appears exactly once. */
@@ -221,7 +221,7 @@ function writeFolder(bundle: Bundle, outDir: string): { files: string[]; records
     // Fail here, not on re-import, if the inverse mapping ever drifts from the format.
     const parsed = bundleFile.safeParse(content);
     if (!parsed.success) throw new Error(`Export produced an invalid ${name}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-    records += Object.values(content).reduce((sum, list) => sum + list.length, 0);
+    records += recordCount(content);
     // Every file is always written, so a re-export replaces stale sections of an earlier one.
     fs.writeFileSync(path.join(outDir, name), `${JSON.stringify(content, null, 2)}\n`);
     files.push(path.join(outDir, name));

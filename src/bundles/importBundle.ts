@@ -5,10 +5,10 @@
  */
 import { changeSetForKey, checkReason, lockWrites, recordChangeSet, type ChangeRecord, type Idempotency, type Touched } from "../audit/changeSets.js";
 import type { Database, QueryCounter } from "../db/gateway.js";
-import { foldAugments } from "./augment.js";
+import { foldAugments, type RecordReader } from "./augment.js";
 import { readRecords } from "./exportBundle.js";
 import { diffBundle, hasChanges, type BundleDiff, type Reader } from "./diffBundle.js";
-import { readBundles, type LoadedBundle } from "./readBundle.js";
+import { readBundles, recordCount, type LoadedBundle } from "./readBundle.js";
 import { validateBundle, type KnownIds } from "./validateBundle.js";
 import { countBatches, planBundleWrite, runSteps, type Progress } from "./writeBundle.js";
 import { EXISTING_IDS } from "./writeQueries.js";
@@ -40,6 +40,11 @@ export type ImportResult = {
   diff: BundleDiff;
 };
 
+/** Reads the bases of augmenting records that the import does not carry from the graph (export's inverse mapping). */
+export function recordsIn(db: Database): RecordReader {
+  return (ids) => readRecords((query, params) => db.read(query, params), ids);
+}
+
 /** Resolves references to ids the bundle does not carry against the graph. */
 export function knownIdsIn(db: Database): KnownIds {
   return async (ids) => new Set((await db.read(EXISTING_IDS, { ids })).map((row) => row.found as string));
@@ -60,14 +65,14 @@ export async function importLoaded(
   options: ImportOptions & { via: ChangeRecord["via"]; operation: string },
 ): Promise<ImportResult> {
   const reason = checkReason(options.reason);
-  await foldAugments(loaded, (ids) => readRecords((query, params) => db.read(query, params), ids));
+  await foldAugments(loaded, recordsIn(db));
   await validateBundle(loaded, knownIdsIn(db));
   const { bundle, files, owners } = loaded;
   // What the diff finds absent is created outright (the write runs under the write lock, after the diff).
   const planned = (diff: BundleDiff) => planBundleWrite(bundle, owners, new Set(diff.created));
   const base = {
     files,
-    records: Object.values(bundle).reduce((sum, list) => sum + list.length, 0),
+    records: recordCount(bundle),
     dryRun: options.dryRun ?? false,
   };
   if (options.dryRun) {

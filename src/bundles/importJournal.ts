@@ -13,24 +13,22 @@ import { groupBy } from "../model/collections.js";
 import { NODE_SECTIONS, RELATIONSHIP_SECTIONS } from "../model/graphMapping.js";
 import { labelOf, type Label } from "../model/labels.js";
 import type { StoredState } from "./diffBundle.js";
-import { runSteps, type Step } from "./writeBundle.js";
-import * as q from "./writeQueries.js";
+import { planRecordLinks, runSteps, type Step } from "./writeBundle.js";
+import { memo } from "./writeQueries.js";
 
 const BATCH = 5_000;
 /** Properties of a snapshot that are the journal's, not the copied node's or relationship's. */
 const JOURNAL_KEYS = ["_changeSet", "_seq", "_label", "_edges", "_evidence", "_type", "_from", "_to"];
 const removeJournalKeys = (v: string) => `REMOVE ${JOURNAL_KEYS.map((k) => `${v}.${k}`).join(", ")}`;
 
-const memo = new Map<string, NamedQuery>();
-const query = (name: string, text: () => string) => memo.get(name) ?? memo.set(name, cypher(name, text())).get(name)!;
 
-const SNAPSHOT_NODES = (label: Label) => query(`import.snapshot.${label}`, () => `
+const SNAPSHOT_NODES = (label: Label) => memo(`import.snapshot.${label}`, () => `
   UNWIND $rows AS row
   MATCH (n:${label} {id: row.id})
   CREATE (s:ImportSnapshot)
   SET s = properties(n), s._changeSet = $changeSet, s._seq = $seq, s._label = '${label}', s._edges = row.edges, s._evidence = row.evidence`);
 
-const SNAPSHOT_RELATIONSHIPS = (label: Label, type: string) => query(`import.snapshotRel.${label}.${type}`, () => `
+const SNAPSHOT_RELATIONSHIPS = (label: Label, type: string) => memo(`import.snapshotRel.${label}.${type}`, () => `
   UNWIND $ids AS id
   MATCH (a:${label} {id: id})-[r:${type}]->(b)
   CREATE (s:ImportSnapshot)
@@ -67,7 +65,7 @@ const CLAIM_STALE = cypher("import.claimStale", `
   RETURN changeSet, heartbeat, idleSeconds`);
 const DELETE_CHANGE_SET = cypher("import.deleteChangeSet", "MATCH (c:ChangeSet {id: $changeSet}) DETACH DELETE c");
 
-const TOUCH = (label: Label) => query(`import.touch.${label}`, () => `
+const TOUCH = (label: Label) => memo(`import.touch.${label}`, () => `
   MATCH (c:ChangeSet {id: $changeSet})
   UNWIND $rows AS row
   MATCH (n:${label} {id: row.id})
@@ -92,19 +90,19 @@ const JOURNAL_PARTS = cypher("import.journalParts", `
 const NODE_SNAPSHOTS = cypher("import.nodeSnapshots", `
   MATCH (s:ImportSnapshot {_changeSet: $changeSet, _seq: $seq}) WHERE s._label IS NOT NULL
   RETURN s.id AS id, s._label AS label, s._edges AS edges, s._evidence AS evidence`);
-const RESTORE_NODES = (label: Label) => query(`import.restore.${label}`, () => `
+const RESTORE_NODES = (label: Label) => memo(`import.restore.${label}`, () => `
   MATCH (s:ImportSnapshot {_changeSet: $changeSet, _seq: $seq}) WHERE s._label = '${label}'
   MATCH (n:${label} {id: s.id})
   SET n = properties(s) ${removeJournalKeys("n")}`);
-const DELETE_RELATIONSHIPS = (label: Label, type: string) => query(`import.unrelate.${label}.${type}`, () => `
+const DELETE_RELATIONSHIPS = (label: Label, type: string) => memo(`import.unrelate.${label}.${type}`, () => `
   UNWIND $ids AS id MATCH (:${label} {id: id})-[r:${type}]->() DELETE r`);
-const RESTORE_RELATIONSHIPS = (type: string, from: readonly Label[], to: readonly Label[]) => query(`import.restoreRel.${type}`, () => `
+const RESTORE_RELATIONSHIPS = (type: string, from: readonly Label[], to: readonly Label[]) => memo(`import.restoreRel.${type}`, () => `
   MATCH (s:ImportSnapshot {_changeSet: $changeSet, _seq: $seq}) WHERE s._type = '${type}'
   MATCH (a:${from.join("|")} {id: s._from})
   MATCH (b:${to.join("|")} {id: s._to})
   CREATE (a)-[r:${type}]->(b)
   SET r = properties(s) ${removeJournalKeys("r")}`);
-const DELETE_CREATED = (label: Label) => query(`import.deleteCreated.${label}`, () => `
+const DELETE_CREATED = (label: Label) => memo(`import.deleteCreated.${label}`, () => `
   UNWIND $ids AS id MATCH (n:${label} {id: id}) DETACH DELETE n`);
 const DROP_PART = cypher("import.dropPart", `
   CALL () { MATCH (s:ImportSnapshot {_changeSet: $changeSet, _seq: $seq}) RETURN s AS x UNION MATCH (x:ImportJournal {changeSet: $changeSet, seq: $seq}) RETURN x }
@@ -223,23 +221,15 @@ async function restorePart(tx: Transaction, changeSetId: string, seq: number, cr
   await tx.run(DROP_PART, params);
 }
 
-/** The owned edges and evidence of updated nodes, back to what their snapshots hold. */
+/** The owned edges and evidence of updated nodes, back to what their snapshots hold (as an import would write them). */
 function snapshotLinks(snapshots: { id: string; label: Label; edges: string; evidence: string }[]): Step[] {
-  const steps: Step[] = [];
-  for (const [label, group] of groupBy(snapshots, (s) => s.label)) {
+  return [...groupBy(snapshots, (s) => s.label)].flatMap(([label, group]) => {
     const spec = NODE_SECTIONS.find((s) => s.label === label)!;
-    const parsed = group.map((s) => ({ id: s.id, edges: JSON.parse(s.edges) as Record<string, string[]>, evidence: JSON.parse(s.evidence) as { source: string; quote: string; locator: string | null }[] }));
-    for (const edge of spec.edges) {
-      steps.push({ query: q.pruneEdges(label, edge.type, edge.direction, edge.allowed), rows: parsed.map((p) => ({ id: p.id, targets: p.edges[edge.field] ?? [] })) });
-      const rows = parsed.flatMap((p) => (p.edges[edge.field] ?? []).map((target) => ({ id: p.id, target })));
-      for (const [target, byTarget] of groupBy(rows, (row) => labelOf(row.target)!)) {
-        steps.push({ query: q.mergeEdges(label, edge.type, edge.direction, target), rows: byTarget });
-      }
-    }
-    steps.push({ query: q.pruneEvidence(label), rows: parsed.map((p) => ({ id: p.id, keys: p.evidence.map((e) => `${e.source}\n${e.quote}`) })) });
-    steps.push({ query: q.mergeEvidence(label), rows: parsed.flatMap((p) => p.evidence.map((e) => ({ id: p.id, ...e }))) });
-  }
-  return steps;
+    // A snapshot as the record that would write it: each edge field's targets, and its evidence.
+    const records = group.map((s) => ({ id: s.id, ...(JSON.parse(s.edges) as Record<string, string[]>), evidence: JSON.parse(s.evidence) }));
+    const { edges, evidence } = planRecordLinks(spec, records, false);
+    return [...edges, ...evidence];
+  });
 }
 
 async function dropInBatches(db: Database, drop: NamedQuery, changeSetId: string): Promise<void> {

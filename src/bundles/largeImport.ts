@@ -22,13 +22,12 @@ import { NODE_SECTIONS, RELATIONSHIP_SECTIONS } from "../model/graphMapping.js";
 import { foldAugments } from "./augment.js";
 import type { Bundle } from "./bundleSchema.js";
 import { diffBundle, hasChanges, type BundleDiff, type StoredState } from "./diffBundle.js";
-import { readRecords } from "./exportBundle.js";
 import {
   beginJournal, commitJournal, continuePart, discardJournal, heartbeat, journalPart, linkOnce, recoverInterruptedImport, rollBackJournal, touch,
 } from "./importJournal.js";
-import { knownIdsIn, summarise, touchedBy, type ImportOptions, type ImportResult } from "./importBundle.js";
+import { knownIdsIn, recordsIn, summarise, touchedBy, type ImportOptions, type ImportResult } from "./importBundle.js";
 import {
-  BundleError, bundleFilesOf, emptyBundle, readBundleFiles, relationshipOwners, type BundleProblem, type LoadedBundle, type ScopedFile,
+  BundleError, bundleFilesOf, emptyBundle, readBundleFiles, recordCount, relationshipOwners, type BundleProblem, type LoadedBundle, type ScopedFile,
 } from "./readBundle.js";
 import { BundleValidator } from "./validateBundle.js";
 import { planBundleWriteParts, runSteps } from "./writeBundle.js";
@@ -50,8 +49,6 @@ export function isLargeImport(targets: string[], largeBytes: number): boolean {
   return bundleFilesOf(targets).reduce((sum, { file }) => sum + fs.statSync(file).size, 0) > largeBytes;
 }
 
-const recordCount = (bundle: Bundle) => Object.values(bundle).reduce((sum, list) => sum + list.length, 0);
-
 export async function importLarge(db: Database, targets: string[], options: LargeImportOptions): Promise<ImportResult> {
   const reason = checkReason(options.reason);
   if (!options.dryRun) await recoverInterruptedImport(db, options.staleAfterSeconds, options.log);
@@ -59,7 +56,7 @@ export async function importLarge(db: Database, targets: string[], options: Larg
   // Parts carry nodes only: relationship sections are stated per folder, so they are written once, at the end.
   const read = async (part: ScopedFile[]): Promise<LoadedBundle> => {
     const loaded = readBundleFiles(part, new Map(part.map((f) => [f.scope, new Set<keyof Bundle>()])));
-    await foldAugments(loaded, (ids) => readRecords((query, params) => db.read(query, params), ids));
+    await foldAugments(loaded, recordsIn(db));
     for (const { section } of RELATIONSHIP_SECTIONS) (loaded.bundle[section] as unknown[]) = [];
     return loaded;
   };
@@ -69,10 +66,10 @@ export async function importLarge(db: Database, targets: string[], options: Larg
 
   if (options.dryRun) {
     const reader = (query: NamedQuery, params: Params) => db.read(query, params);
-    for (const part of parts) {
+    for (const [seq, part] of parts.entries()) {
       const loaded = await read(part);
       mergeDiff(diff, await diffBundle(loaded.bundle, reader, loaded.owners));
-      progress("diffing", partSizes[parts.indexOf(part)]!);
+      progress("diffing", partSizes[seq]!);
     }
     mergeDiff(diff, await diffBundle(relationships, reader, owners));
     return { ...base, written: false, changeSetId: null, diff };
@@ -175,7 +172,7 @@ async function validateInParts(db: Database, files: ScopedFile[], options: Large
     try {
       const loaded = readBundleFiles([file]);
       try {
-        await foldAugments(loaded, (ids) => readRecords((query, params) => db.read(query, params), ids));
+        await foldAugments(loaded, recordsIn(db));
       } catch (error) {
         if (!(error instanceof BundleError)) throw error;
         unfolded.push(...error.problems);

@@ -28,6 +28,11 @@ export type LoadedBundle = {
   carried: Map<number, Set<keyof Bundle>>;
 };
 
+/** How many records a bundle (or some of its sections) holds. */
+export function recordCount(bundle: Readonly<Record<string, readonly unknown[]>>): number {
+  return Object.values(bundle).reduce((sum, list) => sum + list.length, 0);
+}
+
 export function emptyBundle(): Bundle {
   return Object.fromEntries(BUNDLE_SECTIONS.map((s) => [s, []])) as unknown as Bundle;
 }

@@ -76,6 +76,14 @@ export function planBundleWriteParts(bundle: Bundle, owners: RelationshipOwners,
 /** The steps of one section's records: `fresh` ones are new (CREATE, each edge and piece of evidence once). */
 function planRecords(spec: NodeSection, records: AnyRecord[], fresh: boolean): { node: Step; edges: Step[]; evidence: Step[] } {
   const node = { query: fresh ? q.createNodes(spec.label) : q.upsertNodes(spec.label), rows: records.map((r) => ({ id: r.id, props: spec.props(r) })) };
+  return { node, ...planRecordLinks(spec, records, fresh) };
+}
+
+/**
+ * The owned edges and evidence of one section's records, as they state them (an import's records; a large
+ * import's snapshots when it puts updated nodes back): `fresh` records are new, with nothing to prune.
+ */
+export function planRecordLinks(spec: NodeSection, records: AnyRecord[], fresh: boolean): { edges: Step[]; evidence: Step[] } {
   const edges: Step[] = [];
   for (const edge of spec.edges) {
     if (!fresh) {
@@ -108,7 +116,7 @@ function planRecords(spec: NodeSection, records: AnyRecord[], fresh: boolean): {
     ]);
     evidence.push({ query: fresh ? q.createEvidence(spec.label) : q.mergeEvidence(spec.label), rows });
   }
-  return { node, edges, evidence };
+  return { edges, evidence };
 }
 
 /** The row mergeRelationship writes for one responsibility/accountability record (also what diffBundle compares). */

@@ -8,7 +8,8 @@ import { LABELS, nodeByAnyLabel, type Label } from "../model/labels.js";
 const TYPE_PATTERN = /^[A-Z_]+$/;
 const cache = new Map<string, NamedQuery>();
 
-function memo(name: string, make: () => string): NamedQuery {
+/** A query made once per name (its label or type fixed in the text) and reused after. */
+export function memo(name: string, make: () => string): NamedQuery {
   let query = cache.get(name);
   if (!query) {
     query = cypher(name, make());

@@ -4,13 +4,13 @@ import path from "node:path";
 import { checkReason } from "../audit/changeSets.js";
 import { hashKey } from "../auth/apiKeys.js";
 import { formatCounts } from "../boot.js";
-import { exportAuthority, readRecords } from "../bundles/exportBundle.js";
-import { importBundles, knownIdsIn, type ImportResult } from "../bundles/importBundle.js";
+import { exportAuthority } from "../bundles/exportBundle.js";
+import { importBundles, knownIdsIn, recordsIn, type ImportResult } from "../bundles/importBundle.js";
 import { importLarge, isLargeImport } from "../bundles/largeImport.js";
 import { recoverInterruptedImport } from "../bundles/importJournal.js";
 import { seedIfNeeded } from "../bundles/loadBundles.js";
 import { foldAugments } from "../bundles/augment.js";
-import { readBundles } from "../bundles/readBundle.js";
+import { readBundles, recordCount } from "../bundles/readBundle.js";
 import { validateBundle } from "../bundles/validateBundle.js";
 import { countByLabel } from "../bundles/writeBundle.js";
 import type { CliContext } from "./context.js";
@@ -114,8 +114,7 @@ export async function validateCommand(ctx: CliContext, paths: string[]): Promise
   const loaded = readBundles(paths);
   await foldAugments(loaded, async (ids) => {
     try {
-      const db = await ctx.database();
-      return await readRecords((query, params) => db.read(query, params), ids);
+      return await recordsIn(await ctx.database())(ids);
     } catch (error) {
       if (exitCodeFor(error) !== EXIT.DATABASE_UNAVAILABLE) throw error;
       const reason = (error as Error).message.split("\n")[0]!;
@@ -137,7 +136,7 @@ export async function validateCommand(ctx: CliContext, paths: string[]): Promise
       return new Set(ids); // assume they exist, so the remaining problems are the bundle's own
     }
   });
-  const records = Object.values(loaded.bundle).reduce((sum, list) => sum + list.length, 0);
+  const records = recordCount(loaded.bundle);
   if (unchecked.length > 0) {
     throw new CliError(
       `The bundle is valid in itself, but ${unchecked.length} reference(s) to ids outside it could not be checked ` +
