@@ -45,7 +45,8 @@ async function scans(query: NamedQuery, params: Record<string, unknown>): Promis
     const op = plan.operatorType.split("@")[0]!;
     const details = String(plan.arguments?.Details ?? "");
     if (op === "AllNodesScan" || /RelationshipTypeScan|RelationshipScan/.test(op)) found.push(`${op} ${details}`);
-    if (op === "NodeByLabelScan" && LARGE.some((label) => details.includes(`:${label}`))) found.push(`${op} ${details}`);
+    // Whole labels only: a scan of JudgementArea (a framework's few areas) is not one of Judgement.
+    if (op === "NodeByLabelScan" && LARGE.some((label) => new RegExp(`:${label}\\b`).test(details))) found.push(`${op} ${details}`);
     plan.children.forEach(walk);
   };
   walk((await db.explain(query, params)) as PlanNode);
@@ -58,8 +59,8 @@ const batched = [accountability, bodies, inspections, people]
   .filter((value): value is NamedQuery => typeof value === "object" && value !== null && "text" in value && String((value as NamedQuery).text).includes("$ids"));
 
 const HEADLINE: NamedQuery[] = [
-  accountability.RESPONSIBILITY_CHAINS, accountability.OVERSIGHT, context.AUTHORITY_CARD, recurring.THEME_OCCURRENCES,
-  history.AUTHORITY_JUDGEMENTS, inspections.AUTHORITY_INSPECTIONS, SEARCH,
+  accountability.RESPONSIBILITY_CHAINS, context.AUTHORITY_CARD, recurring.THEME_OCCURRENCES,
+  history.JUDGEMENT_HISTORY, inspections.AUTHORITY_INSPECTIONS, SEARCH,
   INSPECTION_PAGES.START.AUTHORITY.ASC.page, ...SHORTEST_PATHS.values(),
   // Every findings page and count that names an id starts from it: every sort key, direction and scope.
   ...(["AUTHORITY", "INSPECTION", "THEME", "AREA"] as const).flatMap((scope) =>

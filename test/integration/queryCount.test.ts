@@ -1,6 +1,7 @@
 /** Batching: each headline operation sends at most as many Cypher queries as it is deep, however many parents. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HEADLINE_OPERATIONS, nestingDepth } from "../../bench/operations.js";
+import { COMPARED_OPERATIONS, type Tier } from "../../bench/comparedOperations.js";
 import { startTestServer, type TestServer } from "../support/harness.js";
 
 let server: TestServer;
@@ -9,8 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function queryCount(query: string): Promise<number> {
-  const res = await server.gql(query, undefined, { "x-debug-query-count": "1" });
+async function queryCount(query: string, variables?: Record<string, unknown>): Promise<number> {
+  const res = await server.gql(query, variables, { "x-debug-query-count": "1" });
   expect(res.body.errors).toBeUndefined();
   return res.body.extensions!.queryCount as number;
 }
@@ -25,6 +26,13 @@ describe("query count per operation", () => {
     const count = await queryCount(op.query);
     expect(count).toBeGreaterThan(0);
     expect(count).toBeLessThanOrEqual(nestingDepth(op.query));
+  });
+
+  // The questions the peer cannot express, as the benchmark asks them: each answered by one Cypher query
+  // (existence checks, holders, oversight and reference data included), not a chain of dependent reads.
+  const SWINDON: Tier = { name: "Swindon", authority: "org:swindon-borough-council", theme: "theme:drift-and-delay", search: "drift", on: "2024-10-01" };
+  it.each(COMPARED_OPERATIONS.filter((op) => op.peer === null).map((op) => [op.name, op] as const))("%s is one query", async (_name, op) => {
+    expect(await queryCount(op.project, op.variables(SWINDON))).toBe(1);
   });
 
   it("does not grow with the number of parents (no N+1)", async () => {

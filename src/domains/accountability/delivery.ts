@@ -1,14 +1,11 @@
 /** Who delivers a council's children's services on a day (a trust, a partner council) and which of their posts run them. */
+import type { Row } from "../../db/gateway.js";
 import { withPartialDates } from "../../graphql/graphRead.js";
 import { firstPerKey } from "../../model/collections.js";
 import { mayCover } from "./certainty.js";
 
-type Item = { id: string; props: Record<string, unknown> };
+type Item = { id: string; props: Record<string, unknown>; holders?: Row[] };
 export type DeliveryItem = Item & { dates: Record<string, unknown>; posts: Item[] };
-
-/** The pattern comprehension the context card and the accountability answer share: each provider with its posts. */
-export const PROVIDERS_OF_AUTH = `[(auth)-[d:SERVICES_DELIVERED_BY]->(provider:Organisation) | {id: provider.id, props: properties(provider), dates: properties(d),
-        posts: [(provider)<-[:PART_OF*0..3]-(:Organisation)<-[:IN]-(p:Post) | {id: p.id, props: properties(p)}]}]`;
 
 /** The deliveries that may be in force on the day, one per provider (two spells may both touch a year asked). */
 export function deliveriesOn(items: DeliveryItem[], on: string): DeliveryItem[] {

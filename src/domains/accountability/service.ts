@@ -6,7 +6,7 @@ import { primeObject, withPartialDates, type GraphObject } from "../../graphql/g
 import { labelOf, type Label } from "../../model/labels.js";
 import { evidenceFromLists } from "../sources/evidence.js";
 import { certainlyCovers, holderOn, lastEvidenced, mayCover, meetingWithinYearTo, postCertainty, type OccupancyDates } from "./certainty.js";
-import { AUTHORITY_POSTS, OVERSIGHT, POST_HOLDERS, RESPONSIBILITY_CHAINS } from "./queries.js";
+import { POST_HOLDERS, RESPONSIBILITY_CHAINS } from "./queries.js";
 import { STATUTE_NOTE, statutoryChain } from "./statute.js";
 import { deliveriesOn, providerPosts, type DeliveryItem } from "./delivery.js";
 import type { AccountabilityStep, HolderAtDate, LastKnownHolder, MemberAtDate, Oversight, PostAtDate } from "./types.js";
@@ -14,7 +14,14 @@ import { partialRange } from "../../model/partialDates.js";
 import { firstPerKey } from "../../model/collections.js";
 
 type Props = Record<string, unknown>;
-type Step = { from: string; fromProps: Props; to: string; toLabel: Label; toProps: Props; props: Props };
+type Step = { from: string; fromProps: Props; to: string; toLabel: Label; toProps: Props; props: Props; toHolders: Row[] };
+type PostItem = { id: string; props: Props; holders?: Row[] };
+
+/** Holder rows read with the question's one query (HOLDERS_OF), primed so postsOn sends no query for those posts. */
+export function primeHolders(session: DbSession, posts: Iterable<{ id: string; holders?: Row[] }>): void {
+  const loader = session.loaders.related(POST_HOLDERS);
+  for (const post of posts) if (post.holders) loader.prime(post.id, post.holders);
+}
 
 /** Every candidate holder of each post on the day, best first, and the post's overall certainty. */
 export async function postsOn(session: DbSession, posts: { post: GraphObject; level: number }[], on: string): Promise<PostAtDate[]> {
@@ -64,24 +71,29 @@ function lastKnownHolder(session: DbSession, rows: Props[], occupancies: GraphOb
 }
 
 export async function accountability(session: DbSession, authorityId: string, areaId: string, on: string) {
-  // Two reads that do not depend on one another, sent together (one round trip of waiting, not two).
-  const [[row], oversightRows] = await Promise.all([
-    session.db.read(RESPONSIBILITY_CHAINS, { authority: authorityId, area: areaId }, session.counter),
-    readOversight(session, authorityId),
-  ]);
+  const [row] = await session.db.read(RESPONSIBILITY_CHAINS, { authority: authorityId, area: areaId }, session.counter);
   if (!row?.authorityId) throw notFound(`No Organisation with id "${authorityId}"`);
   if (!row.areaId) throw notFound(`No ServiceArea with id "${areaId}"`);
   const authority = primeObject(session, "Organisation", authorityId, row.authorityProps);
   const serviceArea = primeObject(session, "ServiceArea", areaId, row.areaProps);
-  const responsible = (row.responsible as { id: string; props: Props; responsibility: Props; steps: Step[] }[])
-    .filter((r) => mayCover(withPartialDates(r.responsibility), on));
+  const all = row.responsible as (PostItem & { responsibility: Props; steps: Step[] })[];
+  const deliveryItems = row.deliveries as DeliveryItem[];
+  const oversightRows = row.oversight as Row[];
+  primeHolders(session, [
+    ...all,
+    ...all.flatMap((r) => r.steps.map((step) => ({ id: step.to, holders: step.toLabel === "Post" ? step.toHolders : undefined }))),
+    ...(row.authorityPosts as PostItem[]),
+    ...deliveryItems.flatMap((item) => item.posts as PostItem[]),
+    ...oversightRows.flatMap((body) => body.posts as PostItem[]),
+  ]);
+  const responsible = all.filter((r) => mayCover(withPartialDates(r.responsibility), on));
 
   // A trust or partner council delivering the services on the day runs them: its posts join at level 0.
-  const deliveries = deliveriesOn(row.deliveries as DeliveryItem[], on);
+  const deliveries = deliveriesOn(deliveryItems, on);
   const providers = deliveries.flatMap((item) => providerPosts(item).map((p) => primeObject(session, "Post", p.id, p.props)));
   const { levels, steps, basis } = responsible.length > 0
     ? walkUp(session, responsible, on)
-    : statutoryLines(session, await session.db.read(AUTHORITY_POSTS, { authority: authorityId }, session.counter), providers);
+    : statutoryLines(session, row.authorityPosts as Row[], providers);
   for (const post of providers) if (!levels.has(post.id)) levels.set(post.id, { post, level: 0 });
   const oversight = await oversightOn(session, on, [...levels.values()], oversightRows);
   return {
@@ -145,13 +157,9 @@ type OversightResult = { bodies: Oversight[]; chainPosts: PostAtDate[] };
 /**
  * Bodies overseeing the authority's improvement on the day: those overseeing an intervention in force, and
  * those that held meetings about it in the year to the day (each with those meetings), with members and
- * posts. Holders of the body posts and of `alsoPosts` (the caller's own) are looked up together.
+ * posts, from the question's OVERSIGHT_OF rows. Holders of the body posts and of `alsoPosts` (the caller's own)
+ * come from the loader, primed by the question's query (primeHolders).
  */
-/** The OVERSIGHT rows of an authority: read alongside a question's other reads, then given to oversightOn. */
-export function readOversight(session: DbSession, authorityId: string): Promise<Row[]> {
-  return session.db.read(OVERSIGHT, { authority: authorityId }, session.counter);
-}
-
 export async function oversightOn(
   session: DbSession,
   on: string,

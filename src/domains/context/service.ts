@@ -5,11 +5,12 @@ import { primeObject, type GraphObject } from "../../graphql/graphRead.js";
 import type { Label } from "../../model/labels.js";
 import { partialRange, sortDay } from "../../model/partialDates.js";
 import { deliveriesOn, providerPosts, type DeliveryItem } from "../accountability/delivery.js";
-import { interventionInForce, oversightOn, readOversight } from "../accountability/service.js";
+import { interventionInForce, oversightOn, primeHolders } from "../accountability/service.js";
+import type { Row } from "../../db/gateway.js";
 import { AUTHORITY_CARD } from "./queries.js";
 import { ownEffectiveDate } from "../../model/effectiveDates.js";
 
-type Item = { id: string; props: Record<string, unknown> };
+type Item = { id: string; props: Record<string, unknown>; holders?: Row[] };
 type InspectionItem = Item & { judgements: Item[]; findings: Item[] };
 type InterventionItem = Item & { followsStarts: string[] };
 
@@ -27,11 +28,14 @@ const sortKey = (i: GraphObject) => {
 };
 
 export async function authorityContext(session: DbSession, authorityId: string, on: string) {
-  const [[card], oversightRows] = await Promise.all([
-    session.db.read(AUTHORITY_CARD, { authority: authorityId }, session.counter),
-    readOversight(session, authorityId),
-  ]);
+  const [card] = await session.db.read(AUTHORITY_CARD, { authority: authorityId }, session.counter);
   if (!card) throw notFound(`No Organisation with id "${authorityId}"`);
+  const oversightRows = card.oversight as Row[];
+  primeHolders(session, [
+    ...(card.posts as Item[]),
+    ...(card.deliveries as DeliveryItem[]).flatMap((item) => item.posts),
+    ...oversightRows.flatMap((body) => body.posts as Item[]),
+  ]);
   const prime = (label: Label, items: Item[]) => items.map((item) => primeObject(session, label, item.id, item.props));
 
   const byRole = (a: GraphObject, b: GraphObject) => roleRank(a) - roleRank(b) || String(a.title).localeCompare(String(b.title));

@@ -11,6 +11,8 @@ import type { Row } from "../../db/gateway.js";
 import type { DbSession } from "../../db/session.js";
 import { primeObject, type GraphObject } from "../../graphql/graphRead.js";
 import { partialRange } from "../../model/partialDates.js";
+import { notFound } from "../../errors.js";
+import { JUDGEMENT_HISTORY } from "./historyQueries.js";
 
 // "Adequate" (before November 2013) stands where "requires improvement" stands now.
 const GRADE_RANK: Record<string, number> = { INADEQUATE: 0, REQUIRES_IMPROVEMENT: 1, ADEQUATE: 1, GOOD: 2, OUTSTANDING: 3 };
@@ -102,12 +104,18 @@ function mappingNote(j: Judged, c: Area): string | null {
   return `Graded under "${j.area.label}" (${j.area.framework}), which the current "${c.area.label}" (${c.area.framework}) succeeds in part.`;
 }
 
-export function judgementHistory(session: DbSession, allRows: Row[], currentRows: Row[], serviceArea: string | null) {
+/** The series of an authority (of one service area, when asked): NOT_FOUND when either does not exist. */
+export async function judgementHistory(session: DbSession, authority: string, serviceArea: string | null) {
+  // One query answers whether both exist and everything the series are built from.
+  const [answer] = await session.db.read(JUDGEMENT_HISTORY, { authority, area: serviceArea }, session.counter);
+  if (!answer?.authorityFound) throw notFound(`No Organisation with id "${authority}"`);
+  if (!answer.areaFound) throw notFound(`No ServiceArea with id "${serviceArea}"`);
+  const allRows = answer.judged as Row[];
   const judgementRows = allRows.filter((row) => row.judgementId != null);
   const ungraded = allRows
     .filter((row) => row.judgementId == null)
     .map((row) => primeObject(session, "Inspection", row.inspectionId as string, row.inspectionProps));
-  const current = currentRows.map((row) => ({
+  const current = (answer.current as Row[]).map((row) => ({
     area: primeObject(session, "JudgementArea", row.areaId as string, row.areaProps),
     covers: row.covers as string[],
   }));

@@ -1,27 +1,31 @@
 /**
- * Cypher for judgement history: every judgement of an authority's held inspections, with what its area
- * covers, and (one row each, judgement null) the held inspections with no judgement in the graph.
+ * Cypher for judgement history, one query: whether the authority (and the area asked, if any) exists, every
+ * judgement of the authority's held inspections with what its area covers and (judgement null) the held
+ * inspections with no judgement in the graph, and the judgement areas of the frameworks in force.
  */
 import { cypher } from "../../db/gateway.js";
 import { inspectionDateKey } from "./queries.js";
 
-export const AUTHORITY_JUDGEMENTS = cypher(
-  "inspections.authorityJudgements",
-  `MATCH (i:Inspection {status: 'HELD'})-[:OF]->(:Organisation {id: $authority})
-   OPTIONAL MATCH (i)-[:JUDGED]->(j:Judgement)-[:ON]->(ja:JudgementArea)
-   OPTIONAL MATCH (ja)-[:COVERS]->(sa:ServiceArea)
-   WITH i, j, ja, collect(sa.id) AS covers
-   RETURN i.id AS inspectionId, properties(i) AS inspectionProps, j.id AS judgementId, properties(j) AS judgementProps,
-          ja.id AS areaId, properties(ja) AS areaProps, covers
-   ORDER BY ${inspectionDateKey("i")}, i.sequence, i.id`,
-);
-
-/** Judgement areas of the frameworks in force (no end date), with what each covers: the series to report. */
-export const CURRENT_JUDGEMENT_AREAS = cypher(
-  "inspections.currentJudgementAreas",
-  `MATCH (ja:JudgementArea) WHERE ja.validTo IS NULL
-   OPTIONAL MATCH (ja)-[:COVERS]->(sa:ServiceArea)
-   WITH ja, collect(sa.id) AS covers
-   RETURN ja.id AS areaId, properties(ja) AS areaProps, covers
-   ORDER BY CASE ja.code WHEN 'OVERALL' THEN 0 ELSE 1 END, ja.framework, ja.id`,
+export const JUDGEMENT_HISTORY = cypher(
+  "inspections.judgementHistory",
+  `OPTIONAL MATCH (auth:Organisation {id: $authority})
+   RETURN auth IS NOT NULL AS authorityFound,
+     ($area IS NULL OR EXISTS { (:ServiceArea {id: $area}) }) AS areaFound,
+     COLLECT {
+       MATCH (i:Inspection {status: 'HELD'})-[:OF]->(auth)
+       OPTIONAL MATCH (i)-[:JUDGED]->(j:Judgement)-[:ON]->(ja:JudgementArea)
+       OPTIONAL MATCH (ja)-[:COVERS]->(sa:ServiceArea)
+       WITH i, j, ja, collect(sa.id) AS covers
+       RETURN {inspectionId: i.id, inspectionProps: properties(i), judgementId: j.id, judgementProps: properties(j),
+               areaId: ja.id, areaProps: properties(ja), covers: covers}
+       ORDER BY ${inspectionDateKey("i")}, i.sequence, i.id
+     } AS judged,
+     // Judgement areas of the frameworks in force (no end date): the series to report.
+     COLLECT {
+       MATCH (ja:JudgementArea) WHERE ja.validTo IS NULL
+       OPTIONAL MATCH (ja)-[:COVERS]->(sa:ServiceArea)
+       WITH ja, collect(sa.id) AS covers
+       RETURN {areaId: ja.id, areaProps: properties(ja), covers: covers}
+       ORDER BY CASE ja.code WHEN 'OVERALL' THEN 0 ELSE 1 END, ja.framework, ja.id
+     } AS current`,
 );

@@ -1,11 +1,10 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Query, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { FindingKind, InspectionStatus, Polarity } from "../../graphql/enums.js";
-import { loadAll, requireNode } from "../../graphql/graphRead.js";
+import { loadAll } from "../../graphql/graphRead.js";
 import { checkId } from "../../graphql/ids.js";
 import { claimResolver } from "../sources/evidence.js";
 import { judgementHistory } from "./history.js";
-import { AUTHORITY_JUDGEMENTS, CURRENT_JUDGEMENT_AREAS } from "./historyQueries.js";
 import { GradeSeries } from "./historyTypes.js";
 import * as q from "./queries.js";
 import { Finding, Inspection, Judgement, Review } from "./types.js";
@@ -68,12 +67,6 @@ export class JudgementHistoryResolver {
   ) {
     checkId(authority, "Organisation");
     if (area != null) checkId(area, "ServiceArea");
-    const [, , rows, current] = await Promise.all([
-      requireNode(ctx, authority, "Organisation"),
-      area == null ? null : requireNode(ctx, area, "ServiceArea"),
-      ctx.db.read(AUTHORITY_JUDGEMENTS, { authority }, ctx.counter),
-      ctx.db.read(CURRENT_JUDGEMENT_AREAS, {}, ctx.counter),
-    ]);
-    return judgementHistory(ctx, rows, current, area ?? null);
+    return judgementHistory(ctx, authority, area ?? null);
   }
 }

@@ -8,7 +8,10 @@ import type { DbSession } from "../../db/session.js";
 import { primeObject, type GraphObject } from "../../graphql/graphRead.js";
 import { rangeToNeo4j } from "../../model/partialDates.js";
 import { THEME_OCCURRENCES } from "./recurringQueries.js";
+import { notFound } from "../../errors.js";
+import type { Label } from "../../model/labels.js";
 
+type Occurrence = { themeId: string; inspectionId: string; findingId: string; findingProps: unknown };
 export type ThemeOccurrence = { inspection: GraphObject; finding: GraphObject; date: string | null; polarity: string };
 export type RecurringTheme = { theme: GraphObject; inspectionCount: number; findingCount: number; occurrences: ThemeOccurrence[] };
 export type ThemeSpan = { theme: GraphObject; firstSeen: GraphObject; lastSeen: GraphObject; inspectionCount: number };
@@ -18,17 +21,22 @@ export async function recurringThemes(
   args: { authority: string; from: string; to: string; minInspections: number; polarity: string | null },
 ) {
   const { from, to } = rangeToNeo4j(args.from, args.to);
-  const rows = await session.db.read(THEME_OCCURRENCES, { authority: args.authority, from, to, polarity: args.polarity }, session.counter);
+  const [answer] = await session.db.read(THEME_OCCURRENCES, { authority: args.authority, from, to, polarity: args.polarity }, session.counter);
+  if (!answer?.authorityFound) throw notFound(`No Organisation with id "${args.authority}"`);
+  const primeAll = (label: Label, items: unknown) =>
+    new Map((items as { id: string; props: unknown }[]).map((item) => [item.id, primeObject(session, label, item.id, item.props)]));
+  const inspections = primeAll("Inspection", answer.inspections);
+  const themeNodes = primeAll("Theme", answer.themes);
 
   const byTheme = new Map<string, RecurringTheme>();
-  const inspectionOrder: string[] = [];
-  for (const row of rows) {
-    const inspection = primeObject(session, "Inspection", row.inspectionId as string, row.inspectionProps);
-    const finding = primeObject(session, "Finding", row.findingId as string, row.findingProps);
-    if (!inspectionOrder.includes(inspection.id)) inspectionOrder.push(inspection.id);
-    let entry = byTheme.get(row.themeId as string);
+  const inspectionOrder = new Set<string>();
+  for (const row of answer.occurrences as Occurrence[]) {
+    const inspection = inspections.get(row.inspectionId)!;
+    const finding = primeObject(session, "Finding", row.findingId, row.findingProps);
+    inspectionOrder.add(inspection.id);
+    let entry = byTheme.get(row.themeId);
     if (!entry) {
-      entry = { theme: primeObject(session, "Theme", row.themeId as string, row.themeProps), inspectionCount: 0, findingCount: 0, occurrences: [] };
+      entry = { theme: themeNodes.get(row.themeId)!, inspectionCount: 0, findingCount: 0, occurrences: [] };
       byTheme.set(entry.theme.id, entry);
     }
     entry.occurrences.push({ inspection, finding, date: ownEffectiveDate("Inspection", inspection)?.date ?? null, polarity: finding.polarity as string });
@@ -42,7 +50,7 @@ export async function recurringThemes(
     .filter((t) => t.inspectionCount >= args.minInspections)
     .sort((a, b) => b.inspectionCount - a.inspectionCount || b.findingCount - a.findingCount || String(a.theme.label).localeCompare(String(b.theme.label)));
 
-  const latestId = inspectionOrder.at(-1);
+  const latestId = [...inspectionOrder].at(-1);
   const span = (t: RecurringTheme): ThemeSpan => ({
     theme: t.theme,
     firstSeen: t.occurrences[0]!.inspection,

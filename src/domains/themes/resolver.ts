@@ -5,7 +5,6 @@ import { PartialDateScalar } from "../../graphql/partialDate.js";
 import { recurringThemes } from "./recurring.js";
 import { RecurringThemes } from "./recurringTypes.js";
 import type { Context } from "../../graphql/context.js";
-import { requireNode } from "../../graphql/graphRead.js";
 import { checkId } from "../../graphql/ids.js";
 
 @Resolver()
@@ -23,7 +22,6 @@ export class RecurringThemesResolver {
   ) {
     checkId(authority, "Organisation");
     if (minInspections < 1 || minInspections > 50) throw badInput("minInspections must be between 1 and 50", { argument: "minInspections" });
-    await requireNode(ctx, authority, "Organisation");
     return recurringThemes(ctx, { authority, from, to, minInspections, polarity: polarity ?? null });
   }
 }
