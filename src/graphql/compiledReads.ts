@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import {
-  getDirectiveValues, GraphQLIncludeDirective, GraphQLSkipDirective, isAbstractType, isObjectType, Kind,
+  getDirectiveValues, getNamedType, GraphQLIncludeDirective, GraphQLSkipDirective, isAbstractType, isObjectType, Kind,
   type FieldNode, type FragmentDefinitionNode, type FragmentSpreadNode, type GraphQLResolveInfo, type InlineFragmentNode, type SelectionSetNode,
 } from "graphql";
 import { cypher, type NamedQuery } from "../db/gateway.js";
@@ -123,9 +123,9 @@ function propertyEntries(label: Label, v: string, names: Iterable<string>): stri
  * The Cypher map of the node of `label` bound to `v`: the properties its selection asks for (all of them when
  * a field needs more) and, nested, every compilable relation field; with the shape of that map.
  */
-function projection(label: Label, v: string, sets: readonly SelectionSetNode[], c: Compilation, depth: number): { text: string; shape: Shape } {
+function projection(label: Label, v: string, sets: readonly SelectionSetNode[], c: Compilation, depth: number, also: readonly string[] = []): { text: string; shape: Shape } {
   const fields = fieldsOf(sets, label, c);
-  const properties = propertyEntries(label, v, fields.keys());
+  const properties = propertyEntries(label, v, [...fields.keys(), ...also]);
   const shape: Shape = { full: properties === null, relations: new Map() };
   const entries = properties ?? [".*"];
   const reads = depth <= MAX_DEPTH ? READS.get(label) : undefined;
@@ -148,7 +148,7 @@ function projection(label: Label, v: string, sets: readonly SelectionSetNode[], 
 }
 
 /** The object of a compiled map, with what was compiled under it attached. */
-function materialise(session: DbSession, label: Label, row: Record<string, unknown>, shape: Shape): GraphObject {
+export function materialise(session: DbSession, label: Label, row: Record<string, unknown>, shape: Shape): GraphObject {
   let values: Map<string, unknown> | undefined;
   if (shape.relations.size > 0) {
     values = new Map();
@@ -168,19 +168,52 @@ function materialise(session: DbSession, label: Label, row: Record<string, unkno
   return object as GraphObject;
 }
 
+/** Whether a type condition applies to an object type: an interface's holds for the types implementing it. */
+function compilationOf(info: GraphQLResolveInfo): Omit<Compilation, "budget"> {
+  const { schema } = info;
+  const applies = (condition: string, typename: string) => {
+    const [type, object] = [schema.getType(condition), schema.getType(typename)];
+    return type === object || (isAbstractType(type) && isObjectType(object) && schema.isSubType(type, object));
+  };
+  return { fragments: info.fragments, applies, variables: info.variableValues };
+}
+
+/**
+ * How a question's one query returns the nodes of a label bound to a variable: the Cypher map (of `v`) and its
+ * shape, for materialise. WHOLE_NODE returns every property, as a caller without a selection (the CLI) needs.
+ */
+export type NodeProjection = (v: string) => { text: string; shape: Shape };
+export const WHOLE_NODE: NodeProjection = (v) => ({ text: `${v}{.*}`, shape: { full: true, relations: new Map() } });
+
+/**
+ * The projection serving whatever the field being resolved selects of a label's nodes under `paths` (field
+ * names down its answer's types, e.g. ["themes", "occurrences", "finding"]), relation fields compiled in, plus
+ * the stored fields `also` that the question's own logic reads (dates it orders by, a grade it compares).
+ */
+export function projectionAt(info: GraphQLResolveInfo, label: Label, paths: readonly (readonly string[])[], also: readonly string[]): NodeProjection {
+  const options = compilationOf(info);
+  const c = { ...options, budget: COMPILED_SUBQUERY_BUDGET };
+  const sets: SelectionSetNode[] = [];
+  for (const path of paths) {
+    let type = getNamedType(info.returnType);
+    let at = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+    for (const name of path) {
+      if (!isObjectType(type)) throw new Error(`projectionAt: ${type.name} has no field ${name}`);
+      at = fieldsOf(at, type.name, c).get(name) ?? [];
+      type = getNamedType(type.getFields()[name]!.type);
+    }
+    sets.push(...at);
+  }
+  return (v) => projection(label, v, sets, { ...options, budget: COMPILED_SUBQUERY_BUDGET }, 1, also);
+}
+
 /**
  * The node with this id and, in the same query, every relation field its selection asks for (to MAX_DEPTH);
  * undefined when the selection asks for none (the caller's batched by-id read serves it better).
  */
 export async function fetchCompiled(session: DbSession, label: Label, id: string, info: GraphQLResolveInfo): Promise<GraphObject | null | undefined> {
-  const { schema } = info;
-  // An interface condition holds for the object types implementing it; another object type's never does.
-  const applies = (condition: string, typename: string) => {
-    const [type, object] = [schema.getType(condition), schema.getType(typename)];
-    return type === object || (isAbstractType(type) && isObjectType(object) && schema.isSubType(type, object));
-  };
   const sets = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-  const query = compiledQuery(label, sets, { fragments: info.fragments, applies, variables: info.variableValues });
+  const query = compiledQuery(label, sets, compilationOf(info));
   if (!query) return undefined;
   const [row] = await session.db.read(query, { id }, session.counter);
   return row ? materialise(session, label, row.node as Record<string, unknown>, query.shape) : null;
@@ -196,5 +229,9 @@ export function compiledQuery(
   const { text: map, shape } = projection(label, "n", sets, { ...options, budget }, 1);
   if (shape.relations.size === 0) return null;
   const text = `MATCH (n:${label} {id: $id}) RETURN ${map} AS node`;
-  return { ...cypher(`compiled.${label.charAt(0).toLowerCase()}${label.slice(1)}.${createHash("sha1").update(text).digest("hex").slice(0, 8)}`, text), shape };
+  return { ...compiledCypher(`compiled.${label.charAt(0).toLowerCase()}${label.slice(1)}`, text), shape };
 }
+
+/** A query whose text depends on the selection: named by a hash of the text, so each variant is told apart. */
+export const compiledCypher = (name: string, text: string): NamedQuery =>
+  cypher(`${name}.${createHash("sha1").update(text).digest("hex").slice(0, 8)}`, text);

@@ -19,7 +19,7 @@ import { NODE_BY_IDS } from "../../src/graphql/graphRead.js";
 import { RELATION_QUERIES } from "../../src/graphql/relationResolvers.js";
 import { connectTestDb } from "../support/harness.js";
 import { parse, type FieldNode, type OperationDefinitionNode } from "graphql";
-import { compiledQuery } from "../../src/graphql/compiledReads.js";
+import { compiledQuery, WHOLE_NODE } from "../../src/graphql/compiledReads.js";
 import { NODE_READS } from "../../src/model/nodeReads.js";
 import { RELATION_READS } from "../../src/model/relations.js";
 
@@ -59,8 +59,8 @@ const batched = [accountability, bodies, inspections, people]
   .filter((value): value is NamedQuery => typeof value === "object" && value !== null && "text" in value && String((value as NamedQuery).text).includes("$ids"));
 
 const HEADLINE: NamedQuery[] = [
-  accountability.RESPONSIBILITY_CHAINS, context.AUTHORITY_CARD, recurring.THEME_OCCURRENCES,
-  history.JUDGEMENT_HISTORY, inspections.AUTHORITY_INSPECTIONS, SEARCH,
+  accountability.RESPONSIBILITY_CHAINS, context.authorityCard({ inspection: WHOLE_NODE, judgement: WHOLE_NODE, finding: WHOLE_NODE }).query, recurring.themeOccurrences({ inspection: WHOLE_NODE, finding: WHOLE_NODE, theme: WHOLE_NODE }).query,
+  history.judgementHistoryQuery({ inspection: WHOLE_NODE, judgement: WHOLE_NODE, area: WHOLE_NODE }).query, inspections.AUTHORITY_INSPECTIONS, SEARCH,
   INSPECTION_PAGES.START.AUTHORITY.ASC.page, ...SHORTEST_PATHS.values(),
   // Every findings page and count that names an id starts from it: every sort key, direction and scope.
   ...(["AUTHORITY", "INSPECTION", "THEME", "AREA"] as const).flatMap((scope) =>

@@ -1,10 +1,12 @@
-import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, ID, Info, Query, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { checkId } from "../../graphql/ids.js";
 import { DateResolver } from "graphql-scalars";
 import { PartialDateScalar } from "../../graphql/partialDate.js";
 import { isoDay, whenAsked } from "../accountability/resolver.js";
-import { authorityContext } from "./service.js";
+import { authorityContext, CARD_FIELDS } from "./service.js";
+import { projectionAt } from "../../graphql/compiledReads.js";
+import type { GraphQLResolveInfo } from "graphql";
 import { AuthorityContext } from "./types.js";
 
 @Resolver()
@@ -15,8 +17,14 @@ export class AuthorityContextResolver {
     @Arg("on", () => DateResolver, { nullable: true, description: "The day, YYYY-MM-DD; today when neither on nor asOf is given." }) on: Date | null,
     @Arg("asOf", () => PartialDateScalar, { nullable: true, description: "A day (YYYY-MM-DD), month (YYYY-MM) or year (YYYY): for a month or year, holders in post at any time in it and inspections begun by its end." }) asOf: string | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     checkId(authority, "Organisation");
-    return authorityContext(ctx, authority, whenAsked(on, asOf, isoDay(new Date())));
+    // The inspections, judgements and findings as the client selects them.
+    return authorityContext(ctx, authority, whenAsked(on, asOf, isoDay(new Date())), {
+      inspection: projectionAt(info, "Inspection", [["latestJudgedInspection"], ["latestVisit"], ["nextExpectedInspection"]], CARD_FIELDS.inspection),
+      judgement: projectionAt(info, "Judgement", [["latestJudgements"]], CARD_FIELDS.judgement),
+      finding: projectionAt(info, "Finding", [["latestFindings"]], CARD_FIELDS.finding),
+    });
   }
 }

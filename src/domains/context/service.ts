@@ -7,11 +7,13 @@ import { partialRange, sortDay } from "../../model/partialDates.js";
 import { deliveriesOn, providerPosts, type DeliveryItem } from "../accountability/delivery.js";
 import { interventionInForce, oversightOn, primeHolders } from "../accountability/service.js";
 import type { Row } from "../../db/gateway.js";
-import { AUTHORITY_CARD } from "./queries.js";
+import { authorityCard, type CardProjections } from "./queries.js";
+import { materialise, WHOLE_NODE } from "../../graphql/compiledReads.js";
 import { ownEffectiveDate } from "../../model/effectiveDates.js";
 
 type Item = { id: string; props: Record<string, unknown>; holders?: Row[] };
-type InspectionItem = Item & { judgements: Item[]; findings: Item[] };
+type Projected = Record<string, unknown>;
+type InspectionItem = { inspection: Projected; judgements: Projected[]; findings: Projected[] };
 type InterventionItem = Item & { followsStarts: string[] };
 
 const ROLE_ORDER = ["LEADER", "CHIEF_EXECUTIVE", "DCS", "CABINET_MEMBER"];
@@ -27,8 +29,13 @@ const sortKey = (i: GraphObject) => {
   return effective ? sortDay(effective.date) : Number.POSITIVE_INFINITY;
 };
 
-export async function authorityContext(session: DbSession, authorityId: string, on: string) {
-  const [card] = await session.db.read(AUTHORITY_CARD, { authority: authorityId }, session.counter);
+/** The stored fields the card is chosen by, whatever the client selects: an inspection's status, dates and place in a series. */
+export const CARD_FIELDS = { inspection: ["status", "start", "end", "published", "sequence"], judgement: [], finding: [] };
+const WHOLE: CardProjections = { inspection: WHOLE_NODE, judgement: WHOLE_NODE, finding: WHOLE_NODE };
+
+export async function authorityContext(session: DbSession, authorityId: string, on: string, projections: CardProjections = WHOLE) {
+  const { query, shapes } = authorityCard(projections);
+  const [card] = await session.db.read(query, { authority: authorityId }, session.counter);
   if (!card) throw notFound(`No Organisation with id "${authorityId}"`);
   const oversightRows = card.oversight as Row[];
   primeHolders(session, [
@@ -47,8 +54,8 @@ export async function authorityContext(session: DbSession, authorityId: string, 
     ...deliveries.flatMap((item) => prime("Post", providerPosts(item, own)).sort(byRole)),
   ];
   const inspections = (card.inspections as InspectionItem[])
-    .map((item) => ({ item, inspection: primeObject(session, "Inspection", item.id, item.props) }))
-    .sort((a, b) => sortKey(a.inspection) - sortKey(b.inspection) || Number(a.inspection.sequence ?? 0) - Number(b.inspection.sequence ?? 0) || a.item.id.localeCompare(b.item.id));
+    .map((item) => ({ item, inspection: materialise(session, "Inspection", item.inspection, shapes.inspection) }))
+    .sort((a, b) => sortKey(a.inspection) - sortKey(b.inspection) || Number(a.inspection.sequence ?? 0) - Number(b.inspection.sequence ?? 0) || a.inspection.id.localeCompare(b.inspection.id));
   // "As of" a month or year: what had begun by its end.
   const day = partialRange(on)[1];
   const began = inspections.filter(({ inspection }) => inspection.status === "HELD" && startDay(inspection) <= day);
@@ -66,9 +73,9 @@ export async function authorityContext(session: DbSession, authorityId: string, 
     on,
     posts: oversight.chainPosts,
     latestJudgedInspection: latestJudged?.inspection ?? null,
-    latestJudgements: prime("Judgement", latestJudged?.item.judgements ?? []),
+    latestJudgements: (latestJudged?.item.judgements ?? []).map((j) => materialise(session, "Judgement", j, shapes.judgement)),
     latestVisit: latestVisit?.inspection ?? null,
-    latestFindings: prime("Finding", latestVisit?.item.findings ?? []),
+    latestFindings: (latestVisit?.item.findings ?? []).map((f) => materialise(session, "Finding", f, shapes.finding)),
     openInterventions: prime("Intervention", interventions),
     deliveredBy: prime("Organisation", deliveries),
     oversight: oversight.bodies,

@@ -7,12 +7,13 @@
  * series' first grade are listed (`earlierUngraded`), and that grade is then PREVIOUS_UNKNOWN, not FIRST.
  */
 import { ownEffectiveDate } from "../../model/effectiveDates.js";
-import type { Row } from "../../db/gateway.js";
 import type { DbSession } from "../../db/session.js";
-import { primeObject, type GraphObject } from "../../graphql/graphRead.js";
+import type { GraphObject } from "../../graphql/graphRead.js";
+import { materialise, WHOLE_NODE, type Shape } from "../../graphql/compiledReads.js";
+import type { Label } from "../../model/labels.js";
 import { partialRange } from "../../model/partialDates.js";
 import { notFound } from "../../errors.js";
-import { JUDGEMENT_HISTORY } from "./historyQueries.js";
+import { judgementHistoryQuery, type HistoryProjections } from "./historyQueries.js";
 
 // "Adequate" (before November 2013) stands where "requires improvement" stands now.
 const GRADE_RANK: Record<string, number> = { INADEQUATE: 0, REQUIRES_IMPROVEMENT: 1, ADEQUATE: 1, GOOD: 2, OUTSTANDING: 3 };
@@ -104,26 +105,36 @@ function mappingNote(j: Judged, c: Area): string | null {
   return `Graded under "${j.area.label}" (${j.area.framework}), which the current "${c.area.label}" (${c.area.framework}) succeeds in part.`;
 }
 
+/** The stored fields the series are built from, whatever the client selects: dates, kinds, grades, area codes. */
+export const HISTORY_FIELDS = { inspection: ["start", "end", "published", "kind"], judgement: ["grade"], area: ["code", "label", "framework"] };
+const WHOLE: HistoryProjections = { inspection: WHOLE_NODE, judgement: WHOLE_NODE, area: WHOLE_NODE };
+
+type Item = Record<string, unknown>;
+
 /** The series of an authority (of one service area, when asked): NOT_FOUND when either does not exist. */
-export async function judgementHistory(session: DbSession, authority: string, serviceArea: string | null) {
+export async function judgementHistory(session: DbSession, authority: string, serviceArea: string | null, projections: HistoryProjections = WHOLE) {
   // One query answers whether both exist and everything the series are built from.
-  const [answer] = await session.db.read(JUDGEMENT_HISTORY, { authority, area: serviceArea }, session.counter);
+  const { query, shapes } = judgementHistoryQuery(projections);
+  const [answer] = await session.db.read(query, { authority, area: serviceArea }, session.counter);
   if (!answer?.authorityFound) throw notFound(`No Organisation with id "${authority}"`);
   if (!answer.areaFound) throw notFound(`No ServiceArea with id "${serviceArea}"`);
-  const allRows = answer.judged as Row[];
-  const judgementRows = allRows.filter((row) => row.judgementId != null);
-  const ungraded = allRows
-    .filter((row) => row.judgementId == null)
-    .map((row) => primeObject(session, "Inspection", row.inspectionId as string, row.inspectionProps));
-  const current = (answer.current as Row[]).map((row) => ({
-    area: primeObject(session, "JudgementArea", row.areaId as string, row.areaProps),
-    covers: row.covers as string[],
-  }));
-  const judged: Judged[] = judgementRows.map((row) => ({
-    inspection: primeObject(session, "Inspection", row.inspectionId as string, row.inspectionProps),
-    judgement: primeObject(session, "Judgement", row.judgementId as string, row.judgementProps),
-    area: primeObject(session, "JudgementArea", row.areaId as string, row.areaProps),
-    covers: row.covers as string[],
-  }));
+  // One object per node, however many rows it is on.
+  const objects = new Map<string, GraphObject>();
+  const object = (label: Label, item: Item, shape: Shape) => {
+    const id = item.id as string;
+    if (!objects.has(id)) objects.set(id, materialise(session, label, item, shape));
+    return objects.get(id)!;
+  };
+  const rows = answer.judged as { inspection: Item; judgement: Item | null; area: Item | null; covers: string[] }[];
+  const ungraded = rows.filter((row) => row.judgement == null).map((row) => object("Inspection", row.inspection, shapes.inspection));
+  const current = (answer.current as { area: Item; covers: string[] }[]).map((row) => ({ area: object("JudgementArea", row.area, shapes.area), covers: row.covers }));
+  const judged: Judged[] = rows.flatMap((row) =>
+    row.judgement == null ? [] : [{
+      inspection: object("Inspection", row.inspection, shapes.inspection),
+      judgement: object("Judgement", row.judgement, shapes.judgement),
+      area: object("JudgementArea", row.area!, shapes.area),
+      covers: row.covers,
+    }],
+  );
   return buildSeries(current, judged, serviceArea, ungraded);
 }

@@ -1,31 +1,38 @@
 /**
  * Cypher for judgement history, one query: whether the authority (and the area asked, if any) exists, every
  * judgement of the authority's held inspections with what its area covers and (judgement null) the held
- * inspections with no judgement in the graph, and the judgement areas of the frameworks in force.
+ * inspections with no judgement in the graph, and the judgement areas of the frameworks in force; each node with
+ * only the fields asked for (and those the series are built from).
  */
-import { cypher } from "../../db/gateway.js";
+import { compiledCypher, type NodeProjection } from "../../graphql/compiledReads.js";
 import { inspectionDateKey } from "./queries.js";
 
-export const JUDGEMENT_HISTORY = cypher(
-  "inspections.judgementHistory",
-  `OPTIONAL MATCH (auth:Organisation {id: $authority})
-   RETURN auth IS NOT NULL AS authorityFound,
-     ($area IS NULL OR EXISTS { (:ServiceArea {id: $area}) }) AS areaFound,
-     COLLECT {
-       MATCH (i:Inspection {status: 'HELD'})-[:OF]->(auth)
-       OPTIONAL MATCH (i)-[:JUDGED]->(j:Judgement)-[:ON]->(ja:JudgementArea)
-       OPTIONAL MATCH (ja)-[:COVERS]->(sa:ServiceArea)
-       WITH i, j, ja, collect(sa.id) AS covers
-       RETURN {inspectionId: i.id, inspectionProps: properties(i), judgementId: j.id, judgementProps: properties(j),
-               areaId: ja.id, areaProps: properties(ja), covers: covers}
-       ORDER BY ${inspectionDateKey("i")}, i.sequence, i.id
-     } AS judged,
-     // Judgement areas of the frameworks in force (no end date): the series to report.
-     COLLECT {
-       MATCH (ja:JudgementArea) WHERE ja.validTo IS NULL
-       OPTIONAL MATCH (ja)-[:COVERS]->(sa:ServiceArea)
-       WITH ja, collect(sa.id) AS covers
-       RETURN {areaId: ja.id, areaProps: properties(ja), covers: covers}
-       ORDER BY CASE ja.code WHEN 'OVERALL' THEN 0 ELSE 1 END, ja.framework, ja.id
-     } AS current`,
-);
+export type HistoryProjections = { inspection: NodeProjection; judgement: NodeProjection; area: NodeProjection };
+
+/** The query and, for materialise, the shapes of its inspections, judgements and judgement areas. */
+export function judgementHistoryQuery(p: HistoryProjections) {
+  const [inspection, judgement, area] = [p.inspection("i"), p.judgement("j"), p.area("ja")];
+  const query = compiledCypher(
+    "inspections.judgementHistory",
+    `OPTIONAL MATCH (auth:Organisation {id: $authority})
+     RETURN auth IS NOT NULL AS authorityFound,
+       ($area IS NULL OR EXISTS { (:ServiceArea {id: $area}) }) AS areaFound,
+       COLLECT {
+         MATCH (i:Inspection {status: 'HELD'})-[:OF]->(auth)
+         OPTIONAL MATCH (i)-[:JUDGED]->(j:Judgement)-[:ON]->(ja:JudgementArea)
+         OPTIONAL MATCH (ja)-[:COVERS]->(sa:ServiceArea)
+         WITH i, j, ja, collect(sa.id) AS covers
+         RETURN {inspection: ${inspection.text}, judgement: ${judgement.text}, area: ${area.text}, covers: covers}
+         ORDER BY ${inspectionDateKey("i")}, i.sequence, i.id
+       } AS judged,
+       // Judgement areas of the frameworks in force (no end date): the series to report.
+       COLLECT {
+         MATCH (ja:JudgementArea) WHERE ja.validTo IS NULL
+         OPTIONAL MATCH (ja)-[:COVERS]->(sa:ServiceArea)
+         WITH ja, collect(sa.id) AS covers
+         RETURN {area: ${area.text}, covers: covers}
+         ORDER BY CASE ja.code WHEN 'OVERALL' THEN 0 ELSE 1 END, ja.framework, ja.id
+       } AS current`,
+  );
+  return { query, shapes: { inspection: inspection.shape, judgement: judgement.shape, area: area.shape } };
+}

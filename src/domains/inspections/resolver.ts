@@ -1,10 +1,12 @@
-import { Arg, Args, ArgsType, Ctx, Field, ID, Query, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Info, Field, ID, Query, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { FindingKind, InspectionStatus, Polarity } from "../../graphql/enums.js";
 import { loadAll } from "../../graphql/graphRead.js";
 import { checkId } from "../../graphql/ids.js";
 import { claimResolver } from "../sources/evidence.js";
-import { judgementHistory } from "./history.js";
+import { HISTORY_FIELDS, judgementHistory } from "./history.js";
+import { projectionAt } from "../../graphql/compiledReads.js";
+import type { GraphQLResolveInfo } from "graphql";
 import { GradeSeries } from "./historyTypes.js";
 import * as q from "./queries.js";
 import { Finding, Inspection, Judgement, Review } from "./types.js";
@@ -64,9 +66,15 @@ export class JudgementHistoryResolver {
     @Arg("authority", () => ID) authority: string,
     @Arg("area", () => ID, { nullable: true }) area: string | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     checkId(authority, "Organisation");
     if (area != null) checkId(area, "ServiceArea");
-    return judgementHistory(ctx, authority, area ?? null);
+    // Each node as the client selects it, wherever in the series it appears.
+    return judgementHistory(ctx, authority, area ?? null, {
+      inspection: projectionAt(info, "Inspection", [["points", "inspection"], ["earlierUngraded"]], HISTORY_FIELDS.inspection),
+      judgement: projectionAt(info, "Judgement", [["points", "judgement"]], HISTORY_FIELDS.judgement),
+      area: projectionAt(info, "JudgementArea", [["judgementArea"], ["points", "judgementArea"]], HISTORY_FIELDS.area),
+    });
   }
 }

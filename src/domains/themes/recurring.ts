@@ -5,34 +5,41 @@
  */
 import { ownEffectiveDate } from "../../model/effectiveDates.js";
 import type { DbSession } from "../../db/session.js";
-import { primeObject, type GraphObject } from "../../graphql/graphRead.js";
+import type { GraphObject } from "../../graphql/graphRead.js";
 import { rangeToNeo4j } from "../../model/partialDates.js";
-import { THEME_OCCURRENCES } from "./recurringQueries.js";
+import { themeOccurrences, type OccurrenceProjections } from "./recurringQueries.js";
+import { materialise, WHOLE_NODE, type Shape } from "../../graphql/compiledReads.js";
 import { notFound } from "../../errors.js";
 import type { Label } from "../../model/labels.js";
 
-type Occurrence = { themeId: string; inspectionId: string; findingId: string; findingProps: unknown };
+type Occurrence = { themeId: string; inspectionId: string; finding: Record<string, unknown> };
 export type ThemeOccurrence = { inspection: GraphObject; finding: GraphObject; date: string | null; polarity: string };
 export type RecurringTheme = { theme: GraphObject; inspectionCount: number; findingCount: number; occurrences: ThemeOccurrence[] };
 export type ThemeSpan = { theme: GraphObject; firstSeen: GraphObject; lastSeen: GraphObject; inspectionCount: number };
 
+/** The stored fields the answer is built from, whatever the client selects: effective dates, polarity, label. */
+export const OCCURRENCE_FIELDS = { inspection: ["start", "end", "published"], finding: ["polarity"], theme: ["label"] };
+const WHOLE: OccurrenceProjections = { inspection: WHOLE_NODE, finding: WHOLE_NODE, theme: WHOLE_NODE };
+
 export async function recurringThemes(
   session: DbSession,
   args: { authority: string; from: string; to: string; minInspections: number; polarity: string | null },
+  projections: OccurrenceProjections = WHOLE,
 ) {
   const { from, to } = rangeToNeo4j(args.from, args.to);
-  const [answer] = await session.db.read(THEME_OCCURRENCES, { authority: args.authority, from, to, polarity: args.polarity }, session.counter);
+  const { query, shapes } = themeOccurrences(projections);
+  const [answer] = await session.db.read(query, { authority: args.authority, from, to, polarity: args.polarity }, session.counter);
   if (!answer?.authorityFound) throw notFound(`No Organisation with id "${args.authority}"`);
-  const primeAll = (label: Label, items: unknown) =>
-    new Map((items as { id: string; props: unknown }[]).map((item) => [item.id, primeObject(session, label, item.id, item.props)]));
-  const inspections = primeAll("Inspection", answer.inspections);
-  const themeNodes = primeAll("Theme", answer.themes);
+  const objects = (label: Label, items: unknown, shape: Shape) =>
+    new Map((items as Record<string, unknown>[]).map((item) => [item.id as string, materialise(session, label, item, shape)]));
+  const inspections = objects("Inspection", answer.inspections, shapes.inspection);
+  const themeNodes = objects("Theme", answer.themes, shapes.theme);
 
   const byTheme = new Map<string, RecurringTheme>();
   const inspectionOrder = new Set<string>();
   for (const row of answer.occurrences as Occurrence[]) {
     const inspection = inspections.get(row.inspectionId)!;
-    const finding = primeObject(session, "Finding", row.findingId, row.findingProps);
+    const finding = materialise(session, "Finding", row.finding, shapes.finding);
     inspectionOrder.add(inspection.id);
     let entry = byTheme.get(row.themeId);
     if (!entry) {

@@ -1,0 +1,72 @@
+/**
+ * The headline questions read each inspection, judgement, area, finding and theme with only the fields the client
+ * selects (plus those the answer is built from), or whole when a field needs more: either way the answer must be
+ * the same. Each question is asked on Swindon with every projectable field of every node (and its relations), and
+ * with ids only (so the answer's dates, grades and choices rest on the fields the question reads for itself); each
+ * again with one more field that needs the whole node. The answers, that field set aside, must be equal.
+ */
+import { getNamedType, isLeafType, isObjectType, type GraphQLObjectType } from "graphql";
+import { describe, expect, it } from "vitest";
+import { getSchema } from "../../src/api/schema.js";
+import { projectedFields } from "../../src/graphql/compiledReads.js";
+import { RELATION_READS } from "../../src/model/relations.js";
+import { useTestServer } from "../support/harness.js";
+
+// Every field of every node, deliberately: far above the default cost limit.
+const server = useTestServer({ GRAPHQL_MAX_COST: "10000000" });
+const schema = await getSchema();
+const SWINDON = "org:swindon-borough-council";
+
+const leaves = (type: GraphQLObjectType) =>
+  Object.values(type.getFields()).filter((f) => isLeafType(getNamedType(f.type)) && f.args.every((a) => a.defaultValue !== undefined || !String(a.type).endsWith("!")));
+
+/** Every field of the label a projection reads one by one, and its relations (compiled in). */
+function projectable(label: string): string {
+  const type = schema.getType(label) as GraphQLObjectType;
+  const pick = (t: GraphQLObjectType) => leaves(t).map((f) => f.name).filter((name) => projectedFields(t.name as never).has(name)).join(" ");
+  // Far nodes by id only: every node's every relation in full would be a response of tens of megabytes.
+  const relations = RELATION_READS.filter((r) => r.owner === label && r.far.length === 1 && isObjectType(schema.getType(r.far[0]!))).map((r) => `${r.name} { id }`);
+  return `${pick(type)} ${relations.join(" ")}`;
+}
+
+/** A field of the label that needs more than its stored properties (so the node is read whole), aliased to be set aside. */
+function wholeField(label: string): string {
+  const type = schema.getType(label) as GraphQLObjectType;
+  if (type.getFields().effectiveDate) return "whole: effectiveDate { date basis }";
+  const leaf = leaves(type).find((f) => !projectedFields(label as never).has(f.name));
+  // A label whose every field is stored (JudgementArea) is read the same either way.
+  return leaf ? `whole: ${leaf.name}` : "";
+}
+
+const QUESTIONS: [string, (n: (label: string) => string) => string][] = [
+  ["recurringThemes", (n) => `recurringThemes(authority: "${SWINDON}", from: "2010", to: "2030", minInspections: 1) {
+      themes { theme { ${n("Theme")} } inspectionCount findingCount occurrences { date polarity inspection { ${n("Inspection")} } finding { ${n("Finding")} } } }
+      latestInspection { ${n("Inspection")} }
+      stoppedRecurring { theme { ${n("Theme")} } firstSeen { ${n("Inspection")} } lastSeen { ${n("Inspection")} } inspectionCount }
+      newlyAppeared { theme { ${n("Theme")} } firstSeen { ${n("Inspection")} } lastSeen { ${n("Inspection")} } inspectionCount } }`],
+  ["judgementHistory", (n) => `judgementHistory(authority: "${SWINDON}") {
+      label judgementArea { ${n("JudgementArea")} }
+      points { date grade previousGrade change mapping inspection { ${n("Inspection")} } judgement { ${n("Judgement")} } judgementArea { ${n("JudgementArea")} } }
+      earlierUngraded { ${n("Inspection")} } }`],
+  ["authorityContext", (n) => `authorityContext(authority: "${SWINDON}", on: "2024-12-01") {
+      latestJudgedInspection { ${n("Inspection")} } latestJudgements { ${n("Judgement")} }
+      latestVisit { ${n("Inspection")} } latestFindings { ${n("Finding")} } nextExpectedInspection { ${n("Inspection")} } }`],
+];
+
+/** The answer with every `whole` entry removed, at any depth. */
+const withoutWhole = (value: unknown): unknown =>
+  Array.isArray(value) ? value.map(withoutWhole)
+    : value && typeof value === "object" ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== "whole").map(([k, v]) => [k, withoutWhole(v)]))
+    : value;
+
+const SELECTIONS: [string, (label: string) => string][] = [["every projectable field", projectable], ["ids only", () => "id"]];
+
+describe("headline questions answer the same from projected and whole nodes", () => {
+  it.each(QUESTIONS.flatMap(([name, question]) => SELECTIONS.map(([how, fields]) => [name, how, question, fields] as const)))("%s, %s", async (name, _how, question, fields) => {
+    const projected = await server.data(`{ x: ${question(fields)} }`);
+    const whole = await server.data(`{ x: ${question((label) => `${fields(label)} ${wholeField(label)}`)} }`);
+    expect(JSON.stringify(projected.x).length).toBeGreaterThan(200);
+    expect(JSON.stringify(whole.x)).toContain('"whole"');
+    expect(projected.x, name).toEqual(withoutWhole(whole.x));
+  });
+});
