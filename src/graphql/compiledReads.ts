@@ -207,6 +207,13 @@ export function projectionAt(info: GraphQLResolveInfo, label: Label, paths: read
   return (v) => projection(label, v, sets, { ...options, budget: COMPILED_SUBQUERY_BUDGET }, 1, also);
 }
 
+/** Whether the field being resolved selects `name` on its answer (through fragments; @skip and @include heeded). */
+export function selects(info: GraphQLResolveInfo, name: string): boolean {
+  const type = getNamedType(info.returnType);
+  const sets = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  return fieldsOf(sets, type.name, { ...compilationOf(info), budget: 0 }).has(name);
+}
+
 /**
  * The node with this id and, in the same query, every relation field its selection asks for (to MAX_DEPTH);
  * undefined when the selection asks for none (the caller's batched by-id read serves it better).

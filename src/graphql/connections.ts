@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType, type ClassType } from "type-graphql";
-import { cypher, type NamedQuery } from "../db/gateway.js";
+import { cypher, type NamedQuery, type Row } from "../db/gateway.js";
 import { badInput } from "../errors.js";
 import type { Label } from "../model/labels.js";
 import type { Context } from "./context.js";
@@ -50,14 +50,17 @@ export function connectionOf<T extends object>(nodeType: ClassType<T>, name: str
   class Connection {
     @Field(() => [Edge]) edges!: Edge[];
     @Field(() => PageInfo) pageInfo!: PageInfo;
-    @Field(() => Int, { description: "All matches of the filter, across pages (one extra query, only when asked)." })
+    @Field(() => Int, { description: "All matches of the filter, across pages (counted only when asked, in the page's query)." })
     totalCount!: number;
   }
   return Connection;
 }
 
-/** `order`: the sort key and direction, which a cursor's tag covers; `keyType`: what that key holds. */
-export type PagedQueries = { page: NamedQuery; count: NamedQuery; order: string; keyType: "string" | "number" };
+/**
+ * `order`: the sort key and direction, which a cursor's tag covers; `keyType`: what that key holds. `pageAndCount`
+ * answers both in one query, for a client that asks for totalCount with its page.
+ */
+export type PagedQueries = { page: NamedQuery; count: NamedQuery; pageAndCount: NamedQuery; order: string; keyType: "string" | "number" };
 
 /**
  * `match` binds `n` and applies the filters (parameters only); `key` is the sort expression over `n`,
@@ -71,19 +74,22 @@ export function pagedQueries(
   keyType: PagedQueries["keyType"] = "string",
 ): PagedQueries {
   const after = direction === "ASC" ? ">" : "<";
+  const rows = `${match}
+       WITH n, coalesce(${key}, '') AS key
+       WHERE $afterId IS NULL OR key ${after} $afterKey OR (key = $afterKey AND n.id ${after} $afterId)`;
+  const order = `ORDER BY key ${direction}, n.id ${direction}
+       LIMIT toInteger($limit)`;
   return {
     order: `${key}\n${direction}`,
     keyType,
-    page: cypher(
-      `${name}.page.${direction}`,
-      `${match}
-       WITH n, coalesce(${key}, '') AS key
-       WHERE $afterId IS NULL OR key ${after} $afterKey OR (key = $afterKey AND n.id ${after} $afterId)
-       RETURN n.id AS id, properties(n) AS props, key
-       ORDER BY key ${direction}, n.id ${direction}
-       LIMIT toInteger($limit)`,
-    ),
+    page: cypher(`${name}.page.${direction}`, `${rows}\n       RETURN n.id AS id, properties(n) AS props, key\n       ${order}`),
     count: cypher(`${name}.count`, `${match}\nRETURN count(n) AS total`),
+    pageAndCount: cypher(
+      `${name}.pageAndCount.${direction}`,
+      `CALL () { ${match}\n RETURN count(n) AS total }
+       CALL () { ${rows}\n WITH n, key ${order}\n RETURN collect({id: n.id, props: properties(n), key: key}) AS page }
+       RETURN total, page`,
+    ),
   };
 }
 
@@ -121,17 +127,24 @@ export async function paginate(
   ctx: Context,
   queries: PagedQueries,
   label: Label,
-  args: { first: number; after: string | null | undefined; params: Record<string, unknown> },
+  args: { first: number; after: string | null | undefined; params: Record<string, unknown>; withTotal?: boolean },
 ) {
   if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE) {
     throw badInput(`first must be between 1 and ${MAX_PAGE}`, { argument: "first" });
   }
   const tag = cursorTag(queries, args.params);
   const [afterKey, afterId] = args.after ? decodeCursor(queries, tag, args.after) : [null, null];
-  const rows = await ctx.db.read(queries.page, { ...args.params, afterKey, afterId, limit: args.first + 1 }, ctx.counter);
+  const params = { ...args.params, afterKey, afterId, limit: args.first + 1 };
+  let rows: Row[];
+  let total: Promise<number> | undefined;
+  if (args.withTotal) {
+    // Asked for with the page: one query, one round trip.
+    const [answer] = await ctx.db.read(queries.pageAndCount, params, ctx.counter);
+    rows = answer!.page as Row[];
+    total = Promise.resolve(answer!.total as number);
+  } else rows = await ctx.db.read(queries.page, params, ctx.counter);
   const page = rows.slice(0, args.first);
   const edges = page.map((row) => ({ cursor: encodeCursor(tag, row.key, row.id as string), node: primeObject(ctx, label, row.id as string, row.props) as GraphObject }));
-  let total: Promise<number> | undefined;
   return {
     edges,
     pageInfo: {
@@ -140,7 +153,7 @@ export async function paginate(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    // A getter, so the count query runs only when the client selects totalCount.
+    // A getter, so the count query runs only when the client selects totalCount (and was not counted above).
     get totalCount() {
       total ??= ctx.db.read(queries.count, args.params, ctx.counter).then(([row]) => row!.total as number);
       return total;

@@ -70,3 +70,15 @@ describe("headline questions answer the same from projected and whole nodes", ()
     expect(projected.x, name).toEqual(withoutWhole(whole.x));
   });
 });
+
+describe("the context card without its latest findings", () => {
+  it("counts findings to pick the latest visit, the same visit as when the findings are asked for", async () => {
+    for (const on of ["2019-06-01", "2024-12-01"]) {
+      const card = (fields: string) => server.data(`{ x: authorityContext(authority: "${SWINDON}", on: "${on}") { ${fields} } }`);
+      const counted = await card("latestVisit { id }");
+      const listed = await card("latestVisit { id } latestFindings { id }");
+      expect(listed.x.latestFindings.length).toBeGreaterThan(0);
+      expect(counted.x.latestVisit).toEqual(listed.x.latestVisit);
+    }
+  });
+});

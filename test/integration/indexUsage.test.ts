@@ -64,7 +64,7 @@ const HEADLINE: NamedQuery[] = [
   INSPECTION_PAGES.START.AUTHORITY.ASC.page, ...SHORTEST_PATHS.values(),
   // Every findings page and count that names an id starts from it: every sort key, direction and scope.
   ...(["AUTHORITY", "INSPECTION", "THEME", "AREA"] as const).flatMap((scope) =>
-    Object.values(FINDING_PAGES).flatMap((byScope) => [byScope[scope].ASC.page, byScope[scope].DESC.page, byScope[scope].ASC.count]),
+    Object.values(FINDING_PAGES).flatMap((byScope) => [byScope[scope].ASC.page, byScope[scope].DESC.page, byScope[scope].ASC.count, byScope[scope].DESC.pageAndCount]),
   ),
 ];
 

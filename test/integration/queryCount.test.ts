@@ -35,6 +35,16 @@ describe("query count per operation", () => {
     expect(await queryCount(op.project, op.variables(SWINDON))).toBe(1);
   });
 
+  it("a page and its totalCount are one query; the count only when asked", async () => {
+    const page = (fields: string) => `{ findingsConnection(first: 5, filter: { theme: "theme:drift-and-delay" }) { ${fields} } }`;
+    expect(await queryCount(page("totalCount edges { node { id } }"))).toBe(1);
+    expect(await queryCount(page("edges { node { id } }"))).toBe(1);
+    const res = await server.gql(page("totalCount edges { node { id } }"));
+    const alone = await server.gql(page("edges { node { id } }"));
+    expect(res.body.data.findingsConnection.totalCount).toBeGreaterThan(0);
+    expect(res.body.data.findingsConnection.edges).toEqual(alone.body.data.findingsConnection.edges);
+  });
+
   it("does not grow with the number of parents (no N+1)", async () => {
     const nested = "findings { id themes { label } serviceAreas { name } evidence { quote } }";
     const one = await queryCount(`{ inspection(id: "inspection:swindon-ilacs-2023-07") { id ${nested} } }`);

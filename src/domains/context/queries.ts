@@ -5,11 +5,12 @@
 import { compiledCypher, type NodeProjection } from "../../graphql/compiledReads.js";
 import { HOLDERS_OF, OVERSIGHT_OF, PROVIDERS_OF_AUTH } from "../accountability/queries.js";
 
-export type CardProjections = { inspection: NodeProjection; judgement: NodeProjection; finding: NodeProjection };
+/** `finding` null: the client does not ask for the latest findings, so only their number is read (which visit is latest). */
+export type CardProjections = { inspection: NodeProjection; judgement: NodeProjection; finding: NodeProjection | null };
 
 /** The query and, for materialise, the shapes of its inspections, judgements and findings. */
 export function authorityCard(p: CardProjections) {
-  const [inspection, judgement, finding] = [p.inspection("i"), p.judgement("j"), p.finding("f")];
+  const [inspection, judgement, finding] = [p.inspection("i"), p.judgement("j"), p.finding?.("f")];
   const query = compiledCypher(
     "context.card",
     `MATCH (auth:Organisation {id: $authority})
@@ -19,12 +20,13 @@ export function authorityCard(p: CardProjections) {
        [(part:Organisation)-[:PART_OF]->(auth) | {id: part.id, props: properties(part)}] AS bodies,
        [(i:Inspection)-[:OF]->(auth) | {inspection: ${inspection.text},
           judgements: [(i)-[:JUDGED]->(j:Judgement) | ${judgement.text}],
-          findings: [(i)-[:FOUND]->(f:Finding) | ${finding.text}]}] AS inspections,
+          findingCount: COUNT { (i)-[:FOUND]->(:Finding) },
+          findings: ${finding ? `[(i)-[:FOUND]->(f:Finding) | ${finding.text}]` : "[]"}}] AS inspections,
        [(iv:Intervention)-[:TO]->(auth) | {id: iv.id, props: properties(iv),
           followsStarts: [(iv)-[:FOLLOWS]->(f:Inspection) | f.start]}] AS interventions,
        // Who delivers its children's services (a trust, a partner council), with the provider's posts.
        ${PROVIDERS_OF_AUTH} AS deliveries,
        ${OVERSIGHT_OF("auth")} AS oversight`,
   );
-  return { query, shapes: { inspection: inspection.shape, judgement: judgement.shape, finding: finding.shape } };
+  return { query, shapes: { inspection: inspection.shape, judgement: judgement.shape, finding: finding?.shape ?? { full: true, relations: new Map() } } };
 }

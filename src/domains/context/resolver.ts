@@ -5,7 +5,7 @@ import { DateResolver } from "graphql-scalars";
 import { PartialDateScalar } from "../../graphql/partialDate.js";
 import { isoDay, whenAsked } from "../accountability/resolver.js";
 import { authorityContext, CARD_FIELDS } from "./service.js";
-import { projectionAt } from "../../graphql/compiledReads.js";
+import { projectionAt, selects } from "../../graphql/compiledReads.js";
 import type { GraphQLResolveInfo } from "graphql";
 import { AuthorityContext } from "./types.js";
 
@@ -24,7 +24,7 @@ export class AuthorityContextResolver {
     return authorityContext(ctx, authority, whenAsked(on, asOf, isoDay(new Date())), {
       inspection: projectionAt(info, "Inspection", [["latestJudgedInspection"], ["latestVisit"], ["nextExpectedInspection"]], CARD_FIELDS.inspection),
       judgement: projectionAt(info, "Judgement", [["latestJudgements"]], CARD_FIELDS.judgement),
-      finding: projectionAt(info, "Finding", [["latestFindings"]], CARD_FIELDS.finding),
+      finding: selects(info, "latestFindings") ? projectionAt(info, "Finding", [["latestFindings"]], CARD_FIELDS.finding) : null,
     });
   }
 }

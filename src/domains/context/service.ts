@@ -13,7 +13,7 @@ import { ownEffectiveDate } from "../../model/effectiveDates.js";
 
 type Item = { id: string; props: Record<string, unknown>; holders?: Row[] };
 type Projected = Record<string, unknown>;
-type InspectionItem = { inspection: Projected; judgements: Projected[]; findings: Projected[] };
+type InspectionItem = { inspection: Projected; judgements: Projected[]; findingCount: number; findings: Projected[] };
 type InterventionItem = Item & { followsStarts: string[] };
 
 const ROLE_ORDER = ["LEADER", "CHIEF_EXECUTIVE", "DCS", "CABINET_MEMBER"];
@@ -60,7 +60,7 @@ export async function authorityContext(session: DbSession, authorityId: string, 
   const day = partialRange(on)[1];
   const began = inspections.filter(({ inspection }) => inspection.status === "HELD" && startDay(inspection) <= day);
   const latestJudged = began.filter(({ item }) => item.judgements.length > 0).at(-1);
-  const latestVisit = began.filter(({ item }) => item.findings.length > 0).at(-1);
+  const latestVisit = began.filter(({ item }) => item.findingCount > 0).at(-1);
   const next = inspections.find(({ inspection }) => inspection.status === "EXPECTED" && (!inspection.start || partialRange(inspection.start as string)[1] >= day));
   const interventions = (card.interventions as InterventionItem[]).filter((item) =>
     interventionInForce({ props: item.props, followsFrom: [...item.followsStarts].sort().at(-1) ?? null }, on),

@@ -1,6 +1,8 @@
 /** findingsConnection and inspectionsConnection: filtered, sorted, keyset-paged in the database. */
-import { Args, ArgsType, Ctx, Field, InputType, Query, Resolver, ID, registerEnumType } from "type-graphql";
+import { Args, ArgsType, Ctx, Info, Field, InputType, Query, Resolver, ID, registerEnumType } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
+import type { GraphQLResolveInfo } from "graphql";
+import { selects } from "../../graphql/compiledReads.js";
 import { connectionOf, orderInputOf, PageArgs, paginate } from "../../graphql/connections.js";
 import { FindingKind, Grade, InspectionKind, InspectionStatus, Polarity } from "../../graphql/enums.js";
 import { checkId } from "../../graphql/ids.js";
@@ -103,7 +105,7 @@ function ids(filter: Record<string, unknown>, fields: Record<string, Parameters<
 @Resolver()
 export class ListConnectionsResolver {
   @Query(() => FindingConnection, { description: "Findings, filtered and sorted in the database, paged with keyset cursors." })
-  async findingsConnection(@Args(() => FindingsConnectionArgs) { first, after, filter, orderBy }: FindingsConnectionArgs, @Ctx() ctx: Context) {
+  async findingsConnection(@Args(() => FindingsConnectionArgs) { first, after, filter, orderBy }: FindingsConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const f = filter ?? {};
     ids(f as Record<string, unknown>, { authority: "Organisation", inspection: "Inspection", theme: "Theme", area: "ServiceArea" });
     const order = orderBy ?? { field: "INSPECTION_DATE", direction: "ASC" };
@@ -115,6 +117,7 @@ export class ListConnectionsResolver {
         authority: f.authority ?? null, inspection: f.inspection ?? null, theme: f.theme ?? null, area: f.area ?? null,
         kind: f.kind ?? null, polarity: f.polarity ?? null, ...dateParams(f.dates),
       },
+      withTotal: selects(info, "totalCount"),
     });
     // A finding is dated by its inspection's effective date.
     return markDates(page, f.dates, async (node) => {
@@ -124,7 +127,7 @@ export class ListConnectionsResolver {
   }
 
   @Query(() => InspectionConnection, { description: "Inspections and visits, filtered and sorted in the database, paged with keyset cursors." })
-  async inspectionsConnection(@Args(() => InspectionsConnectionArgs) { first, after, filter, orderBy }: InspectionsConnectionArgs, @Ctx() ctx: Context) {
+  async inspectionsConnection(@Args(() => InspectionsConnectionArgs) { first, after, filter, orderBy }: InspectionsConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const f = filter ?? {};
     ids(f as Record<string, unknown>, { authority: "Organisation" });
     const order = orderBy ?? { field: "START", direction: "ASC" };
@@ -132,6 +135,7 @@ export class ListConnectionsResolver {
       first,
       after,
       params: { authority: f.authority ?? null, kind: f.kind ?? null, status: f.status ?? null, grade: f.grade ?? null, ...dateParams(f.dates) },
+      withTotal: selects(info, "totalCount"),
     });
     return markDates(page, f.dates, async (node) => (await effectiveDateOf(ctx, "Inspection", node))?.date ?? null);
   }

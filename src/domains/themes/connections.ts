@@ -1,7 +1,9 @@
 /** themesConnection and serviceAreasConnection, sortable by how many findings raise them (counted in the database). */
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Info, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { cypher } from "../../db/gateway.js";
 import type { Context } from "../../graphql/context.js";
+import type { GraphQLResolveInfo } from "graphql";
+import { selects } from "../../graphql/compiledReads.js";
 import { connectionOf, orderInputOf, PageArgs, paginate, pagedQueries } from "../../graphql/connections.js";
 import type { GraphObject } from "../../graphql/graphRead.js";
 import { checkId } from "../../graphql/ids.js";
@@ -52,19 +54,19 @@ class ServiceAreasConnectionArgs extends CountedPageArgs {
 @Resolver()
 export class ThemeConnectionsResolver {
   @Query(() => ThemeConnection, { description: "Themes, sorted by label or by the number of findings raising them (of one authority, if given)." })
-  themesConnection(@Args(() => ThemesConnectionArgs) { first, after, authority, orderBy }: ThemesConnectionArgs, @Ctx() ctx: Context) {
+  themesConnection(@Args(() => ThemesConnectionArgs) { first, after, authority, orderBy }: ThemesConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     if (authority != null) checkId(authority, "Organisation");
     const order = orderBy ?? { field: "LABEL", direction: "ASC" };
     const queries = THEME_PAGES[order.field === "LABEL" ? "TEXT" : "FINDING_COUNT"][order.direction];
-    return paginate(ctx, queries, "Theme", { first, after, params: { authority: authority ?? null } });
+    return paginate(ctx, queries, "Theme", { first, after, params: { authority: authority ?? null }, withTotal: selects(info, "totalCount") });
   }
 
   @Query(() => ServiceAreaConnection, { description: "Service areas, sorted by name or by the number of findings concerning them (of one authority, if given)." })
-  serviceAreasConnection(@Args(() => ServiceAreasConnectionArgs) { first, after, authority, orderBy }: ServiceAreasConnectionArgs, @Ctx() ctx: Context) {
+  serviceAreasConnection(@Args(() => ServiceAreasConnectionArgs) { first, after, authority, orderBy }: ServiceAreasConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     if (authority != null) checkId(authority, "Organisation");
     const order = orderBy ?? { field: "NAME", direction: "ASC" };
     const queries = AREA_PAGES[order.field === "NAME" ? "TEXT" : "FINDING_COUNT"][order.direction];
-    return paginate(ctx, queries, "ServiceArea", { first, after, params: { authority: authority ?? null } });
+    return paginate(ctx, queries, "ServiceArea", { first, after, params: { authority: authority ?? null }, withTotal: selects(info, "totalCount") });
   }
 }
 
