@@ -64,7 +64,9 @@ export type PagedQueries = { page: NamedQuery; count: NamedQuery; pageAndCount: 
 
 /**
  * `match` binds `n` and applies the filters (parameters only); `key` is the sort expression over `n`,
- * holding strings (a null key sorts as '', first ascending) or, with keyType "number", numbers.
+ * holding strings (a null key sorts as '', first ascending) or, with keyType "number", numbers. With `keyOwner`,
+ * the key is an expression over that variable alone (a finding's inspection): it is computed once per owner, and
+ * owners wholly before the cursor are dropped before their rows are unwound.
  */
 export function pagedQueries(
   name: string,
@@ -72,11 +74,21 @@ export function pagedQueries(
   key: string,
   direction: keyof typeof SortDirection,
   keyType: PagedQueries["keyType"] = "string",
+  keyOwner?: string,
 ): PagedQueries {
   const after = direction === "ASC" ? ">" : "<";
-  const rows = `${match}
+  const afterCursor = `$afterId IS NULL OR key ${after} $afterKey OR (key = $afterKey AND n.id ${after} $afterId)`;
+  const rows = keyOwner
+    ? `${match}
+       WITH ${keyOwner}, collect(n) AS owned
+       WITH coalesce(${key}, '') AS key, owned
+       WHERE $afterId IS NULL OR key ${after}= $afterKey
+       UNWIND owned AS n
+       WITH n, key
+       WHERE ${afterCursor}`
+    : `${match}
        WITH n, coalesce(${key}, '') AS key
-       WHERE $afterId IS NULL OR key ${after} $afterKey OR (key = $afterKey AND n.id ${after} $afterId)`;
+       WHERE ${afterCursor}`;
   const order = `ORDER BY key ${direction}, n.id ${direction}
        LIMIT toInteger($limit)`;
   return {

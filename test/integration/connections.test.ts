@@ -57,6 +57,19 @@ describe("findingsConnection", () => {
     expect(seen).toHaveLength(swindonFindings().length);
   });
 
+  it("pages a theme's findings across every authority exactly once, in order, both ways (the key computed per inspection)", async () => {
+    const theme = "theme:drift-and-delay";
+    const expected = readSeeds().findings.filter((f) => f.inspection !== undefined && f.themes.includes(theme)).map((f) => f.id).sort();
+    expect(expected.length).toBeGreaterThan(30);
+    for (const direction of ["ASC", "DESC"] as const) {
+      const { seen, total } = await allPages({ first: 13, filter: { theme }, orderBy: { field: "INSPECTION_DATE", direction } });
+      expect(total).toBe(expected.length);
+      expect(seen.map((f) => f.id).sort()).toEqual(expected);
+      const starts = seen.map((f) => sortKey(f.inspection.start ?? "~"));
+      expect(starts).toEqual(direction === "ASC" ? [...starts].sort() : [...starts].sort().reverse());
+    }
+  });
+
   it("keeps every filter whichever id it starts from: an inspection of another authority finds nothing", async () => {
     const seeds = readSeeds();
     const barnet = seeds.inspections.find((i) => i.authority === "org:barnet" && seeds.findings.some((f) => f.inspection === i.id))!;

@@ -26,14 +26,15 @@ const INSPECTION_FILTERS = `
     AND ${inRange("n")}
     AND ($grade IS NULL OR EXISTS { (n)-[:JUDGED]->(:Judgement {grade: $grade}) })`;
 
-const FINDING_FILTERS = `
-    AND ($authority IS NULL OR EXISTS { (i)-[:OF]->(:Organisation {id: $authority}) })
-    AND ($inspection IS NULL OR i.id = $inspection)
+/** The findings filters, less the one the scope's match already applies (its start node): no check twice per row. */
+const findingFilters = (scope: "AUTHORITY" | "INSPECTION" | "THEME" | "AREA" | "ANY") => `
+    ${scope === "AUTHORITY" ? "" : "AND ($authority IS NULL OR EXISTS { (i)-[:OF]->(:Organisation {id: $authority}) })"}
+    ${scope === "INSPECTION" ? "" : "AND ($inspection IS NULL OR i.id = $inspection)"}
     AND ($kind IS NULL OR n.kind = $kind)
     AND ($polarity IS NULL OR n.polarity = $polarity)
     AND ${inRange("i")}
-    AND ($theme IS NULL OR EXISTS { (n)-[:EXEMPLIFIES]->(:Theme {id: $theme}) })
-    AND ($area IS NULL OR EXISTS { (n)-[:CONCERNS]->(:ServiceArea {id: $area}) })`;
+    ${scope === "THEME" ? "" : "AND ($theme IS NULL OR EXISTS { (n)-[:EXEMPLIFIES]->(:Theme {id: $theme}) })"}
+    ${scope === "AREA" ? "" : "AND ($area IS NULL OR EXISTS { (n)-[:CONCERNS]->(:ServiceArea {id: $area}) })"}`;
 
 const MATCHES = {
   inspections: {
@@ -42,21 +43,21 @@ const MATCHES = {
   },
   // The most selective id given is where the match starts (an index seek), never a scan of every Inspection.
   findings: {
-    AUTHORITY: `MATCH (:Organisation {id: $authority})<-[:OF]-(i:Inspection)-[:FOUND]->(n:Finding) WHERE true ${FINDING_FILTERS}`,
-    INSPECTION: `MATCH (i:Inspection {id: $inspection})-[:FOUND]->(n:Finding) WHERE true ${FINDING_FILTERS}`,
-    THEME: `MATCH (:Theme {id: $theme})<-[:EXEMPLIFIES]-(n:Finding)<-[:FOUND]-(i:Inspection) WHERE true ${FINDING_FILTERS}`,
-    AREA: `MATCH (:ServiceArea {id: $area})<-[:CONCERNS]-(n:Finding)<-[:FOUND]-(i:Inspection) WHERE true ${FINDING_FILTERS}`,
-    ANY: `MATCH (i:Inspection)-[:FOUND]->(n:Finding) WHERE true ${FINDING_FILTERS}`,
+    AUTHORITY: `MATCH (:Organisation {id: $authority})<-[:OF]-(i:Inspection)-[:FOUND]->(n:Finding) WHERE true ${findingFilters("AUTHORITY")}`,
+    INSPECTION: `MATCH (i:Inspection {id: $inspection})-[:FOUND]->(n:Finding) WHERE true ${findingFilters("INSPECTION")}`,
+    THEME: `MATCH (:Theme {id: $theme})<-[:EXEMPLIFIES]-(n:Finding)<-[:FOUND]-(i:Inspection) WHERE true ${findingFilters("THEME")}`,
+    AREA: `MATCH (:ServiceArea {id: $area})<-[:CONCERNS]-(n:Finding)<-[:FOUND]-(i:Inspection) WHERE true ${findingFilters("AREA")}`,
+    ANY: `MATCH (i:Inspection)-[:FOUND]->(n:Finding) WHERE true ${findingFilters("ANY")}`,
   },
 };
 export type Scope = keyof typeof MATCHES.inspections;
 export type FindingScope = keyof typeof MATCHES.findings;
 
-/** Every (scope, direction) variant of one sort key. */
-function variants<S extends string>(name: string, matches: Record<S, string>, key: string) {
+/** Every (scope, direction) variant of one sort key; `keyOwner`: the variable the key depends on alone, if not `n`. */
+function variants<S extends string>(name: string, matches: Record<S, string>, key: string, keyOwner?: string) {
   const make = (scope: S) => ({
-    ASC: pagedQueries(`${name}.${scope.toLowerCase()}`, matches[scope], key, "ASC"),
-    DESC: pagedQueries(`${name}.${scope.toLowerCase()}`, matches[scope], key, "DESC"),
+    ASC: pagedQueries(`${name}.${scope.toLowerCase()}`, matches[scope], key, "ASC", "string", keyOwner),
+    DESC: pagedQueries(`${name}.${scope.toLowerCase()}`, matches[scope], key, "DESC", "string", keyOwner),
   });
   return Object.fromEntries(Object.keys(matches).map((scope) => [scope, make(scope as S)])) as Record<S, ReturnType<typeof make>>;
 }
@@ -73,6 +74,7 @@ export const INSPECTION_PAGES = {
 };
 
 export const FINDING_PAGES = {
-  INSPECTION_DATE: variants("findings.byInspectionDate", MATCHES.findings, inspectionKey("i")),
+  // A finding sorts by its inspection's place: the key computed once per inspection, not once per finding.
+  INSPECTION_DATE: variants("findings.byInspectionDate", MATCHES.findings, inspectionKey("i"), "i"),
   KIND: variants("findings.byKind", MATCHES.findings, "n.kind"),
 };
