@@ -3,7 +3,7 @@
  * parameters, against the configured database, tagged with the app and query name in transaction
  * metadata, counted per operation, and returned as plain JS records.
  */
-import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
+import neo4j, { type Driver, type ManagedTransaction, type SessionMode } from "neo4j-driver";
 import { databaseUnavailable, timeLimitExceeded } from "../errors.js";
 import { CircuitBreaker } from "./breaker.js";
 import { toPlain, type Plain } from "./convert.js";
@@ -107,12 +107,20 @@ export class Database {
     );
   }
 
-  read(query: NamedQuery, params: Params = {}, counter?: QueryCounter): Promise<Row[]> {
-    return this.run(query, params, counter, neo4j.routing.READ);
+  /**
+   * A read as one auto-commit statement (RUN and PULL, no BEGIN or COMMIT: a round trip less than a managed
+   * transaction), retried on transient errors as a managed transaction would be (a read changes nothing).
+   */
+  async read(query: NamedQuery, params: Params = {}, counter?: QueryCounter): Promise<Row[]> {
+    const rows = await this.statement(neo4j.session.READ, query, params, counter);
+    // Neo4j checks timeouts every couple of seconds, so a short read may finish past the deadline: its answer
+    // is late all the same (a read changed nothing, so refusing it is safe).
+    counter?.remainingMs();
+    return rows;
   }
 
   write(query: NamedQuery, params: Params = {}, counter?: QueryCounter): Promise<Row[]> {
-    return this.run(query, params, counter, neo4j.routing.WRITE);
+    return this.run(query, params, counter);
   }
 
   /**
@@ -144,14 +152,23 @@ export class Database {
    * it takes are held no longer than the statement. Retried like a managed transaction on transient errors.
    */
   async writeStatement(query: NamedQuery, params: Params = {}, counter?: QueryCounter): Promise<Row[]> {
+    const rows = await this.statement(neo4j.session.WRITE, query, params, counter);
+    counter?.committed();
+    return rows;
+  }
+
+  /**
+   * An auto-commit statement on a session sharing executeQuery's bookmarks (a read sees this process's writes,
+   * on a cluster too), retried on transient errors; each attempt is counted.
+   */
+  private async statement(mode: SessionMode, query: NamedQuery, params: Params, counter?: QueryCounter): Promise<Row[]> {
     for (let attempt = 0; ; attempt += 1) {
       counter?.record(query.name);
       this.failFastWhenDown();
       const timeout = counter?.remainingMs();
-      const session = this.writeSession();
+      const session = this.driver.session({ database: this.database, defaultAccessMode: mode, bookmarkManager: this.driver.executeQueryBookmarkManager });
       try {
         const result = await session.run(query.text, withNulls(params), { metadata: { app: APP_NAME, query: query.name }, ...(timeout ? { timeout } : {}) });
-        counter?.committed();
         return result.records.map((record) => toPlain(record.toObject()) as Row);
       } catch (error) {
         if (attempt < 4 && neo4j.isRetryableError(error as Error) && !UNAVAILABLE_CODES.has((error as { code?: string }).code ?? "")) {
@@ -217,19 +234,17 @@ export class Database {
     return databaseUnavailable(`Neo4j is unavailable: ${(error as Error).message}`, this.breaker.retryAfterSeconds);
   }
 
-  private async run(query: NamedQuery, params: Params, counter: QueryCounter | undefined, routing: "READ" | "WRITE") {
+  /** A write in a managed transaction (executeQuery): retried whole on transient errors. */
+  private async run(query: NamedQuery, params: Params, counter: QueryCounter | undefined) {
     counter?.record(query.name);
     this.failFastWhenDown();
     const timeout = counter?.remainingMs();
     try {
       const result = await this.driver.executeQuery(query.text, withNulls(params), {
         database: this.database,
-        routing,
+        routing: neo4j.routing.WRITE,
         transactionConfig: { metadata: { app: APP_NAME, query: query.name }, ...(timeout ? { timeout } : {}) },
       });
-      // Neo4j checks timeouts every couple of seconds, so a short query may finish past the deadline: its
-      // answer is late all the same (a read changed nothing, so refusing it is safe).
-      counter?.remainingMs();
       return result.records.map((record) => toPlain(record.toObject()) as Row);
     } catch (error) {
       throw this.mapDriverError(error, counter);
