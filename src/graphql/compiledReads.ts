@@ -113,7 +113,7 @@ function propertyEntries(label: Label, v: string, names: Iterable<string>): stri
     if (!stored.all.has(name)) return null;
     if (!stored.dates.has(name)) entries.add(`.${name}`);
     else if (stored.lists.has(name)) {
-      entries.add(`${name}: [i IN range(0, size(coalesce(${v}.${name}, [])) - 1) | ${partialDate(`${v}.${name}[i]`, `${v}.${name}Precision[i]`)}]`);
+      entries.add(`${name}: [listIndex IN range(0, size(coalesce(${v}.${name}, [])) - 1) | ${partialDate(`${v}.${name}[listIndex]`, `${v}.${name}Precision[listIndex]`)}]`);
     } else entries.add(`${name}: ${partialDate(`${v}.${name}`, `${v}.${name}Precision`)}`);
   }
   return [...entries];
@@ -168,9 +168,10 @@ export function materialise(session: DbSession, label: Label, row: Record<string
   return object as GraphObject;
 }
 
-/** Whether a type condition applies to an object type: an interface's holds for the types implementing it. */
+/** What compiling the selection of the field being resolved needs: its fragments, variables and type conditions. */
 function compilationOf(info: GraphQLResolveInfo): Omit<Compilation, "budget"> {
   const { schema } = info;
+  // An interface condition holds for the object types implementing it; another object type's never does.
   const applies = (condition: string, typename: string) => {
     const [type, object] = [schema.getType(condition), schema.getType(typename)];
     return type === object || (isAbstractType(type) && isObjectType(object) && schema.isSubType(type, object));
@@ -180,7 +181,7 @@ function compilationOf(info: GraphQLResolveInfo): Omit<Compilation, "budget"> {
 
 /**
  * How a question's one query returns the nodes of a label bound to a variable: the Cypher map (of `v`) and its
- * shape, for materialise. WHOLE_NODE returns every property, as a caller without a selection (the CLI) needs.
+ * shape, for materialise. WHOLE_NODE returns every property: what a caller without a GraphQL selection gets.
  */
 export type NodeProjection = (v: string) => { text: string; shape: Shape };
 export const WHOLE_NODE: NodeProjection = (v) => ({ text: `${v}{.*}`, shape: { full: true, relations: new Map() } });
@@ -190,7 +191,13 @@ export const WHOLE_NODE: NodeProjection = (v) => ({ text: `${v}{.*}`, shape: { f
  * names down its answer's types, e.g. ["themes", "occurrences", "finding"]), relation fields compiled in, plus
  * the stored fields `also` that the question's own logic reads (dates it orders by, a grade it compares).
  */
-export function projectionAt(info: GraphQLResolveInfo, label: Label, paths: readonly (readonly string[])[], also: readonly string[]): NodeProjection {
+export function projectionAt(
+  info: GraphQLResolveInfo,
+  label: Label,
+  paths: readonly (readonly string[])[],
+  also: readonly string[],
+  { relations = true }: { relations?: boolean } = {},
+): NodeProjection {
   const options = compilationOf(info);
   const c = { ...options, budget: COMPILED_SUBQUERY_BUDGET };
   const sets: SelectionSetNode[] = [];
@@ -204,7 +211,8 @@ export function projectionAt(info: GraphQLResolveInfo, label: Label, paths: read
     }
     sets.push(...at);
   }
-  return (v) => projection(label, v, sets, { ...options, budget: COMPILED_SUBQUERY_BUDGET }, 1, also);
+  // Without relations (nodes most of which the answer drops), relation fields are left to the DataLoaders.
+  return (v) => projection(label, v, sets, { ...options, budget: relations ? COMPILED_SUBQUERY_BUDGET : 0 }, 1, also);
 }
 
 /** Whether the field being resolved selects `name` on its answer (through fragments; @skip and @include heeded). */

@@ -134,7 +134,7 @@ function decodeCursor(queries: PagedQueries, tag: string, cursor: string): [stri
   return [value[1] as string | number, value[2]];
 }
 
-/** Runs one page (first + 1 rows to learn whether there is a next page); totalCount runs lazily. */
+/** Runs one page (first + 1 rows to learn whether there is a next page); totalCount with it when asked, else lazily. */
 export async function paginate(
   ctx: Context,
   queries: PagedQueries,

@@ -1,7 +1,7 @@
 /**
  * The headline questions read each inspection, judgement, area, finding and theme with only the fields the client
  * selects (plus those the answer is built from), or whole when a field needs more: either way the answer must be
- * the same. Each question is asked on Swindon with every projectable field of every node (and its relations), and
+ * the same. Each question is asked of two authorities with every projectable field of every node (and its relations), and
  * with ids only (so the answer's dates, grades and choices rest on the fields the question reads for itself); each
  * again with one more field that needs the whole node. The answers, that field set aside, must be equal.
  */
@@ -15,7 +15,8 @@ import { useTestServer } from "../support/harness.js";
 // Every field of every node, deliberately: far above the default cost limit.
 const server = useTestServer({ GRAPHQL_MAX_COST: "10000000" });
 const schema = await getSchema();
-const SWINDON = "org:swindon-borough-council";
+// Swindon (news texts and reports), and the City of London, whose 2016 inspection is dated by its end alone.
+const AUTHORITIES = [["org:swindon-borough-council", "2024-12-01"], ["org:city-of-london", "2017-01-01"]] as const;
 
 const leaves = (type: GraphQLObjectType) =>
   Object.values(type.getFields()).filter((f) => isLeafType(getNamedType(f.type)) && f.args.every((a) => a.defaultValue !== undefined || !String(a.type).endsWith("!")));
@@ -38,17 +39,17 @@ function wholeField(label: string): string {
   return leaf ? `whole: ${leaf.name}` : "";
 }
 
-const QUESTIONS: [string, (n: (label: string) => string) => string][] = [
-  ["recurringThemes", (n) => `recurringThemes(authority: "${SWINDON}", from: "2010", to: "2030", minInspections: 1) {
+const QUESTIONS: [string, (n: (label: string) => string, authority: string, on: string) => string][] = [
+  ["recurringThemes", (n, authority) => `recurringThemes(authority: "${authority}", from: "2010", to: "2030", minInspections: 1) {
       themes { theme { ${n("Theme")} } inspectionCount findingCount occurrences { date polarity inspection { ${n("Inspection")} } finding { ${n("Finding")} } } }
       latestInspection { ${n("Inspection")} }
       stoppedRecurring { theme { ${n("Theme")} } firstSeen { ${n("Inspection")} } lastSeen { ${n("Inspection")} } inspectionCount }
       newlyAppeared { theme { ${n("Theme")} } firstSeen { ${n("Inspection")} } lastSeen { ${n("Inspection")} } inspectionCount } }`],
-  ["judgementHistory", (n) => `judgementHistory(authority: "${SWINDON}") {
+  ["judgementHistory", (n, authority) => `judgementHistory(authority: "${authority}") {
       label judgementArea { ${n("JudgementArea")} }
       points { date grade previousGrade change mapping inspection { ${n("Inspection")} } judgement { ${n("Judgement")} } judgementArea { ${n("JudgementArea")} } }
       earlierUngraded { ${n("Inspection")} } }`],
-  ["authorityContext", (n) => `authorityContext(authority: "${SWINDON}", on: "2024-12-01") {
+  ["authorityContext", (n, authority, on) => `authorityContext(authority: "${authority}", on: "${on}") {
       latestJudgedInspection { ${n("Inspection")} } latestJudgements { ${n("Judgement")} }
       latestVisit { ${n("Inspection")} } latestFindings { ${n("Finding")} } nextExpectedInspection { ${n("Inspection")} } }`],
 ];
@@ -62,9 +63,11 @@ const withoutWhole = (value: unknown): unknown =>
 const SELECTIONS: [string, (label: string) => string][] = [["every projectable field", projectable], ["ids only", () => "id"]];
 
 describe("headline questions answer the same from projected and whole nodes", () => {
-  it.each(QUESTIONS.flatMap(([name, question]) => SELECTIONS.map(([how, fields]) => [name, how, question, fields] as const)))("%s, %s", async (name, _how, question, fields) => {
-    const projected = await server.data(`{ x: ${question(fields)} }`);
-    const whole = await server.data(`{ x: ${question((label) => `${fields(label)} ${wholeField(label)}`)} }`);
+  const cases = QUESTIONS.flatMap(([name, question]) =>
+    AUTHORITIES.flatMap(([authority, on]) => SELECTIONS.map(([how, fields]) => [name, authority, how, question, fields, on] as const)));
+  it.each(cases)("%s of %s, %s", async (name, authority, _how, question, fields, on) => {
+    const projected = await server.data(`{ x: ${question(fields, authority, on)} }`);
+    const whole = await server.data(`{ x: ${question((label) => `${fields(label)} ${wholeField(label)}`, authority, on)} }`);
     expect(JSON.stringify(projected.x).length).toBeGreaterThan(200);
     expect(JSON.stringify(whole.x)).toContain('"whole"');
     expect(projected.x, name).toEqual(withoutWhole(whole.x));
@@ -74,7 +77,7 @@ describe("headline questions answer the same from projected and whole nodes", ()
 describe("the context card without its latest findings", () => {
   it("counts findings to pick the latest visit, the same visit as when the findings are asked for", async () => {
     for (const on of ["2019-06-01", "2024-12-01"]) {
-      const card = (fields: string) => server.data(`{ x: authorityContext(authority: "${SWINDON}", on: "${on}") { ${fields} } }`);
+      const card = (fields: string) => server.data(`{ x: authorityContext(authority: "${AUTHORITIES[0][0]}", on: "${on}") { ${fields} } }`);
       const counted = await card("latestVisit { id }");
       const listed = await card("latestVisit { id } latestFindings { id }");
       expect(listed.x.latestFindings.length).toBeGreaterThan(0);

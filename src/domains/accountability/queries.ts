@@ -19,10 +19,11 @@ export const HOLDERS_OF = (post: string) => `COLLECT { ${holderRow(post)}
 export const PROVIDERS_OF_AUTH = `[(auth)-[d:SERVICES_DELIVERED_BY]->(provider:Organisation) | {id: provider.id, props: properties(provider), dates: properties(d),
         posts: [(provider)<-[:PART_OF*0..3]-(:Organisation)<-[:IN]-(p:Post) | {id: p.id, props: properties(p), holders: ${HOLDERS_OF("p")}}]}]`;
 
-/** The authority's (and its departments') own posts with their holders, for the statutory lines when no source states any. */
+/** The authority's (and its departments') own posts with their holders, for the statutory lines when no source states any in force. */
 const AUTHORITY_POSTS_OF = (auth: string) => `COLLECT {
      MATCH (${auth})<-[:PART_OF*0..3]-(:Organisation)<-[:IN]-(p:Post)
-     RETURN DISTINCT {id: p.id, props: properties(p), holders: ${HOLDERS_OF("p")}} AS post ORDER BY post.props.title, post.id
+     WITH DISTINCT p ORDER BY p.title, p.id
+     RETURN {id: p.id, props: properties(p), holders: ${HOLDERS_OF("p")}}
    }`;
 
 /**
@@ -74,9 +75,8 @@ export const OVERSIGHT_OF = (auth: string) => `COLLECT {
 /**
  * The authority and the service area (null when absent), the authority's posts responsible for the area,
  * and every ACCOUNTABLE_TO step reachable above each, with the nodes at both ends; and who delivers the
- * authority's services (a trust, a partner council) with the provider's posts; the overseeing bodies.
- * Every post with its holders. Dates are filtered
- * in TS, where partial-date ranges are understood.
+ * authority's services (a trust, a partner council) with the provider's posts; the authority's own posts; the
+ * overseeing bodies. Every post with its holders. Dates are filtered in TS, where partial-date ranges are understood.
  */
 export const RESPONSIBILITY_CHAINS = cypher(
   "accountability.chains",
@@ -100,8 +100,9 @@ export const RESPONSIBILITY_CHAINS = cypher(
      RETURN collect({id: p.id, props: properties(p), responsibility: properties(resp), steps: steps, holders: ${HOLDERS_OF("p")}}) AS responsible
    }
    RETURN auth.id AS authorityId, properties(auth) AS authorityProps, area.id AS areaId, properties(area) AS areaProps, responsible,
-          // The statutory lines stand in when no source names a responsible post: the authority's own posts then.
-          CASE WHEN size(responsible) = 0 THEN ${AUTHORITY_POSTS_OF("auth")} ELSE [] END AS authorityPosts,
+          // The statutory lines stand in when no source names a responsible post in force on the day (decided in
+          // TS, where partial dates are understood): the authority's own posts, a handful, read every time.
+          ${AUTHORITY_POSTS_OF("auth")} AS authorityPosts,
           ${PROVIDERS_OF_AUTH} AS deliveries,
           ${OVERSIGHT_OF("auth")} AS oversight`,
 );

@@ -142,7 +142,7 @@ function walkUp(session: DbSession, responsible: { id: string; props: Props; ste
   return { levels, steps, basis: "SOURCES" };
 }
 
-/** The statutory chain between the authority's own posts (AUTHORITY_POSTS rows) and a provider's DCS (see statute.ts). */
+/** The statutory chain between the authority's own posts (the question's authorityPosts) and a provider's DCS (see statute.ts). */
 function statutoryLines(session: DbSession, rows: Row[], providerPosts: GraphObject[]): Chain {
   const posts = rows.map((row) => primeObject(session, "Post", row.id as string, row.props));
   const { responsible, lines } = statutoryChain(posts, providerPosts);

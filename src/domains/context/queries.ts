@@ -28,5 +28,5 @@ export function authorityCard(p: CardProjections) {
        ${PROVIDERS_OF_AUTH} AS deliveries,
        ${OVERSIGHT_OF("auth")} AS oversight`,
   );
-  return { query, shapes: { inspection: inspection.shape, judgement: judgement.shape, finding: finding?.shape ?? { full: true, relations: new Map() } } };
+  return { query, shapes: { inspection: inspection.shape, judgement: judgement.shape, finding: finding?.shape } };
 }

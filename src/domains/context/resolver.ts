@@ -20,11 +20,13 @@ export class AuthorityContextResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     checkId(authority, "Organisation");
-    // The inspections, judgements and findings as the client selects them.
+    // The inspections, judgements and findings with the stored fields the client selects. Their relations are
+    // left to the loaders: the query reads every inspection of the authority, the card shows three.
+    const only = { relations: false };
     return authorityContext(ctx, authority, whenAsked(on, asOf, isoDay(new Date())), {
-      inspection: projectionAt(info, "Inspection", [["latestJudgedInspection"], ["latestVisit"], ["nextExpectedInspection"]], CARD_FIELDS.inspection),
-      judgement: projectionAt(info, "Judgement", [["latestJudgements"]], CARD_FIELDS.judgement),
-      finding: selects(info, "latestFindings") ? projectionAt(info, "Finding", [["latestFindings"]], CARD_FIELDS.finding) : null,
+      inspection: projectionAt(info, "Inspection", [["latestJudgedInspection"], ["latestVisit"], ["nextExpectedInspection"]], CARD_FIELDS.inspection, only),
+      judgement: projectionAt(info, "Judgement", [["latestJudgements"]], CARD_FIELDS.judgement, only),
+      finding: selects(info, "latestFindings") ? projectionAt(info, "Finding", [["latestFindings"]], CARD_FIELDS.finding, only) : null,
     });
   }
 }

@@ -65,7 +65,7 @@ export async function authorityContext(session: DbSession, authorityId: string, 
   const interventions = (card.interventions as InterventionItem[]).filter((item) =>
     interventionInForce({ props: item.props, followsFrom: [...item.followsStarts].sort().at(-1) ?? null }, on),
   );
-  // The authority's posts and the overseeing bodies' posts share one holders query.
+  // The authority's posts and the overseeing bodies' posts, their holders primed from the card's query.
   const oversight = await oversightOn(session, on, posts.map((post) => ({ post, level: 0 })), oversightRows);
 
   return {
@@ -75,7 +75,7 @@ export async function authorityContext(session: DbSession, authorityId: string, 
     latestJudgedInspection: latestJudged?.inspection ?? null,
     latestJudgements: (latestJudged?.item.judgements ?? []).map((j) => materialise(session, "Judgement", j, shapes.judgement)),
     latestVisit: latestVisit?.inspection ?? null,
-    latestFindings: (latestVisit?.item.findings ?? []).map((f) => materialise(session, "Finding", f, shapes.finding)),
+    latestFindings: (latestVisit?.item.findings ?? []).map((f) => materialise(session, "Finding", f, shapes.finding!)),
     openInterventions: prime("Intervention", interventions),
     deliveredBy: prime("Organisation", deliveries),
     oversight: oversight.bodies,
