@@ -244,9 +244,54 @@ export function compiledQuery(
   const { text: map, shape } = projection(label, "n", sets, { ...options, budget }, 1);
   if (shape.relations.size === 0) return null;
   const text = `MATCH (n:${label} {id: $id}) RETURN ${map} AS node`;
-  return { ...compiledCypher(`compiled.${label.charAt(0).toLowerCase()}${label.slice(1)}`, text), shape };
+  const query = VARIANTS.named(`compiled.${label.charAt(0).toLowerCase()}${label.slice(1)}`, text);
+  // Past the variants' limit the relation fields are left to the DataLoaders (the same answer, more queries).
+  return query && { ...query, shape };
 }
 
-/** A query whose text depends on the selection: named by a hash of the text, so each variant is told apart. */
-export const compiledCypher = (name: string, text: string): NamedQuery =>
-  cypher(`${name}.${createHash("sha1").update(text).digest("hex").slice(0, 8)}`, text);
+/**
+ * The query texts compiled from selections that this process has sent, each a plan in Neo4j's query cache (1,000
+ * by default): beyond `limit` distinct texts a new selection gets null, and its caller a fixed query instead, so
+ * clients varying their selections cannot make Neo4j plan without end or evict the plans everyone uses.
+ */
+export class QueryVariants {
+  private readonly seen = new Set<string>();
+  constructor(readonly limit: number) {}
+
+  /** The query named by a hash of its text (so each variant is told apart), or null when one more is too many. */
+  named(name: string, text: string): NamedQuery | null {
+    const hash = createHash("sha1").update(text).digest("hex").slice(0, 8);
+    if (!this.seen.has(hash)) {
+      if (this.seen.size >= this.limit) return null;
+      this.seen.add(hash);
+    }
+    return fixedCypher(name, text, hash);
+  }
+}
+const VARIANTS = new QueryVariants(500);
+const fixedCypher = (name: string, text: string, hash = createHash("sha1").update(text).digest("hex").slice(0, 8)) => cypher(`${name}.${hash}`, text);
+
+/**
+ * A question's one query over nodes projected as the client asked: each projection is applied to its variable
+ * (`vars`), `build` writes the query around the resulting maps; with the shapes materialise needs. A null
+ * projection (a node the client does not ask for) gives a null map. Past the variants' limit, every node is
+ * read whole: one fixed text.
+ */
+export function projectedQuery<P extends Record<string, NodeProjection | null>>(
+  name: string,
+  projections: P,
+  vars: Record<keyof P, string>,
+  build: (maps: { [K in keyof P]: P[K] extends NodeProjection ? string : string | null }) => string,
+  variants = VARIANTS,
+): { query: NamedQuery; shapes: { [K in keyof P]: P[K] extends NodeProjection ? Shape : Shape | undefined } } {
+  const apply = (each: (key: string) => NodeProjection | null) => {
+    const applied = Object.keys(vars).map((key) => [key, each(key)?.(vars[key]!) ?? null] as const);
+    const maps = Object.fromEntries(applied.map(([key, p]) => [key, p?.text ?? null]));
+    return { text: build(maps as never), shapes: Object.fromEntries(applied.map(([key, p]) => [key, p?.shape])) as never };
+  };
+  const asked = apply((key) => projections[key]!);
+  const query = variants.named(name, asked.text);
+  if (query) return { query, shapes: asked.shapes };
+  const whole = apply((key) => (projections[key] ? WHOLE_NODE : null));
+  return { query: fixedCypher(name, whole.text), shapes: whole.shapes };
+}

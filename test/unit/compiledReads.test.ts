@@ -1,7 +1,7 @@
 /** Compiled reads without a database: which fields a selection compiles, in what order, within what budget. */
 import { parse, type FieldNode, type OperationDefinitionNode } from "graphql";
 import { describe, expect, it } from "vitest";
-import { compiledQuery } from "../../src/graphql/compiledReads.js";
+import { compiledQuery, projectedQuery, QueryVariants, WHOLE_NODE } from "../../src/graphql/compiledReads.js";
 
 const rootSet = (query: string) => ((parse(query).definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode).selectionSet!;
 const compile = (query: string, budget?: number, variables: Record<string, unknown> = {}) =>
@@ -43,5 +43,32 @@ describe("compiled reads", () => {
     expect(whole!.text).toContain("n1{.*, findings:");
     expect(whole!.text).toContain("n2{.id, .summary}");
     expect(whole!.shape.relations.get("inspections")).toMatchObject({ full: true });
+  });
+});
+
+describe("query variants compiled from selections", () => {
+  const projection = (fields: string) => (v: string) => ({ text: `${v}{${fields}}`, shape: { full: false, relations: new Map() } });
+
+  it("names each text by its hash, and refuses a new text past the limit while known ones go on", () => {
+    const variants = new QueryVariants(2);
+    const a = variants.named("q", "RETURN 1")!;
+    expect(a.name).toMatch(/^q\.[0-9a-f]{8}$/);
+    expect(variants.named("q", "RETURN 2")).not.toBeNull();
+    expect(variants.named("q", "RETURN 3")).toBeNull();
+    expect(variants.named("q", "RETURN 1")).toEqual(a);
+  });
+
+  it("reads every node whole, one fixed text, once a question's variants are used up", () => {
+    const variants = new QueryVariants(1);
+    const ask = (fields: string) =>
+      projectedQuery("question", { a: projection(fields), b: null }, { a: "x", b: "y" }, (map) => `MATCH (x) RETURN ${map.a} AS a, ${map.b ?? "null"} AS b`, variants);
+    const first = ask(".id, .name");
+    expect(first.query.text).toBe("MATCH (x) RETURN x{.id, .name} AS a, null AS b");
+    expect(first.shapes.a.full).toBe(false);
+    const past = ask(".id, .title");
+    expect(past.query.text).toBe(`MATCH (x) RETURN ${WHOLE_NODE("x").text} AS a, null AS b`);
+    expect(past.shapes.a.full).toBe(true);
+    expect(past.shapes.b).toBeUndefined();
+    expect(ask(".id, .name").query).toEqual(first.query);
   });
 });

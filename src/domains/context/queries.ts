@@ -2,7 +2,7 @@
  * Cypher for the authority context card: one query for all of it, every post with its holders, and the
  * inspections, judgements and findings with only the fields asked for (and those the card is chosen by).
  */
-import { compiledCypher, type NodeProjection } from "../../graphql/compiledReads.js";
+import { projectedQuery, type NodeProjection } from "../../graphql/compiledReads.js";
 import { HOLDERS_OF, OVERSIGHT_OF, PROVIDERS_OF_AUTH } from "../accountability/queries.js";
 
 /** `finding` null: the client does not ask for the latest findings, so only their number is read (which visit is latest). */
@@ -10,23 +10,19 @@ export type CardProjections = { inspection: NodeProjection; judgement: NodeProje
 
 /** The query and, for materialise, the shapes of its inspections, judgements and findings. */
 export function authorityCard(p: CardProjections) {
-  const [inspection, judgement, finding] = [p.inspection("i"), p.judgement("j"), p.finding?.("f")];
-  const query = compiledCypher(
-    "context.card",
+  return projectedQuery("context.card", p, { inspection: "i", judgement: "j", finding: "f" }, (map) =>
     `MATCH (auth:Organisation {id: $authority})
      RETURN properties(auth) AS props,
        // Expand from the authority (index seek), never scan IN relationships: its own posts and its bodies' posts.
        [(auth)<-[:PART_OF*0..3]-(:Organisation)<-[:IN]-(p:Post) | {id: p.id, props: properties(p), holders: ${HOLDERS_OF("p")}}] AS posts,
        [(part:Organisation)-[:PART_OF]->(auth) | {id: part.id, props: properties(part)}] AS bodies,
-       [(i:Inspection)-[:OF]->(auth) | {inspection: ${inspection.text},
-          judgements: [(i)-[:JUDGED]->(j:Judgement) | ${judgement.text}],
+       [(i:Inspection)-[:OF]->(auth) | {inspection: ${map.inspection},
+          judgements: [(i)-[:JUDGED]->(j:Judgement) | ${map.judgement}],
           findingCount: COUNT { (i)-[:FOUND]->(:Finding) },
-          findings: ${finding ? `[(i)-[:FOUND]->(f:Finding) | ${finding.text}]` : "[]"}}] AS inspections,
+          findings: ${map.finding ? `[(i)-[:FOUND]->(f:Finding) | ${map.finding}]` : "[]"}}] AS inspections,
        [(iv:Intervention)-[:TO]->(auth) | {id: iv.id, props: properties(iv),
           followsStarts: [(iv)-[:FOLLOWS]->(f:Inspection) | f.start]}] AS interventions,
        // Who delivers its children's services (a trust, a partner council), with the provider's posts.
        ${PROVIDERS_OF_AUTH} AS deliveries,
-       ${OVERSIGHT_OF("auth")} AS oversight`,
-  );
-  return { query, shapes: { inspection: inspection.shape, judgement: judgement.shape, finding: finding?.shape } };
+       ${OVERSIGHT_OF("auth")} AS oversight`);
 }

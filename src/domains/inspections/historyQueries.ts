@@ -4,16 +4,14 @@
  * inspections with no judgement in the graph, and the judgement areas of the frameworks in force; each node with
  * only the fields asked for (and those the series are built from).
  */
-import { compiledCypher, type NodeProjection } from "../../graphql/compiledReads.js";
+import { projectedQuery, type NodeProjection } from "../../graphql/compiledReads.js";
 import { inspectionDateKey } from "./queries.js";
 
 export type HistoryProjections = { inspection: NodeProjection; judgement: NodeProjection; area: NodeProjection };
 
 /** The query and, for materialise, the shapes of its inspections, judgements and judgement areas. */
 export function judgementHistoryQuery(p: HistoryProjections) {
-  const [inspection, judgement, area] = [p.inspection("i"), p.judgement("j"), p.area("ja")];
-  const query = compiledCypher(
-    "inspections.judgementHistory",
+  return projectedQuery("inspections.judgementHistory", p, { inspection: "i", judgement: "j", area: "ja" }, (map) =>
     `OPTIONAL MATCH (auth:Organisation {id: $authority})
      RETURN auth IS NOT NULL AS authorityFound,
        ($area IS NULL OR EXISTS { (:ServiceArea {id: $area}) }) AS areaFound,
@@ -22,7 +20,7 @@ export function judgementHistoryQuery(p: HistoryProjections) {
          OPTIONAL MATCH (i)-[:JUDGED]->(j:Judgement)-[:ON]->(ja:JudgementArea)
          OPTIONAL MATCH (ja)-[:COVERS]->(sa:ServiceArea)
          WITH i, j, ja, collect(sa.id) AS covers
-         RETURN {inspection: ${inspection.text}, judgement: ${judgement.text}, area: ${area.text}, covers: covers}
+         RETURN {inspection: ${map.inspection}, judgement: ${map.judgement}, area: ${map.area}, covers: covers}
          ORDER BY ${inspectionDateKey("i")}, i.sequence, i.id
        } AS judged,
        // Judgement areas of the frameworks in force (no end date): the series to report.
@@ -30,9 +28,7 @@ export function judgementHistoryQuery(p: HistoryProjections) {
          MATCH (ja:JudgementArea) WHERE ja.validTo IS NULL
          OPTIONAL MATCH (ja)-[:COVERS]->(sa:ServiceArea)
          WITH ja, collect(sa.id) AS covers
-         RETURN {area: ${area.text}, covers: covers}
+         RETURN {area: ${map.area}, covers: covers}
          ORDER BY CASE ja.code WHEN 'OVERALL' THEN 0 ELSE 1 END, ja.framework, ja.id
-       } AS current`,
-  );
-  return { query, shapes: { inspection: inspection.shape, judgement: judgement.shape, area: area.shape } };
+       } AS current`);
 }

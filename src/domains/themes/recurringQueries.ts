@@ -3,7 +3,7 @@
  * inspections in a date range, oldest first, each inspection and theme sent once, not per row, and each node
  * with only the fields asked for (and those the answer is built from).
  */
-import { compiledCypher, type NodeProjection } from "../../graphql/compiledReads.js";
+import { projectedQuery, type NodeProjection } from "../../graphql/compiledReads.js";
 import { inspectionDateKey } from "../inspections/queries.js";
 import { effectiveDateCypher } from "../../model/effectiveDates.js";
 
@@ -14,9 +14,7 @@ export type OccurrenceProjections = { inspection: NodeProjection; finding: NodeP
 
 /** The query and, for materialise, the shapes of its inspections, findings and themes. */
 export function themeOccurrences(p: OccurrenceProjections) {
-  const [inspection, finding, theme] = [p.inspection("i"), p.finding("f"), p.theme("t")];
-  const query = compiledCypher(
-    "themes.occurrences",
+  return projectedQuery("themes.occurrences", p, { inspection: "i", finding: "f", theme: "t" }, (map) =>
     `OPTIONAL MATCH (auth:Organisation {id: $authority})
      CALL (auth) {
        MATCH (i:Inspection {status: 'HELD'})-[:OF]->(auth)
@@ -25,12 +23,10 @@ export function themeOccurrences(p: OccurrenceProjections) {
        MATCH (i)-[:FOUND]->(f:Finding)-[:EXEMPLIFIES]->(t:Theme)
        WHERE $polarity IS NULL OR f.polarity = $polarity
        WITH i, f, t ORDER BY ${inspectionDateKey("i")}, i.sequence, f.id
-       RETURN collect({themeId: t.id, inspectionId: i.id, finding: ${finding.text}}) AS occurrences,
+       RETURN collect({themeId: t.id, inspectionId: i.id, finding: ${map.finding}}) AS occurrences,
               collect(DISTINCT i) AS inspections, collect(DISTINCT t) AS themes
      }
      RETURN auth IS NOT NULL AS authorityFound, occurrences,
-            [i IN inspections | ${inspection.text}] AS inspections,
-            [t IN themes | ${theme.text}] AS themes`,
-  );
-  return { query, shapes: { inspection: inspection.shape, finding: finding.shape, theme: theme.shape } };
+            [i IN inspections | ${map.inspection}] AS inspections,
+            [t IN themes | ${map.theme}] AS themes`);
 }
