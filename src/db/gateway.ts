@@ -31,6 +31,11 @@ export class QueryCounter {
     this.deadline = { at: Date.now() + limitMs, limitMs };
   }
 
+  /** Milliseconds left, never throwing (undefined: no limit). */
+  timeLeft(): number | undefined {
+    return this.deadline ? this.deadline.at - Date.now() : undefined;
+  }
+
   /** Milliseconds left (undefined: no limit); throws TIME_LIMIT_EXCEEDED once none are. */
   remainingMs(): number | undefined {
     if (!this.deadline) return undefined;
@@ -109,7 +114,7 @@ export class Database {
 
   /**
    * A read as one auto-commit statement (RUN and PULL, no BEGIN or COMMIT: a round trip less than a managed
-   * transaction), retried on transient errors as a managed transaction would be (a read changes nothing).
+   * transaction), retried on transient errors and, as it changes nothing, on a lost connection too.
    */
   async read(query: NamedQuery, params: Params = {}, counter?: QueryCounter): Promise<Row[]> {
     const rows = await this.statement(neo4j.session.READ, query, params, counter);
@@ -119,8 +124,10 @@ export class Database {
     return rows;
   }
 
-  write(query: NamedQuery, params: Params = {}, counter?: QueryCounter): Promise<Row[]> {
-    return this.run(query, params, counter);
+  async write(query: NamedQuery, params: Params = {}, counter?: QueryCounter): Promise<Row[]> {
+    const rows = await this.run(query, params, counter);
+    counter?.committed();
+    return rows;
   }
 
   /**
@@ -131,7 +138,7 @@ export class Database {
     this.failFastWhenDown();
     const left = counter?.remainingMs();
     const timeout = left === undefined ? timeoutMs : Math.min(left, timeoutMs ?? left);
-    const session = this.writeSession();
+    const session = this.session();
     try {
       const result = await session.executeWrite((managed) => work(new Transaction(managed, counter)), {
         metadata: { app: APP_NAME, operation: name },
@@ -159,25 +166,29 @@ export class Database {
 
   /**
    * An auto-commit statement on a session sharing executeQuery's bookmarks (a read sees this process's writes,
-   * on a cluster too), retried on transient errors; each attempt is counted.
+   * on a cluster too), retried on transient errors with jittered backoff while the time limit allows; a read also
+   * on a lost connection or server (the driver then routes to another), a write never (it may have committed).
+   * Each statement sent is counted.
    */
   private async statement(mode: SessionMode, query: NamedQuery, params: Params, counter?: QueryCounter): Promise<Row[]> {
     for (let attempt = 0; ; attempt += 1) {
-      counter?.record(query.name);
       this.failFastWhenDown();
       const timeout = counter?.remainingMs();
-      const session = this.driver.session({ database: this.database, defaultAccessMode: mode, bookmarkManager: this.driver.executeQueryBookmarkManager });
+      const session = this.session(mode);
       try {
+        counter?.record(query.name);
         const result = await session.run(query.text, withNulls(params), { metadata: { app: APP_NAME, query: query.name }, ...(timeout ? { timeout } : {}) });
         return result.records.map((record) => toPlain(record.toObject()) as Row);
       } catch (error) {
-        if (attempt < 4 && neo4j.isRetryableError(error as Error) && !UNAVAILABLE_CODES.has((error as { code?: string }).code ?? "")) {
-          await sleep(25 * 2 ** attempt);
+        const backoff = attempt < 4 && retryable(error, mode) ? 50 * 2 ** attempt * (0.5 + Math.random()) : undefined;
+        const left = counter?.timeLeft();
+        if (backoff !== undefined && (left === undefined || left > backoff)) {
+          await sleep(backoff);
           continue;
         }
         throw this.mapDriverError(error, counter);
       } finally {
-        await session.close();
+        await session.close().catch(() => undefined);
       }
     }
   }
@@ -216,13 +227,9 @@ export class Database {
     }
   }
 
-  /** A write session sharing executeQuery's bookmarks, so a read right after the write sees it (causal consistency on a cluster). */
-  private writeSession() {
-    return this.driver.session({
-      database: this.database,
-      defaultAccessMode: neo4j.session.WRITE,
-      bookmarkManager: this.driver.executeQueryBookmarkManager,
-    });
+  /** A session sharing executeQuery's bookmarks, so a read right after a write sees it (causal consistency on a cluster). */
+  private session(mode: SessionMode = neo4j.session.WRITE) {
+    return this.driver.session({ database: this.database, defaultAccessMode: mode, bookmarkManager: this.driver.executeQueryBookmarkManager });
   }
 
   /** A driver error as clients see it: Neo4j's timeout as the operation's time limit, an outage as DATABASE_UNAVAILABLE. */
@@ -272,3 +279,14 @@ function withNulls(params: Params): Params {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Whether to send a failed statement again: a transient error (not Neo4j running out of transaction memory,
+ * which a retry under the same load would only repeat), and for a read a lost connection or server too.
+ */
+function retryable(error: unknown, mode: SessionMode): boolean {
+  const code = (error as { code?: string })?.code ?? "";
+  if (code.includes("MemoryPoolOutOfMemoryError")) return false;
+  if (UNAVAILABLE_CODES.has(code)) return mode === neo4j.session.READ;
+  return neo4j.isRetryableError(error as Error);
+}

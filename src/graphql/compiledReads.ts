@@ -240,11 +240,12 @@ export function compiledQuery(
   sets: readonly SelectionSetNode[],
   options: Omit<Compilation, "budget"> = { fragments: {}, applies: () => true, variables: {} },
   budget = COMPILED_SUBQUERY_BUDGET,
+  variants = VARIANTS,
 ): (NamedQuery & { shape: Shape }) | null {
   const { text: map, shape } = projection(label, "n", sets, { ...options, budget }, 1);
   if (shape.relations.size === 0) return null;
   const text = `MATCH (n:${label} {id: $id}) RETURN ${map} AS node`;
-  const query = VARIANTS.named(`compiled.${label.charAt(0).toLowerCase()}${label.slice(1)}`, text);
+  const query = variants.named(`compiled.${label.charAt(0).toLowerCase()}${label.slice(1)}`, text);
   // Past the variants' limit the relation fields are left to the DataLoaders (the same answer, more queries).
   return query && { ...query, shape };
 }
@@ -260,16 +261,17 @@ export class QueryVariants {
 
   /** The query named by a hash of its text (so each variant is told apart), or null when one more is too many. */
   named(name: string, text: string): NamedQuery | null {
-    const hash = createHash("sha1").update(text).digest("hex").slice(0, 8);
-    if (!this.seen.has(hash)) {
+    // Known by the whole digest: the name's short hash could be made to collide, and let texts in past the limit.
+    const digest = createHash("sha256").update(text).digest("base64");
+    if (!this.seen.has(digest)) {
       if (this.seen.size >= this.limit) return null;
-      this.seen.add(hash);
+      this.seen.add(digest);
     }
-    return fixedCypher(name, text, hash);
+    return fixedCypher(name, text);
   }
 }
 const VARIANTS = new QueryVariants(500);
-const fixedCypher = (name: string, text: string, hash = createHash("sha1").update(text).digest("hex").slice(0, 8)) => cypher(`${name}.${hash}`, text);
+const fixedCypher = (name: string, text: string) => cypher(`${name}.${createHash("sha1").update(text).digest("hex").slice(0, 8)}`, text);
 
 /**
  * A question's one query over nodes projected as the client asked: each projection is applied to its variable
@@ -284,12 +286,14 @@ export function projectedQuery<P extends Record<string, NodeProjection | null>>(
   build: (maps: { [K in keyof P]: P[K] extends NodeProjection ? string : string | null }) => string,
   variants = VARIANTS,
 ): { query: NamedQuery; shapes: { [K in keyof P]: P[K] extends NodeProjection ? Shape : Shape | undefined } } {
-  const apply = (each: (key: string) => NodeProjection | null) => {
-    const applied = Object.keys(vars).map((key) => [key, each(key)?.(vars[key]!) ?? null] as const);
-    const maps = Object.fromEntries(applied.map(([key, p]) => [key, p?.text ?? null]));
-    return { text: build(maps as never), shapes: Object.fromEntries(applied.map(([key, p]) => [key, p?.shape])) as never };
+  type Maps = Parameters<typeof build>[0];
+  type Shapes = { [K in keyof P]: P[K] extends NodeProjection ? Shape : Shape | undefined };
+  const apply = (each: (key: keyof P) => NodeProjection | null) => {
+    const applied = (Object.keys(projections) as (keyof P)[]).map((key) => [key, each(key)?.(vars[key]) ?? null] as const);
+    const maps = Object.fromEntries(applied.map(([key, p]) => [key, p?.text ?? null])) as Maps;
+    return { text: build(maps), shapes: Object.fromEntries(applied.map(([key, p]) => [key, p?.shape])) as Shapes };
   };
-  const asked = apply((key) => projections[key]!);
+  const asked = apply((key) => projections[key] ?? null);
   const query = variants.named(name, asked.text);
   if (query) return { query, shapes: asked.shapes };
   const whole = apply((key) => (projections[key] ? WHOLE_NODE : null));

@@ -58,6 +58,15 @@ describe("query variants compiled from selections", () => {
     expect(variants.named("q", "RETURN 1")).toEqual(a);
   });
 
+  it("leaves a new selection to the batched loaders once the compiled reads' variants are used up", () => {
+    const variants = new QueryVariants(1);
+    const options = { fragments: {}, applies: () => true, variables: {} };
+    const first = compiledQuery("Organisation", [rootSet("{ x { posts { id } } }")], options, undefined, variants);
+    expect(first).not.toBeNull();
+    expect(compiledQuery("Organisation", [rootSet("{ x { parts { id } } }")], options, undefined, variants)).toBeNull();
+    expect(compiledQuery("Organisation", [rootSet("{ x { posts { id } } }")], options, undefined, variants)!.text).toBe(first!.text);
+  });
+
   it("reads every node whole, one fixed text, once a question's variants are used up", () => {
     const variants = new QueryVariants(1);
     const ask = (fields: string) =>
