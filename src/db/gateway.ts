@@ -38,9 +38,8 @@ export class QueryCounter {
 
   /** Milliseconds left (undefined: no limit); throws TIME_LIMIT_EXCEEDED once none are. */
   remainingMs(): number | undefined {
-    if (!this.deadline) return undefined;
-    const left = this.deadline.at - Date.now();
-    if (left <= 0) throw timeLimitExceeded(this.deadline.limitMs);
+    const left = this.timeLeft();
+    if (left !== undefined && left <= 0) throw timeLimitExceeded(this.deadline!.limitMs);
     return left;
   }
 
@@ -124,10 +123,22 @@ export class Database {
     return rows;
   }
 
+  /** A write in a managed transaction (executeQuery): retried whole on transient errors. */
   async write(query: NamedQuery, params: Params = {}, counter?: QueryCounter): Promise<Row[]> {
-    const rows = await this.run(query, params, counter);
-    counter?.committed();
-    return rows;
+    counter?.record(query.name);
+    this.failFastWhenDown();
+    const timeout = counter?.remainingMs();
+    try {
+      const result = await this.driver.executeQuery(query.text, withNulls(params), {
+        database: this.database,
+        routing: neo4j.routing.WRITE,
+        transactionConfig: { metadata: { app: APP_NAME, query: query.name }, ...(timeout ? { timeout } : {}) },
+      });
+      counter?.committed();
+      return result.records.map((record) => toPlain(record.toObject()) as Row);
+    } catch (error) {
+      throw this.mapDriverError(error, counter);
+    }
   }
 
   /**
@@ -239,23 +250,6 @@ export class Database {
     if (!code || !UNAVAILABLE_CODES.has(code)) return error;
     this.breaker.trip((error as Error).message.split("\n")[0]!.slice(0, 200));
     return databaseUnavailable(`Neo4j is unavailable: ${(error as Error).message}`, this.breaker.retryAfterSeconds);
-  }
-
-  /** A write in a managed transaction (executeQuery): retried whole on transient errors. */
-  private async run(query: NamedQuery, params: Params, counter: QueryCounter | undefined) {
-    counter?.record(query.name);
-    this.failFastWhenDown();
-    const timeout = counter?.remainingMs();
-    try {
-      const result = await this.driver.executeQuery(query.text, withNulls(params), {
-        database: this.database,
-        routing: neo4j.routing.WRITE,
-        transactionConfig: { metadata: { app: APP_NAME, query: query.name }, ...(timeout ? { timeout } : {}) },
-      });
-      return result.records.map((record) => toPlain(record.toObject()) as Row);
-    } catch (error) {
-      throw this.mapDriverError(error, counter);
-    }
   }
 }
 

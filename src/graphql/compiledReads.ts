@@ -5,12 +5,12 @@
  * for anything not compiled (hand-written fields such as evidence, relations reaching several labels, and
  * objects that came from elsewhere). Built from the one relation table, so both paths return the same rows.
  */
-import { createHash } from "node:crypto";
 import {
   getDirectiveValues, getNamedType, GraphQLIncludeDirective, GraphQLSkipDirective, isAbstractType, isObjectType, Kind,
   type FieldNode, type FragmentDefinitionNode, type FragmentSpreadNode, type GraphQLResolveInfo, type InlineFragmentNode, type SelectionSetNode,
 } from "graphql";
-import { cypher, type NamedQuery } from "../db/gateway.js";
+import type { NamedQuery } from "../db/gateway.js";
+import { fixedCypher, VARIANTS } from "./queryVariants.js";
 import { NODE_SECTIONS } from "../model/graphMapping.js";
 import type { DbSession } from "../db/session.js";
 import type { Label } from "../model/labels.js";
@@ -249,29 +249,6 @@ export function compiledQuery(
   // Past the variants' limit the relation fields are left to the DataLoaders (the same answer, more queries).
   return query && { ...query, shape };
 }
-
-/**
- * The query texts compiled from selections that this process has sent, each a plan in Neo4j's query cache (1,000
- * by default): beyond `limit` distinct texts a new selection gets null, and its caller a fixed query instead, so
- * clients varying their selections cannot make Neo4j plan without end or evict the plans everyone uses.
- */
-export class QueryVariants {
-  private readonly seen = new Set<string>();
-  constructor(readonly limit: number) {}
-
-  /** The query named by a hash of its text (so each variant is told apart), or null when one more is too many. */
-  named(name: string, text: string): NamedQuery | null {
-    // Known by the whole digest: the name's short hash could be made to collide, and let texts in past the limit.
-    const digest = createHash("sha256").update(text).digest("base64");
-    if (!this.seen.has(digest)) {
-      if (this.seen.size >= this.limit) return null;
-      this.seen.add(digest);
-    }
-    return fixedCypher(name, text);
-  }
-}
-const VARIANTS = new QueryVariants(500);
-const fixedCypher = (name: string, text: string) => cypher(`${name}.${createHash("sha1").update(text).digest("hex").slice(0, 8)}`, text);
 
 /**
  * A question's one query over nodes projected as the client asked: each projection is applied to its variable
