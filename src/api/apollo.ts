@@ -10,7 +10,7 @@ import { AppError } from "../errors.js";
 import type { Context } from "../graphql/context.js";
 import { formatLimitError, LIMIT_CODES, limitOptions } from "../graphql/limits.js";
 import type { SizeLookup } from "../graphql/listSizes.js";
-import { executionLimitsPlugin } from "./executionLimits.js";
+import { executionLimitsPlugin, stringifyWithinLimit } from "./executionLimits.js";
 import { getSchema } from "./schema.js";
 
 /** The schema has no subscriptions (and no transport for them): a subscription is refused, not failed. */
@@ -137,6 +137,7 @@ export async function createApollo(config: Config, size: SizeLookup): Promise<Ap
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     formatError: formatError(config.production),
+    stringifyResult: stringifyWithinLimit(config.limits),
     // No cache hints are set or sent: without the cache-control plugin no field resolver is wrapped for it.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), noSubscriptionsPlugin, queryCountPlugin, legacyJsonStatusPlugin, unavailableStatusPlugin, authPlugin(config), ...limits.plugins, executionLimitsPlugin(config.limits)],
   });

@@ -6,7 +6,7 @@
  * told "time limit" must be able to trust that nothing of that field was written.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { GraphQLFormattedError } from "graphql";
+import type { FormattedExecutionResult, GraphQLFormattedError } from "graphql";
 import type { Config } from "../config.js";
 import type { Context } from "../graphql/context.js";
 
@@ -24,16 +24,30 @@ export function executionLimitsPlugin(limits: Config["limits"]): ApolloServerPlu
           // A mutation's answer keeps what committed before the limit (a field with data) beside what did not.
           if (timedOut && operation?.operation === "mutation") return;
           if (timedOut) return replaceWith(result, { message: timedOut.message, extensions: timedOut.extensions });
-          if (result.data === undefined || result.data === null) return;
-          const bytes = Buffer.byteLength(JSON.stringify(result), "utf8");
-          if (bytes <= limits.maxResponseBytes) return;
-          replaceWith(result, {
-            message: `The response would be ${bytes} bytes, over the limit of ${limits.maxResponseBytes}: ask for fewer items (first) or fewer fields`,
-            extensions: { code: "RESPONSE_TOO_LARGE", maxBytes: limits.maxResponseBytes, bytes },
-          });
         },
       };
     },
+  };
+}
+
+/**
+ * Apollo's `stringifyResult`, with the cap on the response's size: the answer is serialised once, and its
+ * size read from that (checking it in a plugin would serialise every answer twice).
+ */
+export function stringifyWithinLimit(limits: Config["limits"]) {
+  return (result: FormattedExecutionResult): string => {
+    const json = JSON.stringify(result);
+    if (result.data === undefined || result.data === null) return json + "\n";
+    const bytes = Buffer.byteLength(json, "utf8");
+    if (bytes <= limits.maxResponseBytes) return json + "\n";
+    return JSON.stringify({
+      errors: [{
+        message: `The response would be ${bytes} bytes, over the limit of ${limits.maxResponseBytes}: ask for fewer items (first) or fewer fields`,
+        extensions: { code: "RESPONSE_TOO_LARGE", maxBytes: limits.maxResponseBytes, bytes },
+      }],
+      data: null,
+      extensions: result.extensions,
+    }) + "\n";
   };
 }
 

@@ -74,6 +74,9 @@ export async function startServer(db: Database, config: Config, log?: (message: 
   const apollo = await createApollo(config, sizes.lookup);
   const app = express();
   app.disable("x-powered-by");
+  // No ETag on dynamic answers: Express would hash every GraphQL body for it, and a revalidated answer is
+  // computed in full anyway (the explorer's static files keep their own, from their file stats).
+  app.set("etag", false);
   // Behind a load balancer, the client's address (rate limits) is the one it forwards, not the balancer's.
   if (config.http.trustProxy > 0) app.set("trust proxy", config.http.trustProxy);
   // helmet's headers: a CSP of this origin only (GraphiQL and its start script are served from here),

@@ -11,18 +11,19 @@ export const fixedCypher = (name: string, text: string) => cypher(`${name}.${cre
  * clients varying their selections cannot make Neo4j plan without end or evict the plans everyone uses.
  */
 export class QueryVariants {
-  private readonly seen = new Set<string>();
+  /** Each text known whole (no digest that could collide and let texts in past the limit), with its query made once. */
+  private readonly known = new Map<string, NamedQuery>();
   constructor(readonly limit: number) {}
 
   /** The query named by a hash of its text (so each variant is told apart), or null when one more is too many. */
   named(name: string, text: string): NamedQuery | null {
-    // Known by the whole digest: the name's short hash could be made to collide, and let texts in past the limit.
-    const digest = createHash("sha256").update(text).digest("base64");
-    if (!this.seen.has(digest)) {
-      if (this.seen.size >= this.limit) return null;
-      this.seen.add(digest);
+    let query = this.known.get(text);
+    if (!query) {
+      if (this.known.size >= this.limit) return null;
+      query = fixedCypher(name, text);
+      this.known.set(text, query);
     }
-    return fixedCypher(name, text);
+    return query;
   }
 }
 export const VARIANTS = new QueryVariants(500);
