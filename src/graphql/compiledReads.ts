@@ -254,7 +254,7 @@ export function compiledQuery(
  * A question's one query over nodes projected as the client asked: each projection is applied to its variable
  * (`vars`), `build` writes the query around the resulting maps; with the shapes materialise needs. A null
  * projection (a node the client does not ask for) gives a null map. Past the variants' limit, every node is
- * read whole: one fixed text.
+ * read whole: a fixed text (one per choice `build` itself makes, such as the parts of the context card read).
  */
 export function projectedQuery<P extends Record<string, NodeProjection | null>>(
   name: string,

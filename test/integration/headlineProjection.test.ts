@@ -85,3 +85,35 @@ describe("the context card without its latest findings", () => {
     }
   });
 });
+
+describe("parts of an answer read only when asked for", () => {
+  const [swindon, on] = AUTHORITIES[0];
+  const withQueries = async (query: string) => {
+    const res = await server.gql(query, undefined, { "x-debug-query-count": "1" });
+    expect(res.body.errors).toBeUndefined();
+    return { data: res.body.data as Record<string, any>, queries: res.body.extensions!.queries as string[] };
+  };
+  const holders = "posts { post { id title } certainty holders { person { id name } certainty } lastKnown { person { id } asOf } }";
+
+  it("the context card without oversight, interventions and bodies: a lighter query, the same posts and judgements", async () => {
+    const card = (more: string) => withQueries(`{ x: authorityContext(authority: "${swindon}", on: "${on}") { ${holders} latestJudgements { id grade } ${more} } }`);
+    const all = await card("oversight { body { id } posts { post { id } } members { member { id } } } openInterventions { id } bodies { id }");
+    const light = await card("");
+    // Swindon on the day has all three, so leaving them out leaves something out.
+    for (const part of ["oversight", "openInterventions", "bodies"]) expect(all.data.x[part].length, part).toBeGreaterThan(0);
+    expect(light.data.x).toEqual({ posts: all.data.x.posts, latestJudgements: all.data.x.latestJudgements });
+    expect(light.queries).toHaveLength(1);
+    expect(light.queries[0]).not.toBe(all.queries[0]);
+  });
+
+  it("accountability without oversight: the same posts and steps, read without the overseeing bodies", async () => {
+    const ask = (more: string) => withQueries(`{ x: accountability(authority: "${swindon}", serviceArea: "area:children-in-care", on: "${on}") { basis ${holders} steps { from { id } to { id } line level } ${more} } }`);
+    const all = await ask("oversight { body { id } members { member { id } } }");
+    const light = await ask("");
+    expect(all.data.x.oversight.length).toBeGreaterThan(0);
+    const { oversight: _oversight, ...rest } = all.data.x;
+    expect(light.data.x).toEqual(rest);
+    expect(all.queries).toEqual(["accountability.chains"]);
+    expect(light.queries).toEqual(["accountability.chains.withoutOversight"]);
+  });
+});

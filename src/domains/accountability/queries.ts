@@ -76,10 +76,10 @@ export const OVERSIGHT_OF = (auth: string) => `COLLECT {
  * The authority and the service area (null when absent), the authority's posts responsible for the area,
  * and every ACCOUNTABLE_TO step reachable above each, with the nodes at both ends; and who delivers the
  * authority's services (a trust, a partner council) with the provider's posts; the authority's own posts; the
- * overseeing bodies. Every post with its holders. Dates are filtered in TS, where partial-date ranges are understood.
+ * overseeing bodies (when asked for). Every post with its holders. Dates are filtered in TS, where partial-date ranges are understood.
  */
-export const RESPONSIBILITY_CHAINS = cypher(
-  "accountability.chains",
+const responsibilityChains = (withOversight: boolean) => cypher(
+  withOversight ? "accountability.chains" : "accountability.chains.withoutOversight",
   `OPTIONAL MATCH (auth:Organisation {id: $authority})
    OPTIONAL MATCH (area:ServiceArea {id: $area})
    CALL (auth, area) {
@@ -104,5 +104,7 @@ export const RESPONSIBILITY_CHAINS = cypher(
           // TS, where partial dates are understood): the authority's own posts, a handful, read every time.
           ${AUTHORITY_POSTS_OF("auth")} AS authorityPosts,
           ${PROVIDERS_OF_AUTH} AS deliveries,
-          ${OVERSIGHT_OF("auth")} AS oversight`,
+          ${withOversight ? OVERSIGHT_OF("auth") : "[]"} AS oversight`,
 );
+/** The question's query: with the overseeing bodies, or (when the client does not ask for them) without. */
+export const RESPONSIBILITY_CHAINS = { withOversight: responsibilityChains(true), withoutOversight: responsibilityChains(false) };

@@ -1,4 +1,6 @@
-import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, ID, Info, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { selects } from "../../graphql/compiledReads.js";
 import type { Context } from "../../graphql/context.js";
 import { DateResolver } from "graphql-scalars";
 import { badInput } from "../../errors.js";
@@ -28,9 +30,11 @@ export class AccountabilityResolver {
     @Arg("on", () => DateResolver, { nullable: true, description: "The day, YYYY-MM-DD (or give asOf)." }) on: Date | null,
     @Arg("asOf", () => PartialDateScalar, { nullable: true, description: "A day (YYYY-MM-DD), or a month (YYYY-MM) or year (YYYY) asked as a whole: holders in post at any time in it. Give on or asOf." }) asOf: string | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     checkId(authority, "Organisation");
     checkId(serviceArea, "ServiceArea");
-    return accountability(ctx, authority, serviceArea, whenAsked(on, asOf, null));
+    // The overseeing bodies (three subqueries, members and meetings) are read only when asked for.
+    return accountability(ctx, authority, serviceArea, whenAsked(on, asOf, null), selects(info, "oversight"));
   }
 }

@@ -70,8 +70,10 @@ function lastKnownHolder(session: DbSession, rows: Props[], occupancies: GraphOb
   return best;
 }
 
-export async function accountability(session: DbSession, authorityId: string, areaId: string, on: string) {
-  const [row] = await session.db.read(RESPONSIBILITY_CHAINS, { authority: authorityId, area: areaId }, session.counter);
+/** `withOversight` false: the overseeing bodies are not read, and `oversight` answers empty (the client did not ask for it). */
+export async function accountability(session: DbSession, authorityId: string, areaId: string, on: string, withOversight = true) {
+  const query = withOversight ? RESPONSIBILITY_CHAINS.withOversight : RESPONSIBILITY_CHAINS.withoutOversight;
+  const [row] = await session.db.read(query, { authority: authorityId, area: areaId }, session.counter);
   if (!row?.authorityId) throw notFound(`No Organisation with id "${authorityId}"`);
   if (!row.areaId) throw notFound(`No ServiceArea with id "${areaId}"`);
   const authority = primeObject(session, "Organisation", authorityId, row.authorityProps);

@@ -27,6 +27,6 @@ export class AuthorityContextResolver {
       inspection: projectionAt(info, "Inspection", [["latestJudgedInspection"], ["latestVisit"], ["nextExpectedInspection"]], CARD_FIELDS.inspection, only),
       judgement: projectionAt(info, "Judgement", [["latestJudgements"]], CARD_FIELDS.judgement, only),
       finding: selects(info, "latestFindings") ? projectionAt(info, "Finding", [["latestFindings"]], CARD_FIELDS.finding, only) : null,
-    });
+    }, { oversight: selects(info, "oversight"), interventions: selects(info, "openInterventions"), bodies: selects(info, "bodies") });
   }
 }

@@ -7,7 +7,7 @@ import { partialRange, sortDay } from "../../model/partialDates.js";
 import { deliveriesOn, providerPosts, type DeliveryItem } from "../accountability/delivery.js";
 import { interventionInForce, oversightOn, primeHolders } from "../accountability/service.js";
 import type { Row } from "../../db/gateway.js";
-import { authorityCard, type CardProjections } from "./queries.js";
+import { ALL_SECTIONS, authorityCard, type CardProjections, type CardSections } from "./queries.js";
 import { materialise, WHOLE_NODE } from "../../graphql/compiledReads.js";
 import { ownEffectiveDate } from "../../model/effectiveDates.js";
 
@@ -33,8 +33,11 @@ const sortKey = (i: GraphObject) => {
 export const CARD_FIELDS = { inspection: ["status", "start", "end", "published", "sequence"], judgement: [], finding: [] };
 const WHOLE: CardProjections = { inspection: WHOLE_NODE, judgement: WHOLE_NODE, finding: WHOLE_NODE };
 
-export async function authorityContext(session: DbSession, authorityId: string, on: string, projections: CardProjections = WHOLE) {
-  const { query, shapes } = authorityCard(projections);
+/** `sections`: the parts read (a part not read answers empty: the resolver reads only those the client selects). */
+export async function authorityContext(
+  session: DbSession, authorityId: string, on: string, projections: CardProjections = WHOLE, sections: CardSections = ALL_SECTIONS,
+) {
+  const { query, shapes } = authorityCard(projections, sections);
   const [card] = await session.db.read(query, { authority: authorityId }, session.counter);
   if (!card) throw notFound(`No Organisation with id "${authorityId}"`);
   const oversightRows = card.oversight as Row[];
