@@ -73,8 +73,12 @@ function fieldsOf(sets: readonly SelectionSetNode[], typename: string, c: Compil
   return into;
 }
 
-/** What materialise needs to know of a compiled map: whether it holds every property, and its relation entries. */
-export type Shape = { full: boolean; relations: Map<string, Shape> };
+/**
+ * What materialise needs to know of a compiled value: whether it is the node's whole property map (`full`,
+ * relations as map entries), else the names of its positions (a list, id first: no key sent per field and row,
+ * which Neo4j would encode and the driver decode); and its relation entries.
+ */
+export type Shape = { full: boolean; keys?: readonly string[]; relations: Map<string, Shape> };
 
 /**
  * The properties a label's nodes store (from the bundle mapping), each a GraphQL field of the same name: dates
@@ -101,33 +105,33 @@ const partialDate = (value: string, precision: string) =>
   `CASE ${precision} WHEN 'YEAR' THEN left(toString(${value}), 4) WHEN 'MONTH' THEN left(toString(${value}), 7) ELSE toString(${value}) END`;
 
 /**
- * The entries of a projected node map for the fields asked, or null when one of them needs more than the
+ * The fields asked, each with the Cypher of its value, id first; or null when one of them needs more than the
  * stored properties (a hand-written field such as effectiveDate may read any of them): then the whole map.
  */
-function propertyEntries(label: Label, v: string, names: Iterable<string>): string[] | null {
+function propertyEntries(label: Label, v: string, names: Iterable<string>): Map<string, string> | null {
   const stored = STORED.get(label);
   if (!stored) return null;
-  const entries = new Set([".id"]);
+  const entries = new Map([["id", `${v}.id`]]);
   for (const name of names) {
     if (ID_ONLY.has(name) || RELATION_NAMES.get(label)?.has(name)) continue;
     if (!stored.all.has(name)) return null;
-    if (!stored.dates.has(name)) entries.add(`.${name}`);
+    if (!stored.dates.has(name)) entries.set(name, `${v}.${name}`);
     else if (stored.lists.has(name)) {
-      entries.add(`${name}: [listIndex IN range(0, size(coalesce(${v}.${name}, [])) - 1) | ${partialDate(`${v}.${name}[listIndex]`, `${v}.${name}Precision[listIndex]`)}]`);
-    } else entries.add(`${name}: ${partialDate(`${v}.${name}`, `${v}.${name}Precision`)}`);
+      entries.set(name, `[listIndex IN range(0, size(coalesce(${v}.${name}, [])) - 1) | ${partialDate(`${v}.${name}[listIndex]`, `${v}.${name}Precision[listIndex]`)}]`);
+    } else entries.set(name, partialDate(`${v}.${name}`, `${v}.${name}Precision`));
   }
-  return [...entries];
+  return entries;
 }
 
 /**
- * The Cypher map of the node of `label` bound to `v`: the properties its selection asks for (all of them when
- * a field needs more) and, nested, every compilable relation field; with the shape of that map.
+ * The Cypher value of the node of `label` bound to `v`: the properties its selection asks for, as a list (all of
+ * them, as a map, when a field needs more) and, nested, every compilable relation field; with its shape.
  */
 function projection(label: Label, v: string, sets: readonly SelectionSetNode[], c: Compilation, depth: number, also: readonly string[] = []): { text: string; shape: Shape } {
   const fields = fieldsOf(sets, label, c);
   const properties = propertyEntries(label, v, [...fields.keys(), ...also]);
-  const shape: Shape = { full: properties === null, relations: new Map() };
-  const entries = properties ?? [".*"];
+  const entries = new Map(properties ?? []);
+  const relations = new Map<string, Shape>();
   const reads = depth <= MAX_DEPTH ? READS.get(label) : undefined;
   // In field-name order, so one selection, however written, is one query text (one plan in Neo4j's cache).
   for (const [name, subSets] of [...fields].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -141,14 +145,24 @@ function projection(label: Label, v: string, sets: readonly SelectionSetNode[], 
     // The relation's order is written over `b`, the far node (see relations.ts).
     const orderBy = read.orderBy.replace(/\bb\b/g, w);
     const collected = `COLLECT { MATCH (${v})${arrow}(${w}:${far}) WITH ${w} ORDER BY ${orderBy} RETURN ${nested.text} }`;
-    entries.push(`${name}: ${read.many ? collected : `${collected}[0]`}`);
-    shape.relations.set(name, nested.shape);
+    entries.set(name, read.many ? collected : `${collected}[0]`);
+    relations.set(name, nested.shape);
   }
-  return { text: `${v}{${entries.join(", ")}}`, shape };
+  if (properties === null) {
+    const map = [".*", ...[...entries].map(([name, value]) => `${name}: ${value}`)];
+    return { text: `${v}{${map.join(", ")}}`, shape: { full: true, relations } };
+  }
+  return { text: `[${[...entries.values()].join(", ")}]`, shape: { full: false, keys: [...entries.keys()], relations } };
 }
 
-/** The object of a compiled map, with what was compiled under it attached. */
-export function materialise(session: DbSession, label: Label, row: Record<string, unknown>, shape: Shape): GraphObject {
+/** The id of a compiled value, before it is materialised (a question keeping one object per node). */
+export function projectedId(value: unknown): string {
+  return (Array.isArray(value) ? value[0] : (value as { id: unknown }).id) as string;
+}
+
+/** The object of a compiled value (a list or a whole map, as its shape says), with what was compiled under it attached. */
+export function materialise(session: DbSession, label: Label, value: unknown, shape: Shape): GraphObject {
+  const row = shape.keys ? named(value as unknown[], shape.keys) : (value as Record<string, unknown>);
   let values: Map<string, unknown> | undefined;
   if (shape.relations.size > 0) {
     values = new Map();
@@ -156,9 +170,10 @@ export function materialise(session: DbSession, label: Label, row: Record<string
     for (const [name, nested] of shape.relations) {
       const value = row[name];
       delete row[name];
-      const far = reads.get(name)!.far[0]!;
-      const one = (item: unknown) => (item ? materialise(session, far, item as Record<string, unknown>, nested) : null);
-      values.set(name, Array.isArray(value) ? value.map(one) : one(value));
+      const read = reads.get(name)!;
+      const one = (item: unknown) => (item ? materialise(session, read.far[0]!, item, nested) : null);
+      // By the relation, not the value: one far node compiled positionally is a list too.
+      values.set(name, read.many ? (value as unknown[]).map(one) : one(value));
     }
   }
   const id = row.id as string;
@@ -166,6 +181,12 @@ export function materialise(session: DbSession, label: Label, row: Record<string
   const object = shape.full ? primeObject(session, label, id, row) : Object.assign(row, { __typename: label });
   if (values) (object as { [PREFETCHED]?: Map<string, unknown> })[PREFETCHED] = values;
   return object as GraphObject;
+}
+
+function named(list: readonly unknown[], keys: readonly string[]): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) row[keys[i]!] = list[i];
+  return row;
 }
 
 /** What compiling the selection of the field being resolved needs: its fragments, variables and type conditions. */

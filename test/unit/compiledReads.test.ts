@@ -1,13 +1,13 @@
 /** Compiled reads without a database: which fields a selection compiles, in what order, within what budget. */
 import { parse, type FieldNode, type OperationDefinitionNode } from "graphql";
 import { describe, expect, it } from "vitest";
-import { compiledQuery, projectedQuery, WHOLE_NODE } from "../../src/graphql/compiledReads.js";
+import { compiledQuery, materialise, projectedId, projectedQuery, WHOLE_NODE } from "../../src/graphql/compiledReads.js";
 import { QueryVariants } from "../../src/graphql/queryVariants.js";
 
 const rootSet = (query: string) => ((parse(query).definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode).selectionSet!;
 const compile = (query: string, budget?: number, variables: Record<string, unknown> = {}) =>
   compiledQuery("Organisation", [rootSet(query)], { fragments: {}, applies: (condition, typename) => condition === typename || condition === "Node", variables }, budget);
-const subqueries = (text: string) => text.match(/RETURN n\d+\{/g)?.length ?? 0;
+const subqueries = (text: string) => text.match(/RETURN (\[)?n\d+[{.]/g)?.length ?? 0;
 
 describe("compiled reads", () => {
   it("compiles the relation fields of a selection, nested, in field-name order whatever the order written", () => {
@@ -15,7 +15,9 @@ describe("compiled reads", () => {
     const b = compile("{ x { name parts { id } posts { occupancies { person { name } } title } } }")!;
     expect(a.text).toBe(b.text);
     expect(subqueries(a.text)).toBe(4); // parts, posts, occupancies, person
-    expect(a.text.indexOf("parts:")).toBeLessThan(a.text.indexOf("posts:"));
+    expect(a.shape.keys).toEqual(["id", "name", "parts", "posts"]);
+    expect(a.text.indexOf("(n1:Organisation)")).toBeGreaterThan(0);
+    expect(a.text.indexOf("(n1:Organisation)")).toBeLessThan(a.text.indexOf("(n1:Post)"));
   });
 
   it("compiles nothing for a selection without relation fields, or whose relations are skipped", () => {
@@ -34,16 +36,28 @@ describe("compiled reads", () => {
     expect(subqueries(compile(query, 3)!.text)).toBe(3);
   });
 
-  it("projects only the properties asked, dates as partial dates, and whole nodes when a field needs more", () => {
-    const text = compile("{ x { name inspections { kind start findings { summary themes { label } } } } }")!.text;
-    expect(text).toContain("n{.id, .name, inspections:");
-    expect(text).toMatch(/n1\{\.id, \.kind, start: CASE n1\.startPrecision WHEN 'YEAR' THEN left\(toString\(n1\.start\), 4\)/);
-    expect(text).not.toContain("properties(");
-    expect(text).not.toContain(".*");
+  it("projects only the properties asked, as lists (id first), dates as partial dates, and whole maps when a field needs more", () => {
+    const compiled = compile("{ x { name inspections { kind start findings { summary themes { label } } } } }")!;
+    expect(compiled.text).toContain("RETURN [n.id, n.name, COLLECT {");
+    expect(compiled.text).toMatch(/RETURN \[n1\.id, n1\.kind, CASE n1\.startPrecision WHEN 'YEAR' THEN left\(toString\(n1\.start\), 4\)/);
+    expect(compiled.text).not.toContain("properties(");
+    expect(compiled.text).not.toContain(".*");
+    expect(compiled.shape.keys).toEqual(["id", "name", "inspections"]);
+    expect(compiled.shape.relations.get("inspections")!.keys).toEqual(["id", "kind", "start", "findings"]);
     const whole = compile("{ x { inspections { effectiveDate { date } findings { summary } } } }");
     expect(whole!.text).toContain("n1{.*, findings:");
-    expect(whole!.text).toContain("n2{.id, .summary}");
+    expect(whole!.text).toContain("RETURN [n2.id, n2.summary]");
     expect(whole!.shape.relations.get("inspections")).toMatchObject({ full: true });
+  });
+
+  it("materialises a compiled list by its shape: one far node is a list too, not a list of nodes", () => {
+    const shape = { full: false, keys: ["id", "title", "organisation"], relations: new Map([["organisation", { full: false, keys: ["id", "name"], relations: new Map() }]]) };
+    const post = materialise({} as never, "Post", ["post:x", "Leader", ["org:y", "Y Council"]], shape);
+    expect(post).toMatchObject({ id: "post:x", title: "Leader", __typename: "Post" });
+    expect(projectedId(["post:x", "Leader", null])).toBe("post:x");
+    expect(projectedId({ id: "post:x" })).toBe("post:x");
+    const prefetched = Object.getOwnPropertySymbols(post).map((symbol) => (post as never)[symbol] as Map<string, unknown>)[0]!;
+    expect(prefetched.get("organisation")).toMatchObject({ id: "org:y", name: "Y Council", __typename: "Organisation" });
   });
 });
 

@@ -12,7 +12,8 @@ import { materialise, WHOLE_NODE } from "../../graphql/compiledReads.js";
 import { ownEffectiveDate } from "../../model/effectiveDates.js";
 
 type Item = { id: string; props: Record<string, unknown>; holders?: Row[] };
-type Projected = Record<string, unknown>;
+/** A compiled node value (see materialise): a list of the fields asked, or a whole map. */
+type Projected = unknown;
 type InspectionItem = { inspection: Projected; judgements: Projected[]; findingCount: number; findings: Projected[] };
 type InterventionItem = Item & { followsStarts: string[] };
 

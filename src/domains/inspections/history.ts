@@ -9,7 +9,7 @@
 import { ownEffectiveDate } from "../../model/effectiveDates.js";
 import type { DbSession } from "../../db/session.js";
 import type { GraphObject } from "../../graphql/graphRead.js";
-import { materialise, WHOLE_NODE, type Shape } from "../../graphql/compiledReads.js";
+import { materialise, projectedId, WHOLE_NODE, type Shape } from "../../graphql/compiledReads.js";
 import type { Label } from "../../model/labels.js";
 import { partialRange } from "../../model/partialDates.js";
 import { notFound } from "../../errors.js";
@@ -109,7 +109,8 @@ function mappingNote(j: Judged, c: Area): string | null {
 export const HISTORY_FIELDS = { inspection: ["start", "end", "published", "kind"], judgement: ["grade"], area: ["code", "label", "framework"] };
 const WHOLE: HistoryProjections = { inspection: WHOLE_NODE, judgement: WHOLE_NODE, area: WHOLE_NODE };
 
-type Item = Record<string, unknown>;
+/** A compiled node value (see materialise): a list of the fields asked, or a whole map. */
+type Item = unknown;
 
 /** The series of an authority (of one service area, when asked): NOT_FOUND when either does not exist. */
 export async function judgementHistory(session: DbSession, authority: string, serviceArea: string | null, projections: HistoryProjections = WHOLE) {
@@ -121,7 +122,7 @@ export async function judgementHistory(session: DbSession, authority: string, se
   // One object per node, however many rows it is on.
   const objects = new Map<string, GraphObject>();
   const object = (label: Label, item: Item, shape: Shape) => {
-    const id = item.id as string;
+    const id = projectedId(item);
     if (!objects.has(id)) objects.set(id, materialise(session, label, item, shape));
     return objects.get(id)!;
   };

@@ -8,7 +8,7 @@ import type { DbSession } from "../../db/session.js";
 import type { GraphObject } from "../../graphql/graphRead.js";
 import { rangeToNeo4j } from "../../model/partialDates.js";
 import { themeOccurrences, type OccurrenceProjections } from "./recurringQueries.js";
-import { materialise, WHOLE_NODE, type Shape } from "../../graphql/compiledReads.js";
+import { materialise, projectedId, WHOLE_NODE, type Shape } from "../../graphql/compiledReads.js";
 import { notFound } from "../../errors.js";
 import type { Label } from "../../model/labels.js";
 
@@ -31,7 +31,7 @@ export async function recurringThemes(
   const [answer] = await session.db.read(query, { authority: args.authority, from, to, polarity: args.polarity }, session.counter);
   if (!answer?.authorityFound) throw notFound(`No Organisation with id "${args.authority}"`);
   const objects = (label: Label, items: unknown, shape: Shape) =>
-    new Map((items as Record<string, unknown>[]).map((item) => [item.id as string, materialise(session, label, item, shape)]));
+    new Map((items as unknown[]).map((item) => [projectedId(item), materialise(session, label, item, shape)]));
   const inspections = objects("Inspection", answer.inspections, shapes.inspection);
   const themeNodes = objects("Theme", answer.themes, shapes.theme);
 
