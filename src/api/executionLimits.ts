@@ -38,6 +38,8 @@ export function stringifyWithinLimit(limits: Config["limits"]) {
   return (result: FormattedExecutionResult): string => {
     const json = JSON.stringify(result);
     if (result.data === undefined || result.data === null) return json + "\n";
+    // A mutation's answer at its time limit says which writes committed: never replaced (see the plugin above).
+    if (result.errors?.some((error) => error.extensions?.code === "TIME_LIMIT_EXCEEDED")) return json + "\n";
     const bytes = Buffer.byteLength(json, "utf8");
     if (bytes <= limits.maxResponseBytes) return json + "\n";
     return JSON.stringify({

@@ -287,7 +287,11 @@ export function projectedQuery<P extends Record<string, NodeProjection | null>>(
   type Maps = Parameters<typeof build>[0];
   type Shapes = { [K in keyof P]: P[K] extends NodeProjection ? Shape : Shape | undefined };
   const apply = (each: (key: keyof P) => NodeProjection | null) => {
-    const applied = (Object.keys(projections) as (keyof P)[]).map((key) => [key, each(key)?.(vars[key]) ?? null] as const);
+    const applied = (Object.keys(projections) as (keyof P)[]).map((key) => {
+      const p = each(key)?.(vars[key]) ?? null;
+      // A node an OPTIONAL MATCH did not find is null, as its map would be, not a list of nulls.
+      return [key, p?.shape.keys ? { ...p, text: `CASE WHEN ${vars[key]} IS NULL THEN null ELSE ${p.text} END` } : p] as const;
+    });
     const maps = Object.fromEntries(applied.map(([key, p]) => [key, p?.text ?? null])) as Maps;
     return { text: build(maps), shapes: Object.fromEntries(applied.map(([key, p]) => [key, p?.shape])) as Shapes };
   };

@@ -13,15 +13,18 @@ export const fixedCypher = (name: string, text: string) => cypher(`${name}.${cre
 export class QueryVariants {
   /** Each text known whole (no digest that could collide and let texts in past the limit), with its query made once. */
   private readonly known = new Map<string, NamedQuery>();
-  constructor(readonly limit: number) {}
+  private chars = 0;
+  /** `maxChars`: the texts kept in all, so a few hundred very large selections cannot pin much memory either. */
+  constructor(readonly limit: number, readonly maxChars = 5_000_000) {}
 
   /** The query named by a hash of its text (so each variant is told apart), or null when one more is too many. */
   named(name: string, text: string): NamedQuery | null {
     let query = this.known.get(text);
     if (!query) {
-      if (this.known.size >= this.limit) return null;
+      if (this.known.size >= this.limit || this.chars + text.length > this.maxChars) return null;
       query = fixedCypher(name, text);
       this.known.set(text, query);
+      this.chars += text.length;
     }
     return query;
   }

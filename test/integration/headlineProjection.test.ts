@@ -8,7 +8,7 @@
 import { getNamedType, isLeafType, isObjectType, type GraphQLObjectType } from "graphql";
 import { describe, expect, it } from "vitest";
 import { getSchema } from "../../src/api/schema.js";
-import { projectedFields } from "../../src/graphql/compiledReads.js";
+import { projectedFields, projectedQuery } from "../../src/graphql/compiledReads.js";
 import { RELATION_READS } from "../../src/model/relations.js";
 import { useTestServer } from "../support/harness.js";
 
@@ -115,5 +115,21 @@ describe("parts of an answer read only when asked for", () => {
     expect(light.data.x).toEqual(rest);
     expect(all.queries).toEqual(["accountability.chains"]);
     expect(light.queries).toEqual(["accountability.chains.withoutOversight"]);
+  });
+});
+
+describe("a projected node that an OPTIONAL MATCH did not find", () => {
+  it("is null, as its whole map would be, not a list of nulls", async () => {
+    // Swindon's inspections, each with its judgements if any: its monitoring visits have none.
+    const asList = (v: string) => ({ text: `[${v}.id, ${v}.grade]`, shape: { full: false, keys: ["id", "grade"], relations: new Map() } });
+    const { query } = projectedQuery("test.optionalJudgement", { judgement: asList }, { judgement: "j" }, (map) => `
+      MATCH (:Organisation {id: $authority})<-[:OF]-(i:Inspection)
+      OPTIONAL MATCH (i)-[:JUDGED]->(j:Judgement)
+      RETURN ${map.judgement} AS judgement`);
+    const rows = await server.db.read(query, { authority: AUTHORITIES[0][0] });
+    const found = rows.filter((row) => row.judgement !== null);
+    expect(found.length).toBeGreaterThan(0);
+    expect(rows.length).toBeGreaterThan(found.length);
+    for (const row of found) expect((row.judgement as unknown[])[0]).toEqual(expect.stringMatching(/^judgement:/));
   });
 });

@@ -64,6 +64,13 @@ describe("compiled reads", () => {
 describe("query variants compiled from selections", () => {
   const projection = (fields: string) => (v: string) => ({ text: `${v}{${fields}}`, shape: { full: false, relations: new Map() } });
 
+  it("refuses a new text past the total size of texts kept, too", () => {
+    const variants = new QueryVariants(100, 20);
+    expect(variants.named("q", "RETURN 1 + 1")).not.toBeNull();
+    expect(variants.named("q", "RETURN 2 + 2 + 2")).toBeNull();
+    expect(variants.named("q", "RETURN 1 + 1")).not.toBeNull();
+  });
+
   it("names each text by its hash, and refuses a new text past the limit while known ones go on", () => {
     const variants = new QueryVariants(2);
     const a = variants.named("q", "RETURN 1")!;
@@ -88,6 +95,8 @@ describe("query variants compiled from selections", () => {
       projectedQuery("question", { a: projection(fields), b: null }, { a: "x", b: "y" }, (map) => `MATCH (x) RETURN ${map.a} AS a, ${map.b ?? "null"} AS b`, variants);
     const first = ask(".id, .name");
     expect(first.query.text).toBe("MATCH (x) RETURN x{.id, .name} AS a, null AS b");
+    const positional = projectedQuery("q", { a: (v: string) => ({ text: `[${v}.id]`, shape: { full: false, keys: ["id"], relations: new Map() } }) }, { a: "x" }, (map) => `RETURN ${map.a}`, new QueryVariants(1));
+    expect(positional.query.text).toBe("RETURN CASE WHEN x IS NULL THEN null ELSE [x.id] END");
     expect(first.shapes.a.full).toBe(false);
     const past = ask(".id, .title");
     expect(past.query.text).toBe(`MATCH (x) RETURN ${WHOLE_NODE("x").text} AS a, null AS b`);

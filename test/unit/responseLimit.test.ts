@@ -23,6 +23,11 @@ describe("the response size cap, checked as the answer is serialised once", () =
     expect(JSON.parse(limit(characters)(accented)).errors[0].extensions.code).toBe("RESPONSE_TOO_LARGE");
   });
 
+  it("never replaces a mutation's answer at its time limit (it says which writes committed)", () => {
+    const timedOut = { errors: [{ message: "late", extensions: { code: "TIME_LIMIT_EXCEEDED" } }], data: { first: { id: "x".repeat(100) }, second: null } };
+    expect(limit(10)(timedOut)).toBe(`${JSON.stringify(timedOut)}\n`);
+  });
+
   it("never replaces an answer without data (errors alone are sent as they are)", () => {
     const failed = { errors: [{ message: "x".repeat(100) }] };
     expect(limit(10)(failed)).toBe(`${JSON.stringify(failed)}\n`);
