@@ -20,7 +20,7 @@ export function executionLimitsPlugin(limits: Config["limits"]): ApolloServerPlu
         async willSendResponse({ response, operation }) {
           if (response.body.kind !== "single") return;
           const result = response.body.singleResult;
-          const timedOut = result.errors?.find((error) => error.extensions?.code === "TIME_LIMIT_EXCEEDED");
+          const timedOut = timeLimitError(result);
           // A mutation's answer keeps what committed before the limit (a field with data) beside what did not.
           if (timedOut && operation?.operation === "mutation") return;
           if (timedOut) return replaceWith(result, { message: timedOut.message, extensions: timedOut.extensions });
@@ -39,7 +39,7 @@ export function stringifyWithinLimit(limits: Config["limits"]) {
     const json = JSON.stringify(result);
     if (result.data === undefined || result.data === null) return json + "\n";
     // A mutation's answer at its time limit says which writes committed: never replaced (see the plugin above).
-    if (result.errors?.some((error) => error.extensions?.code === "TIME_LIMIT_EXCEEDED")) return json + "\n";
+    if (timeLimitError(result)) return json + "\n";
     const bytes = Buffer.byteLength(json, "utf8");
     if (bytes <= limits.maxResponseBytes) return json + "\n";
     return JSON.stringify({
@@ -52,6 +52,9 @@ export function stringifyWithinLimit(limits: Config["limits"]) {
     }) + "\n";
   };
 }
+
+const timeLimitError = (result: { errors?: readonly GraphQLFormattedError[] }) =>
+  result.errors?.find((error) => error.extensions?.code === "TIME_LIMIT_EXCEEDED");
 
 function replaceWith(result: { data?: unknown; errors?: readonly GraphQLFormattedError[] }, error: GraphQLFormattedError) {
   result.data = null;

@@ -135,7 +135,7 @@ export class Database {
         transactionConfig: { metadata: { app: APP_NAME, query: query.name }, ...(timeout ? { timeout } : {}) },
       });
       counter?.committed();
-      return result.records.map((record) => toPlain(record.toObject()) as Row);
+      return rowsOf(result);
     } catch (error) {
       throw this.mapDriverError(error, counter);
     }
@@ -189,7 +189,7 @@ export class Database {
       try {
         counter?.record(query.name);
         const result = await session.run(query.text, withNulls(params), { metadata: { app: APP_NAME, query: query.name }, ...(timeout ? { timeout } : {}) });
-        return result.records.map((record) => toPlain(record.toObject()) as Row);
+        return rowsOf(result);
       } catch (error) {
         const backoff = attempt < 4 && retryable(error, mode) ? 50 * 2 ** attempt * (0.5 + Math.random()) : undefined;
         const left = counter?.timeLeft();
@@ -263,8 +263,13 @@ export class Transaction {
   async run(query: NamedQuery, params: Params = {}): Promise<Row[]> {
     this.counter?.record(query.name);
     const result = await this.tx.run(query.text, withNulls(params));
-    return result.records.map((record) => toPlain(record.toObject()) as Row);
+    return rowsOf(result);
   }
+}
+
+/** A result's records as plain rows (driver values converted once, here). */
+function rowsOf(result: { records: { toObject(): unknown }[] }): Row[] {
+  return result.records.map((record) => toPlain(record.toObject()) as Row);
 }
 
 /** An omitted optional argument arrives as undefined; Cypher needs it as an explicit null. */

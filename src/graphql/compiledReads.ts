@@ -10,7 +10,7 @@ import {
   type FieldNode, type FragmentDefinitionNode, type FragmentSpreadNode, type GraphQLResolveInfo, type InlineFragmentNode, type SelectionSetNode,
 } from "graphql";
 import type { NamedQuery } from "../db/gateway.js";
-import { fixedCypher, VARIANTS } from "./queryVariants.js";
+import { VARIANTS } from "./queryVariants.js";
 import { NODE_SECTIONS } from "../model/graphMapping.js";
 import type { DbSession } from "../db/session.js";
 import type { Label } from "../model/labels.js";
@@ -269,35 +269,4 @@ export function compiledQuery(
   const query = variants.named(`compiled.${label.charAt(0).toLowerCase()}${label.slice(1)}`, text);
   // Past the variants' limit the relation fields are left to the DataLoaders (the same answer, more queries).
   return query && { ...query, shape };
-}
-
-/**
- * A question's one query over nodes projected as the client asked: each projection is applied to its variable
- * (`vars`), `build` writes the query around the resulting maps; with the shapes materialise needs. A null
- * projection (a node the client does not ask for) gives a null map. Past the variants' limit, every node is
- * read whole: a fixed text (one per choice `build` itself makes, such as the parts of the context card read).
- */
-export function projectedQuery<P extends Record<string, NodeProjection | null>>(
-  name: string,
-  projections: P,
-  vars: Record<keyof P, string>,
-  build: (maps: { [K in keyof P]: P[K] extends NodeProjection ? string : string | null }) => string,
-  variants = VARIANTS,
-): { query: NamedQuery; shapes: { [K in keyof P]: P[K] extends NodeProjection ? Shape : Shape | undefined } } {
-  type Maps = Parameters<typeof build>[0];
-  type Shapes = { [K in keyof P]: P[K] extends NodeProjection ? Shape : Shape | undefined };
-  const apply = (each: (key: keyof P) => NodeProjection | null) => {
-    const applied = (Object.keys(projections) as (keyof P)[]).map((key) => {
-      const p = each(key)?.(vars[key]) ?? null;
-      // A node an OPTIONAL MATCH did not find is null, as its map would be, not a list of nulls.
-      return [key, p?.shape.keys ? { ...p, text: `CASE WHEN ${vars[key]} IS NULL THEN null ELSE ${p.text} END` } : p] as const;
-    });
-    const maps = Object.fromEntries(applied.map(([key, p]) => [key, p?.text ?? null])) as Maps;
-    return { text: build(maps), shapes: Object.fromEntries(applied.map(([key, p]) => [key, p?.shape])) as Shapes };
-  };
-  const asked = apply((key) => projections[key] ?? null);
-  const query = variants.named(name, asked.text);
-  if (query) return { query, shapes: asked.shapes };
-  const whole = apply((key) => (projections[key] ? WHOLE_NODE : null));
-  return { query: fixedCypher(name, whole.text), shapes: whole.shapes };
 }

@@ -8,7 +8,8 @@
 import { getNamedType, isLeafType, isObjectType, type GraphQLObjectType } from "graphql";
 import { describe, expect, it } from "vitest";
 import { getSchema } from "../../src/api/schema.js";
-import { projectedFields, projectedQuery } from "../../src/graphql/compiledReads.js";
+import { projectedFields } from "../../src/graphql/compiledReads.js";
+import { projectedQuery } from "../../src/graphql/projectedQuery.js";
 import { RELATION_READS } from "../../src/model/relations.js";
 import { useTestServer } from "../support/harness.js";
 

@@ -1,7 +1,8 @@
 /** Compiled reads without a database: which fields a selection compiles, in what order, within what budget. */
 import { parse, type FieldNode, type OperationDefinitionNode } from "graphql";
 import { describe, expect, it } from "vitest";
-import { compiledQuery, materialise, projectedId, projectedQuery, WHOLE_NODE } from "../../src/graphql/compiledReads.js";
+import { compiledQuery, materialise, projectedId, WHOLE_NODE } from "../../src/graphql/compiledReads.js";
+import { projectedQuery } from "../../src/graphql/projectedQuery.js";
 import { QueryVariants } from "../../src/graphql/queryVariants.js";
 
 const rootSet = (query: string) => ((parse(query).definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode).selectionSet!;

@@ -2,7 +2,8 @@
  * Cypher for the authority context card: one query for all of it, every post with its holders, and the
  * inspections, judgements and findings with only the fields asked for (and those the card is chosen by).
  */
-import { projectedQuery, type NodeProjection } from "../../graphql/compiledReads.js";
+import type { NodeProjection } from "../../graphql/compiledReads.js";
+import { projectedQuery } from "../../graphql/projectedQuery.js";
 import { HOLDERS_OF, OVERSIGHT_OF, PROVIDERS_OF_AUTH } from "../accountability/queries.js";
 
 /** `finding` null: the client does not ask for the latest findings, so only their number is read (which visit is latest). */

@@ -4,7 +4,8 @@
  * inspections with no judgement in the graph, and the judgement areas of the frameworks in force; each node with
  * only the fields asked for (and those the series are built from).
  */
-import { projectedQuery, type NodeProjection } from "../../graphql/compiledReads.js";
+import type { NodeProjection } from "../../graphql/compiledReads.js";
+import { projectedQuery } from "../../graphql/projectedQuery.js";
 import { inspectionDateKey } from "./queries.js";
 
 export type HistoryProjections = { inspection: NodeProjection; judgement: NodeProjection; area: NodeProjection };

@@ -3,7 +3,8 @@
  * inspections in a date range, oldest first, each inspection and theme sent once, not per row, and each node
  * with only the fields asked for (and those the answer is built from).
  */
-import { projectedQuery, type NodeProjection } from "../../graphql/compiledReads.js";
+import type { NodeProjection } from "../../graphql/compiledReads.js";
+import { projectedQuery } from "../../graphql/projectedQuery.js";
 import { inspectionDateKey } from "../inspections/queries.js";
 import { effectiveDateCypher } from "../../model/effectiveDates.js";
 
