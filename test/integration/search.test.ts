@@ -195,7 +195,8 @@ describe("search", () => {
     );
     expect(res.body.errors).toBeUndefined();
     expect((res.body.data as any).search.length).toBeGreaterThan(1);
-    expect(res.body.extensions).toMatchObject({ queryCount: 1, queries: ["search.fullText"] });
+    // The index gave fewer than the window of its best hits: they were all, so one query settled the page.
+    expect(res.body.extensions).toMatchObject({ queryCount: 1, queries: ["search.top"] });
   });
 });
 

@@ -11,20 +11,14 @@ import { englishTerm } from "./stem.js";
 /** The text properties of the `search_text` index, in the order a snippet prefers them. */
 export const SEARCH_FIELDS = ["name", "title", "label", "summary", "description", "publisher", "quote", "purpose", "focus"] as const;
 
-/**
- * Type filtering happens before ORDER BY/LIMIT, so asking for one type never loses its hits to others.
- * `$labels` null means every type. The index returns hits best first; ties are broken by id here.
- */
-export const SEARCH = cypher(
-  "search.fullText",
-  `CALL db.index.fulltext.queryNodes('search_text', $query) YIELD node, score
-   WHERE ($labels IS NULL OR any(label IN labels(node) WHERE label IN $labels))
+// Type filtering happens before ORDER BY/LIMIT, so asking for one type never loses its hits to others.
+// `$labels` null means every type; `$authority` null means every authority.
+const HIT_FILTER = `($labels IS NULL OR any(label IN labels(node) WHERE label IN $labels))
      AND ($authority IS NULL OR EXISTS {
        MATCH (auth:Organisation {id: $authority})
        // What belongs to an authority: itself and its bodies, their posts, holders, members and meetings, its
        // inspections' and reviews' findings (and the themes, service areas and sources behind them), its meetings'
-       // findings, statements by its
-       // post holders or about it and its inspections.
+       // findings, statements by its post holders or about it and its inspections.
        WITH auth, [auth] + COLLECT { MATCH (o:Organisation)-[:PART_OF*1..3]->(auth) RETURN o } AS bodies
        WHERE (node:Organisation AND node IN bodies)
           OR (node:Post AND EXISTS { (node)-[:IN]->(o) WHERE o IN bodies })
@@ -40,8 +34,37 @@ export const SEARCH = cypher(
           OR (node:Statement AND (EXISTS { (node)-[:ABOUT]->(o) WHERE o IN bodies }
                                   OR EXISTS { (node)-[:ABOUT]->(:Inspection|Review)-[:OF]->(auth) }
                                   OR EXISTS { (node)<-[:MADE]-(:Person)-[:HOLDS]->(:Occupancy)-[:OF]->(:Post)-[:IN]->(o) WHERE o IN bodies }))
-     })
-   RETURN node.id AS id, labels(node)[0] AS label, properties(node) AS props, score
+     })`;
+
+const HIT_COLUMNS = "node.id AS id, labels(node)[0] AS label, properties(node) AS props, score";
+
+/**
+ * Every hit, best first, ties broken by id (Lucene's own order among equal scores follows each store's index
+ * segments, so it could differ between cluster members). `$floor`, when set, skips hits scoring below it:
+ * the caller knows the page cannot reach them (see hits.ts).
+ */
+export const SEARCH = cypher(
+  "search.fullText",
+  `CALL db.index.fulltext.queryNodes('search_text', $query) YIELD node, score
+   WHERE ($floor IS NULL OR score >= $floor) AND ${HIT_FILTER}
+   RETURN ${HIT_COLUMNS}
+   ORDER BY score DESC, id
+   LIMIT toInteger($first)`,
+);
+
+/**
+ * The same page from the index's `$window` best hits only (Lucene keeps just those, and Neo4j reads just those
+ * nodes), with how many the index gave (`fetched`) and the lowest score among them (`floor`): hits outside the
+ * window score at most `floor`, from which hits.ts tells whether this page is the whole answer's.
+ */
+export const SEARCH_TOP = cypher(
+  "search.top",
+  `CALL db.index.fulltext.queryNodes('search_text', $query, {limit: toInteger($window)}) YIELD node, score
+   WITH collect({node: node, score: score}) AS hits, min(score) AS floor
+   UNWIND hits AS hit
+   WITH hit.node AS node, hit.score AS score, size(hits) AS fetched, floor
+   WHERE ${HIT_FILTER}
+   RETURN ${HIT_COLUMNS}, fetched, floor
    ORDER BY score DESC, id
    LIMIT toInteger($first)`,
 );

@@ -4,7 +4,8 @@ import type { Context } from "../../graphql/context.js";
 import { NODE_BY_IDS, rowToObject } from "../../graphql/graphRead.js";
 import { checkId } from "../../graphql/ids.js";
 import type { Label } from "../../model/labels.js";
-import { luceneQuery, parseTerms, SEARCH } from "./queries.js";
+import { searchHits } from "./hits.js";
+import { luceneQuery, parseTerms } from "./queries.js";
 import { snippetOf } from "./snippet.js";
 import { LABEL_OF_SEARCH_TYPE, SearchHit, SearchType } from "./types.js";
 
@@ -50,7 +51,7 @@ export class SearchResolver {
       checkId(authority, "Organisation");
       if (!(await ctx.loaders.byId(NODE_BY_IDS.Organisation).load(authority))) throw notFound(`No Organisation with id "${authority}"`, { argument: "authority" });
     }
-    const rows = await ctx.db.read(SEARCH, { query: luceneQuery(terms), labels, first: limit, authority: authority ?? null }, ctx.counter);
+    const rows = await searchHits(ctx, { query: luceneQuery(terms), labels, first: limit, authority: authority ?? null });
     return rows.map((row) => {
       const label = row.label as Label;
       // The hit carries the node's properties: later lookups of it by id cost no query.
