@@ -59,7 +59,7 @@ const batched = [accountability, bodies, inspections, people]
   .filter((value): value is NamedQuery => typeof value === "object" && value !== null && "text" in value && String((value as NamedQuery).text).includes("$ids"));
 
 const HEADLINE: NamedQuery[] = [
-  ...Object.values(accountability.RESPONSIBILITY_CHAINS), context.authorityCard({ inspection: WHOLE_NODE, judgement: WHOLE_NODE, finding: WHOLE_NODE }).query, recurring.themeOccurrences({ inspection: WHOLE_NODE, finding: WHOLE_NODE, theme: WHOLE_NODE }).query,
+  ...Object.values(accountability.RESPONSIBILITY_CHAINS), accountability.AUTHORITY_POSTS, context.authorityCard({ inspection: WHOLE_NODE, judgement: WHOLE_NODE, finding: WHOLE_NODE }).query, recurring.themeOccurrences({ inspection: WHOLE_NODE, finding: WHOLE_NODE, theme: WHOLE_NODE }).query,
   history.judgementHistoryQuery({ inspection: WHOLE_NODE, judgement: WHOLE_NODE, area: WHOLE_NODE }).query, inspections.AUTHORITY_INSPECTIONS, SEARCH, SEARCH_TOP,
   INSPECTION_PAGES.START.AUTHORITY.ASC.page, ...SHORTEST_PATHS.values(),
   // Every findings page and count that names an id starts from it: every sort key, direction and scope.

@@ -101,10 +101,18 @@ const responsibilityChains = (withOversight: boolean) => cypher(
    }
    RETURN auth.id AS authorityId, properties(auth) AS authorityProps, area.id AS areaId, properties(area) AS areaProps, responsible,
           // The statutory lines stand in when no source names a responsible post in force on the day (decided in
-          // TS, where partial dates are understood): the authority's own posts, a handful, read every time.
-          ${AUTHORITY_POSTS_OF("auth")} AS authorityPosts,
+          // TS, where partial dates are understood): the authority's own posts, read here when no source names any
+          // responsible post at all; when some are named but none is in force on the day, AUTHORITY_POSTS reads them.
+          CASE WHEN size(responsible) = 0 THEN ${AUTHORITY_POSTS_OF("auth")} END AS authorityPosts,
           ${PROVIDERS_OF_AUTH} AS deliveries,
           ${withOversight ? OVERSIGHT_OF("auth") : "[]"} AS oversight`,
 );
+/** The authority's own posts and holders, for the statutory lines when the responsible posts named are not in force on the day. */
+export const AUTHORITY_POSTS = cypher(
+  "accountability.authorityPosts",
+  `MATCH (auth:Organisation {id: $authority})
+   RETURN ${AUTHORITY_POSTS_OF("auth")} AS posts`,
+);
+
 /** The question's query: with the overseeing bodies, or (when the client does not ask for them) without. */
 export const RESPONSIBILITY_CHAINS = { withOversight: responsibilityChains(true), withoutOversight: responsibilityChains(false) };

@@ -6,7 +6,7 @@ import { primeObject, withPartialDates, type GraphObject } from "../../graphql/g
 import { labelOf, type Label } from "../../model/labels.js";
 import { evidenceFromLists } from "../sources/evidence.js";
 import { certainlyCovers, holderOn, lastEvidenced, mayCover, meetingWithinYearTo, postCertainty, type OccupancyDates } from "./certainty.js";
-import { POST_HOLDERS, RESPONSIBILITY_CHAINS } from "./queries.js";
+import { AUTHORITY_POSTS, POST_HOLDERS, RESPONSIBILITY_CHAINS } from "./queries.js";
 import { STATUTE_NOTE, statutoryChain } from "./statute.js";
 import { deliveriesOn, providerPosts, type DeliveryItem } from "./delivery.js";
 import type { AccountabilityStep, HolderAtDate, LastKnownHolder, MemberAtDate, Oversight, PostAtDate } from "./types.js";
@@ -84,7 +84,7 @@ export async function accountability(session: DbSession, authorityId: string, ar
   primeHolders(session, [
     ...all,
     ...all.flatMap((r) => r.steps.map((step) => ({ id: step.to, holders: step.toLabel === "Post" ? step.toHolders : undefined }))),
-    ...(row.authorityPosts as PostItem[]),
+    ...((row.authorityPosts ?? []) as PostItem[]),
     ...deliveryItems.flatMap((item) => item.posts as PostItem[]),
     ...oversightRows.flatMap((body) => body.posts as PostItem[]),
   ]);
@@ -95,13 +95,21 @@ export async function accountability(session: DbSession, authorityId: string, ar
   const providers = deliveries.flatMap((item) => providerPosts(item).map((p) => primeObject(session, "Post", p.id, p.props)));
   const { levels, steps, basis } = responsible.length > 0
     ? walkUp(session, responsible, on)
-    : statutoryLines(session, row.authorityPosts as Row[], providers);
+    : statutoryLines(session, (row.authorityPosts as PostItem[] | null) ?? (await authorityPosts(session, authorityId)), providers);
   for (const post of providers) if (!levels.has(post.id)) levels.set(post.id, { post, level: 0 });
   const oversight = await oversightOn(session, on, [...levels.values()], oversightRows);
   return {
     authority, serviceArea, on, basis, basisNote: basis === "STATUTE" ? STATUTE_NOTE : null, posts: oversight.chainPosts, steps,
     oversight: oversight.bodies, deliveredBy: deliveries.map((item) => primeObject(session, "Organisation", item.id, item.props)),
   };
+}
+
+/** The authority's own posts, read only when the sources name responsible posts but none is in force on the day. */
+async function authorityPosts(session: DbSession, authorityId: string): Promise<PostItem[]> {
+  const [row] = await session.db.read(AUTHORITY_POSTS, { authority: authorityId }, session.counter);
+  const posts = (row?.posts ?? []) as PostItem[];
+  primeHolders(session, posts);
+  return posts;
 }
 
 type Chain = { levels: Map<string, { post: GraphObject; level: number }>; steps: AccountabilityStep[]; basis: "SOURCES" | "STATUTE" };
@@ -145,8 +153,8 @@ function walkUp(session: DbSession, responsible: { id: string; props: Props; ste
 }
 
 /** The statutory chain between the authority's own posts (the question's authorityPosts) and a provider's DCS (see statute.ts). */
-function statutoryLines(session: DbSession, rows: Row[], providerPosts: GraphObject[]): Chain {
-  const posts = rows.map((row) => primeObject(session, "Post", row.id as string, row.props));
+function statutoryLines(session: DbSession, rows: PostItem[], providerPosts: GraphObject[]): Chain {
+  const posts = rows.map((row) => primeObject(session, "Post", row.id, row.props));
   const { responsible, lines } = statutoryChain(posts, providerPosts);
   const levels = new Map(responsible.map((post) => [post.id, { post, level: 0 }]));
   for (const { to } of lines) if (!levels.has(to.id)) levels.set(to.id, { post: to, level: 1 });

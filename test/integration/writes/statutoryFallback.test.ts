@@ -13,9 +13,17 @@ restoreAfterFile(kit.tempDirs);
 const server = useTestServer();
 const BOROUGH = "org:synthetic-borough-council";
 
-const ask = (on: string) =>
-  server.data(`{ accountability(authority: "${BOROUGH}", serviceArea: "area:help-and-protection", on: "${on}") {
-    basis posts { level post { id } } steps { level inferred from { id } to { id } } } }`);
+/** The answer on the day, and the queries it took. */
+async function ask(on: string): Promise<{ accountability: any; queries: string[] }> {
+  const res = await server.gql<{ accountability: unknown }>(
+    `{ accountability(authority: "${BOROUGH}", serviceArea: "area:help-and-protection", on: "${on}") {
+      basis posts { level post { id } } steps { level inferred from { id } to { id } } } }`,
+    undefined,
+    { "x-debug-query-count": "1" },
+  );
+  expect(res.body.errors).toBeUndefined();
+  return { accountability: res.body.data!.accountability, queries: (res.body.extensions as { queries: string[] }).queries };
+}
 
 describe("accountability when the stated responsibilities are not yet in force", () => {
   it("answers from statute, with the authority's own posts, before they begin; from the sources after", async () => {
@@ -25,15 +33,18 @@ describe("accountability when the stated responsibilities are not yet in force",
     });
     expect((await kit.importAs(server.db, [copy.dir])).written).toBe(true);
 
-    const before = (await ask("2021-01-01")).accountability;
+    const { accountability: before, queries } = await ask("2021-01-01");
+    // The authority's own posts are read only now, in a second query: the stated responsibilities are not in force.
+    expect(queries).toEqual(["accountability.chains.withoutOversight", "accountability.authorityPosts"]);
     expect(before.basis).toBe("STATUTE");
     expect(before.posts.filter((p: any) => p.level === 0).map((p: any) => p.post.id)).toContain("post:synthetic-borough-dcs");
     expect(before.posts.filter((p: any) => p.level === 1).map((p: any) => p.post.id)).toContain("post:synthetic-borough-chief-executive");
     expect(before.steps).toContainEqual({ level: 1, inferred: true, from: { id: "post:synthetic-borough-dcs" }, to: { id: "post:synthetic-borough-chief-executive" } });
     expect(before.steps.every((step: any) => step.inferred)).toBe(true);
 
-    const after = (await ask("2023-01-01")).accountability;
+    const { accountability: after, queries: afterQueries } = await ask("2023-01-01");
     expect(after.basis).toBe("SOURCES");
+    expect(afterQueries).toEqual(["accountability.chains.withoutOversight"]);
     expect(after.posts.filter((p: any) => p.level === 0).map((p: any) => p.post.id)).toContain("post:synthetic-borough-dcs");
   });
 });
