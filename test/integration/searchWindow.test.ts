@@ -53,14 +53,16 @@ describe("search from the index's best hits", () => {
 });
 
 describe("settled", () => {
-  const row = (score: number, fetched: number, floor: number) => ({ id: `x:${score}`, score, fetched, floor });
-  it("keeps a window's page when the index gave fewer hits than asked, or the page ends above the window's lowest score", () => {
-    expect(settled([row(2, 3, 1)], 5, 100)).toBe(true);
-    expect(settled([row(3, 100, 1), row(2, 100, 1)], 2, 100)).toBe(true);
+  const hit = (score: number) => ({ id: `x:${score}`, score });
+  const top = (fetched: number, floor: number | null, scores: number[]) => ({ fetched, floor, page: scores.map(hit) });
+  it("keeps a window's page when the index gave fewer hits than asked (none at all too), or the page ends above the window's lowest score", () => {
+    expect(settled(top(3, 1, [2]), 5, 100)).toBe(true);
+    expect(settled(top(0, null, []), 5, 100)).toBe(true);
+    expect(settled(top(100, 1, [3, 2]), 2, 100)).toBe(true);
   });
   it("falls back from the page's last score when a tie crosses the window's edge, from the bottom when the page is short", () => {
-    expect(settled([row(3, 100, 2), row(2, 100, 2)], 2, 100)).toBe(2);
-    expect(settled([row(3, 100, 2)], 2, 100)).toBeNull();
-    expect(settled([], 2, 100)).toBeNull();
+    expect(settled(top(100, 2, [3, 2]), 2, 100)).toBe(2);
+    expect(settled(top(100, 2, [3]), 2, 100)).toBeNull();
+    expect(settled(top(100, 2, []), 2, 100)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Cypher for the accountability question and the context card: one query each, every post in the answer carrying
- * its holders (HOLDERS_OF) and the overseeing bodies alongside (OVERSIGHT_OF), so nothing waits on a second read.
+ * its holders (HOLDERS_OF) and the overseeing bodies alongside (OVERSIGHT_OF), so nothing waits on a second read
+ * (but the authority's own posts, when the statutory lines stand in for named responsibilities not yet in force).
  */
 import { cypher } from "../../db/gateway.js";
 import { canonicalOf } from "../people/queries.js";
@@ -75,7 +76,8 @@ export const OVERSIGHT_OF = (auth: string) => `COLLECT {
 /**
  * The authority and the service area (null when absent), the authority's posts responsible for the area,
  * and every ACCOUNTABLE_TO step reachable above each, with the nodes at both ends; and who delivers the
- * authority's services (a trust, a partner council) with the provider's posts; the authority's own posts; the
+ * authority's services (a trust, a partner council) with the provider's posts; the authority's own posts (when no
+ * post is named responsible at all; else null, and AUTHORITY_POSTS reads them if the statutory lines need them); the
  * overseeing bodies (when asked for). Every post with its holders. Dates are filtered in TS, where partial-date ranges are understood.
  */
 const responsibilityChains = (withOversight: boolean) => cypher(
@@ -107,6 +109,7 @@ const responsibilityChains = (withOversight: boolean) => cypher(
           ${PROVIDERS_OF_AUTH} AS deliveries,
           ${withOversight ? OVERSIGHT_OF("auth") : "[]"} AS oversight`,
 );
+
 /** The authority's own posts and holders, for the statutory lines when the responsible posts named are not in force on the day. */
 export const AUTHORITY_POSTS = cypher(
   "accountability.authorityPosts",

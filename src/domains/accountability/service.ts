@@ -17,7 +17,7 @@ type Props = Record<string, unknown>;
 type Step = { from: string; fromProps: Props; to: string; toLabel: Label; toProps: Props; props: Props; toHolders: Row[] };
 type PostItem = { id: string; props: Props; holders?: Row[] };
 
-/** Holder rows read with the question's one query (HOLDERS_OF), primed so postsOn sends no query for those posts. */
+/** Holder rows read with the question's query (HOLDERS_OF), primed so postsOn sends no query for those posts. */
 export function primeHolders(session: DbSession, posts: Iterable<{ id: string; holders?: Row[] }>): void {
   const loader = session.loaders.related(POST_HOLDERS);
   for (const post of posts) if (post.holders) loader.prime(post.id, post.holders);
@@ -152,7 +152,7 @@ function walkUp(session: DbSession, responsible: { id: string; props: Props; ste
   return { levels, steps, basis: "SOURCES" };
 }
 
-/** The statutory chain between the authority's own posts (the question's authorityPosts) and a provider's DCS (see statute.ts). */
+/** The statutory chain between the authority's own posts (authorityPosts) and a provider's DCS (see statute.ts). */
 function statutoryLines(session: DbSession, rows: PostItem[], providerPosts: GraphObject[]): Chain {
   const posts = rows.map((row) => primeObject(session, "Post", row.id, row.props));
   const { responsible, lines } = statutoryChain(posts, providerPosts);

@@ -24,20 +24,24 @@ export async function searchHits(session: DbSession, input: SearchInput, window 
   let floor: number | null = null;
   // An authority's hits are a small share of the index's best: they would rarely fill a page from a window.
   if (input.authority === null) {
-    const rows = await session.db.read(SEARCH_TOP, { ...input, window }, session.counter);
-    const verdict = settled(rows, input.first, window);
-    if (verdict === true) return rows;
+    const [top] = await session.db.read(SEARCH_TOP, { ...input, window }, session.counter);
+    const verdict = settled(top as unknown as WindowPage, input.first, window);
+    if (verdict === true) return (top as unknown as WindowPage).page;
     floor = verdict;
   }
-  return session.db.read(SEARCH, { ...input, floor }, session.counter);
+  const rows = await session.db.read(SEARCH, { ...input, floor }, session.counter);
+  // Each read may be served by another cluster member, or follow a write, whose index scores a little
+  // differently: a page cut short by the floor is read again whole. A full one is right whoever answered.
+  if (floor !== null && rows.length < input.first) return session.db.read(SEARCH, { ...input, floor: null }, session.counter);
+  return rows;
 }
 
+export type WindowPage = { fetched: number; floor: number | null; page: Row[] };
+
 /** True when the window's page is the whole answer's; else the lowest score the whole answer's page can reach, if known. */
-export function settled(rows: Row[], first: number, window: number): true | number | null {
-  const top = rows[0];
-  if (top === undefined) return null;
-  if ((top.fetched as number) < window) return true;
-  if (rows.length < first) return null;
-  const last = rows[first - 1]!.score as number;
-  return last > (top.floor as number) ? true : last;
+export function settled({ fetched, floor, page }: WindowPage, first: number, window: number): true | number | null {
+  if (fetched < window) return true;
+  if (page.length < first) return null;
+  const last = page[first - 1]!.score as number;
+  return last > (floor as number) ? true : last;
 }

@@ -54,19 +54,21 @@ export const SEARCH = cypher(
 
 /**
  * The same page from the index's `$window` best hits only (Lucene keeps just those, and Neo4j reads just those
- * nodes), with how many the index gave (`fetched`) and the lowest score among them (`floor`): hits outside the
- * window score at most `floor`, from which hits.ts tells whether this page is the whole answer's.
+ * nodes), as one row: the page, how many hits the index gave (`fetched`) and the lowest score among them
+ * (`floor`). Hits outside the window score at most `floor`, from which hits.ts tells whether this page is the
+ * whole answer's.
  */
 export const SEARCH_TOP = cypher(
   "search.top",
   `CALL db.index.fulltext.queryNodes('search_text', $query, {limit: toInteger($window)}) YIELD node, score
    WITH collect({node: node, score: score}) AS hits, min(score) AS floor
-   UNWIND hits AS hit
-   WITH hit.node AS node, hit.score AS score, size(hits) AS fetched, floor
-   WHERE ${HIT_FILTER}
-   RETURN ${HIT_COLUMNS}, fetched, floor
-   ORDER BY score DESC, id
-   LIMIT toInteger($first)`,
+   RETURN size(hits) AS fetched, floor, COLLECT {
+     UNWIND hits AS hit
+     WITH hit.node AS node, hit.score AS score
+     WHERE ${HIT_FILTER}
+     WITH node, score ORDER BY score DESC, node.id LIMIT toInteger($first)
+     RETURN {id: node.id, label: labels(node)[0], props: properties(node), score: score}
+   } AS page`,
 );
 
 /** A word of the user's text as Lucene will get it, and its tokens (for marking the snippet). */
@@ -82,7 +84,7 @@ export const TOKEN = /[\p{L}\p{Nd}]+(?:(?:(?<=\p{L})[:.'’](?=\p{L})|(?<=\p{Nd}
 // A prefix search only on a plain word of at least two letters or digits (no leading or inner wildcards).
 const PREFIX_WORD = /^([\p{L}\p{N}]{2,})\*$/u;
 // With the text's length limit, keeps the Lucene query under its 1024-clause limit (each term is
-// searched over six fields; a hyphenated word is several terms, a prefix word two).
+// searched over nine fields; a hyphenated word is several terms, a prefix word two).
 export const MAX_WORDS = 50;
 
 export function escapeLucene(word: string): string {
