@@ -24,9 +24,10 @@ export async function searchHits(session: DbSession, input: SearchInput, window 
   let floor: number | null = null;
   // An authority's hits are a small share of the index's best: they would rarely fill a page from a window.
   if (input.authority === null) {
-    const [top] = await session.db.read(SEARCH_TOP, { ...input, window }, session.counter);
-    const verdict = settled(top as unknown as WindowPage, input.first, window);
-    if (verdict === true) return (top as unknown as WindowPage).page;
+    const [row] = await session.db.read(SEARCH_TOP, { ...input, window }, session.counter);
+    const top = row as unknown as WindowPage;
+    const verdict = settled(top, input.first, window);
+    if (verdict === true) return top.page;
     floor = verdict;
   }
   const rows = await session.db.read(SEARCH, { ...input, floor }, session.counter);
