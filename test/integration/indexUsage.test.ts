@@ -13,7 +13,7 @@ import * as history from "../../src/domains/inspections/historyQueries.js";
 import * as inspections from "../../src/domains/inspections/queries.js";
 import { SHORTEST_PATHS } from "../../src/domains/paths/queries.js";
 import * as people from "../../src/domains/people/queries.js";
-import { SEARCH, SEARCH_TOP } from "../../src/domains/search/queries.js";
+import { SEARCH, SEARCH_IN_AUTHORITY, SEARCH_TOP } from "../../src/domains/search/queries.js";
 import * as recurring from "../../src/domains/themes/recurringQueries.js";
 import { NODE_BY_IDS } from "../../src/graphql/graphRead.js";
 import { RELATION_QUERIES } from "../../src/graphql/relationResolvers.js";
@@ -60,7 +60,7 @@ const batched = [accountability, bodies, inspections, people]
 
 const HEADLINE: NamedQuery[] = [
   ...Object.values(accountability.RESPONSIBILITY_CHAINS), accountability.AUTHORITY_POSTS, context.authorityCard({ inspection: WHOLE_NODE, judgement: WHOLE_NODE, finding: WHOLE_NODE }).query, recurring.themeOccurrences({ inspection: WHOLE_NODE, finding: WHOLE_NODE, theme: WHOLE_NODE }).query,
-  history.judgementHistoryQuery({ inspection: WHOLE_NODE, judgement: WHOLE_NODE, area: WHOLE_NODE }).query, inspections.AUTHORITY_INSPECTIONS, SEARCH, SEARCH_TOP,
+  history.judgementHistoryQuery({ inspection: WHOLE_NODE, judgement: WHOLE_NODE, area: WHOLE_NODE }).query, inspections.AUTHORITY_INSPECTIONS, SEARCH, SEARCH_TOP, SEARCH_IN_AUTHORITY,
   INSPECTION_PAGES.START.AUTHORITY.ASC.page, ...SHORTEST_PATHS.values(),
   // Every findings page and count that names an id starts from it: every sort key, direction and scope.
   ...(["AUTHORITY", "INSPECTION", "THEME", "AREA"] as const).flatMap((scope) =>

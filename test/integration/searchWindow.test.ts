@@ -48,7 +48,7 @@ describe("search from the index's best hits", () => {
     const session = openSession(db);
     const input: SearchInput = { query: "plans", labels: null, first: 5, authority: "org:swindon-borough-council" };
     expect((await searchHits(session, input)).length).toBe(5);
-    expect(session.counter.names).toEqual(["search.fullText"]);
+    expect(session.counter.names).toEqual(["search.inAuthority"]);
   });
 });
 

@@ -11,7 +11,7 @@
 import type { Row } from "../../db/gateway.js";
 import type { DbSession } from "../../db/session.js";
 import type { Label } from "../../model/labels.js";
-import { SEARCH, SEARCH_TOP } from "./queries.js";
+import { SEARCH, SEARCH_IN_AUTHORITY, SEARCH_TOP } from "./queries.js";
 
 export type SearchInput = { query: string; labels: Label[] | null; first: number; authority: string | null };
 
@@ -21,15 +21,12 @@ const WINDOW_PER_HIT = 4;
 
 /** `window`: how many of the index's best hits to try first (tests set it small, to cut more ties). */
 export async function searchHits(session: DbSession, input: SearchInput, window = Math.max(MIN_WINDOW, input.first * WINDOW_PER_HIT)): Promise<Row[]> {
-  let floor: number | null = null;
   // An authority's hits are a small share of the index's best: they would rarely fill a page from a window.
-  if (input.authority === null) {
-    const [row] = await session.db.read(SEARCH_TOP, { ...input, window }, session.counter);
-    const top = row as unknown as WindowPage;
-    const verdict = settled(top, input.first, window);
-    if (verdict === true) return top.page;
-    floor = verdict;
-  }
+  if (input.authority !== null) return session.db.read(SEARCH_IN_AUTHORITY, input, session.counter);
+  const [row] = await session.db.read(SEARCH_TOP, { ...input, window }, session.counter);
+  const top = row as unknown as WindowPage;
+  const floor = settled(top, input.first, window);
+  if (floor === true) return top.page;
   const rows = await session.db.read(SEARCH, { ...input, floor }, session.counter);
   // Each read may be served by another cluster member, or follow a write, whose index scores a little
   // differently: a page cut short by the floor is read again whole. A full one is right whoever answered.

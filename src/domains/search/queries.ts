@@ -12,31 +12,49 @@ import { englishTerm } from "./stem.js";
 export const SEARCH_FIELDS = ["name", "title", "label", "summary", "description", "publisher", "quote", "purpose", "focus"] as const;
 
 // Type filtering happens before ORDER BY/LIMIT, so asking for one type never loses its hits to others.
-// `$labels` null means every type; `$authority` null means every authority.
-const HIT_FILTER = `($labels IS NULL OR any(label IN labels(node) WHERE label IN $labels))
-     AND ($authority IS NULL OR EXISTS {
-       MATCH (auth:Organisation {id: $authority})
-       // What belongs to an authority: itself and its bodies, their posts, holders, members and meetings, its
-       // inspections' and reviews' findings (and the themes, service areas and sources behind them), its meetings'
-       // findings, statements by its post holders or about it and its inspections.
-       WITH auth, [auth] + COLLECT { MATCH (o:Organisation)-[:PART_OF*1..3]->(auth) RETURN o } AS bodies
-       WHERE (node:Organisation AND node IN bodies)
-          OR (node:Post AND EXISTS { (node)-[:IN]->(o) WHERE o IN bodies })
-          OR (node:Person AND (EXISTS { (node)-[:HOLDS]->(:Occupancy)-[:OF]->(:Post)-[:IN]->(o) WHERE o IN bodies }
-                               OR EXISTS { (node)-[:HOLDS]->(:Membership)-[:OF]->(o) WHERE o IN bodies }))
-          OR (node:Meeting AND EXISTS { (node)-[:OF]->(o) WHERE o IN bodies })
-          OR (node:Review AND EXISTS { (node)-[:OF]->(auth) })
-          OR (node:Finding AND (EXISTS { (node)<-[:FOUND]-(:Inspection|Review)-[:OF]->(auth) }
-                                OR EXISTS { (node)<-[:FOUND]-(:Meeting)-[:OF]->(o) WHERE o IN bodies }))
-          OR (node:Theme AND EXISTS { (node)<-[:EXEMPLIFIES]-(:Finding)<-[:FOUND]-(:Inspection|Review)-[:OF]->(auth) })
-          OR (node:ServiceArea AND EXISTS { (node)<-[:CONCERNS]-(:Finding)<-[:FOUND]-(:Inspection|Review)-[:OF]->(auth) })
-          OR (node:Source AND EXISTS { (auth)<-[:OF]-(:Inspection|Review)-[:SUPPORTED_BY]->(node) })
-          OR (node:Statement AND (EXISTS { (node)-[:ABOUT]->(o) WHERE o IN bodies }
-                                  OR EXISTS { (node)-[:ABOUT]->(:Inspection|Review)-[:OF]->(auth) }
-                                  OR EXISTS { (node)<-[:MADE]-(:Person)-[:HOLDS]->(:Occupancy)-[:OF]->(:Post)-[:IN]->(o) WHERE o IN bodies }))
-     })`;
+// `$labels` null means every type.
+const TYPE_FILTER = "($labels IS NULL OR any(label IN labels(node) WHERE label IN $labels))";
+
+/**
+ * What belongs to an authority (bound to `auth`), as one list: itself and its bodies, their posts, holders,
+ * members and meetings, its inspections' and reviews' findings (and the themes, service areas and sources
+ * behind them), its meetings' findings, statements by its post holders or about it and its inspections.
+ * Read once per search (a few hundred nodes): Neo4j tests a hit against a list by hashing it, where testing
+ * each of thousands of hits by its own pattern costs a walk per hit.
+ */
+const OWNED_BY_AUTHORITY = `WITH auth, [auth] + COLLECT { MATCH (o:Organisation)-[:PART_OF*1..3]->(auth) RETURN o } AS bodies
+   WITH auth, bodies + COLLECT {
+       UNWIND bodies AS o MATCH (x:Post)-[:IN]->(o) RETURN x
+       UNION UNWIND bodies AS o MATCH (x:Person)-[:HOLDS]->(:Occupancy)-[:OF]->(:Post)-[:IN]->(o) RETURN x
+       UNION UNWIND bodies AS o MATCH (x:Person)-[:HOLDS]->(:Membership)-[:OF]->(o) RETURN x
+       UNION UNWIND bodies AS o MATCH (x:Meeting)-[:OF]->(o) RETURN x
+       UNION MATCH (x:Review)-[:OF]->(auth) RETURN x
+       UNION MATCH (auth)<-[:OF]-(:Inspection|Review)-[:FOUND]->(x:Finding) RETURN x
+       UNION UNWIND bodies AS o MATCH (o)<-[:OF]-(:Meeting)-[:FOUND]->(x:Finding) RETURN x
+       UNION MATCH (auth)<-[:OF]-(:Inspection|Review)-[:FOUND]->(:Finding)-[:EXEMPLIFIES]->(x:Theme) RETURN x
+       UNION MATCH (auth)<-[:OF]-(:Inspection|Review)-[:FOUND]->(:Finding)-[:CONCERNS]->(x:ServiceArea) RETURN x
+       UNION MATCH (auth)<-[:OF]-(:Inspection|Review)-[:SUPPORTED_BY]->(x:Source) RETURN x
+       UNION UNWIND bodies AS o MATCH (x:Statement)-[:ABOUT]->(o) RETURN x
+       UNION MATCH (x:Statement)-[:ABOUT]->(:Inspection|Review)-[:OF]->(auth) RETURN x
+       UNION UNWIND bodies AS o MATCH (x:Statement)<-[:MADE]-(:Person)-[:HOLDS]->(:Occupancy)-[:OF]->(:Post)-[:IN]->(o) RETURN x
+     } AS owned`;
 
 const HIT_COLUMNS = "node.id AS id, labels(node)[0] AS label, properties(node) AS props, score";
+
+/** What follows the index's hits in a full ranking: best first, ties broken by id. */
+const RANKED = `RETURN ${HIT_COLUMNS}
+   ORDER BY score DESC, id
+   LIMIT toInteger($first)`;
+
+/** Every hit of what belongs to `$authority` (see OWNED_BY_AUTHORITY), best first, ties by id. */
+export const SEARCH_IN_AUTHORITY = cypher(
+  "search.inAuthority",
+  `MATCH (auth:Organisation {id: $authority})
+   ${OWNED_BY_AUTHORITY}
+   CALL db.index.fulltext.queryNodes('search_text', $query) YIELD node, score
+   WHERE node IN owned AND ${TYPE_FILTER}
+   ${RANKED}`,
+);
 
 /**
  * Every hit, best first, ties broken by id (Lucene's own order among equal scores follows each store's index
@@ -46,10 +64,8 @@ const HIT_COLUMNS = "node.id AS id, labels(node)[0] AS label, properties(node) A
 export const SEARCH = cypher(
   "search.fullText",
   `CALL db.index.fulltext.queryNodes('search_text', $query) YIELD node, score
-   WHERE ($floor IS NULL OR score >= $floor) AND ${HIT_FILTER}
-   RETURN ${HIT_COLUMNS}
-   ORDER BY score DESC, id
-   LIMIT toInteger($first)`,
+   WHERE ($floor IS NULL OR score >= $floor) AND ${TYPE_FILTER}
+   ${RANKED}`,
 );
 
 /**
@@ -65,7 +81,7 @@ export const SEARCH_TOP = cypher(
    RETURN size(hits) AS fetched, floor, COLLECT {
      UNWIND hits AS hit
      WITH hit.node AS node, hit.score AS score
-     WHERE ${HIT_FILTER}
+     WHERE ${TYPE_FILTER}
      WITH node, score ORDER BY score DESC, node.id LIMIT toInteger($first)
      RETURN {id: node.id, label: labels(node)[0], props: properties(node), score: score}
    } AS page`,
