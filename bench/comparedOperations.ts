@@ -52,6 +52,17 @@ export const COMPARED_OPERATIONS: ComparedOperation[] = [
       WHERE node:Finding RETURN node.id AS id, node.summary AS summary, score ORDER BY score DESC, id LIMIT 20`,
   },
 
+  {
+    name: "full-text search in one authority, first 20",
+    variables: (t) => ({ text: t.search, id: t.authority }),
+    project: `query($text: String!, $id: ID!) { search(text: $text, first: 20, types: [FINDING], authority: $id) { node { id ... on Finding { summary } } } }`,
+    peer: `query($text: String!, $id: ID!) { findingsFulltext(phrase: $text, first: 20, where: { node: { inspection: { some: { authority: { some: { id: { eq: $id } } } } } } }) { edges { score node { id summary } } } }`,
+    raw: `MATCH (:Organisation {id: $id})<-[:OF]-(:Inspection)-[:FOUND]->(f:Finding)
+      WITH collect(f) AS owned
+      CALL db.index.fulltext.queryNodes('search_text', $text) YIELD node, score
+      WHERE node IN owned RETURN node.id AS id, node.summary AS summary, score ORDER BY score DESC, id LIMIT 20`,
+  },
+
   // The headline questions the peer cannot express. Their hand-written Cypher is the floor: the same answer's
   // shape, but with plain date comparisons where the project applies its rules for partial dates, bounds,
   // effective dates and identities (docs/model.md), so "within 2×" is measured against less work.

@@ -6,6 +6,7 @@
  * time as it did when indexing, so "drift" matches "drifting".
  */
 import { cypher } from "../../db/gateway.js";
+import type { Label } from "../../model/labels.js";
 import { englishTerm } from "./stem.js";
 
 /** The text properties of the `search_text` index, in the order a snippet prefers them. */
@@ -16,27 +17,38 @@ export const SEARCH_FIELDS = ["name", "title", "label", "summary", "description"
 const TYPE_FILTER = "($labels IS NULL OR any(label IN labels(node) WHERE label IN $labels))";
 
 /**
- * What belongs to an authority (bound to `auth`), as one list: itself and its bodies, their posts, holders,
+ * What belongs to an authority (bound to `auth`), kind by kind: itself and its bodies, their posts, holders,
  * members and meetings, its inspections' and reviews' findings (and the themes, service areas and sources
  * behind them), its meetings' findings, statements by its post holders or about it and its inspections.
- * Read once per search (a few hundred nodes): Neo4j tests a hit against a list by hashing it, where testing
- * each of thousands of hits by its own pattern costs a walk per hit.
+ * Each pattern starts from the authority (`a`) or one of its bodies (`o`) and binds `x`, of the kind named.
+ */
+const OWNED: [kind: Label, from: "a" | "o", pattern: string][] = [
+  ["Post", "o", "(x:Post)-[:IN]->(o)"],
+  ["Person", "o", "(x:Person)-[:HOLDS]->(:Occupancy)-[:OF]->(:Post)-[:IN]->(o)"],
+  ["Person", "o", "(x:Person)-[:HOLDS]->(:Membership)-[:OF]->(o)"],
+  ["Meeting", "o", "(x:Meeting)-[:OF]->(o)"],
+  ["Review", "a", "(x:Review)-[:OF]->(a)"],
+  ["Finding", "a", "(a)<-[:OF]-(:Inspection|Review)-[:FOUND]->(x:Finding)"],
+  ["Finding", "o", "(o)<-[:OF]-(:Meeting)-[:FOUND]->(x:Finding)"],
+  ["Theme", "a", "(a)<-[:OF]-(:Inspection|Review)-[:FOUND]->(:Finding)-[:EXEMPLIFIES]->(x:Theme)"],
+  ["ServiceArea", "a", "(a)<-[:OF]-(:Inspection|Review)-[:FOUND]->(:Finding)-[:CONCERNS]->(x:ServiceArea)"],
+  ["Source", "a", "(a)<-[:OF]-(:Inspection|Review)-[:SUPPORTED_BY]->(x:Source)"],
+  ["Statement", "o", "(x:Statement)-[:ABOUT]->(o)"],
+  ["Statement", "a", "(x:Statement)-[:ABOUT]->(:Inspection|Review)-[:OF]->(a)"],
+  ["Statement", "o", "(x:Statement)<-[:MADE]-(:Person)-[:HOLDS]->(:Occupancy)-[:OF]->(:Post)-[:IN]->(o)"],
+];
+
+/**
+ * The list `owned` of what belongs to the authority, of the kinds asked for (`$labels`; a kind not asked for
+ * is not walked). Read once per search (a few hundred nodes): Neo4j tests a hit against a list by hashing it,
+ * where testing each of thousands of hits by its own patterns costs a walk per hit.
  */
 const OWNED_BY_AUTHORITY = `WITH auth, [auth] + COLLECT { MATCH (o:Organisation)-[:PART_OF*1..3]->(auth) RETURN o } AS bodies
-   WITH auth, bodies + COLLECT {
-       UNWIND bodies AS o MATCH (x:Post)-[:IN]->(o) RETURN x
-       UNION UNWIND bodies AS o MATCH (x:Person)-[:HOLDS]->(:Occupancy)-[:OF]->(:Post)-[:IN]->(o) RETURN x
-       UNION UNWIND bodies AS o MATCH (x:Person)-[:HOLDS]->(:Membership)-[:OF]->(o) RETURN x
-       UNION UNWIND bodies AS o MATCH (x:Meeting)-[:OF]->(o) RETURN x
-       UNION MATCH (x:Review)-[:OF]->(auth) RETURN x
-       UNION MATCH (auth)<-[:OF]-(:Inspection|Review)-[:FOUND]->(x:Finding) RETURN x
-       UNION UNWIND bodies AS o MATCH (o)<-[:OF]-(:Meeting)-[:FOUND]->(x:Finding) RETURN x
-       UNION MATCH (auth)<-[:OF]-(:Inspection|Review)-[:FOUND]->(:Finding)-[:EXEMPLIFIES]->(x:Theme) RETURN x
-       UNION MATCH (auth)<-[:OF]-(:Inspection|Review)-[:FOUND]->(:Finding)-[:CONCERNS]->(x:ServiceArea) RETURN x
-       UNION MATCH (auth)<-[:OF]-(:Inspection|Review)-[:SUPPORTED_BY]->(x:Source) RETURN x
-       UNION UNWIND bodies AS o MATCH (x:Statement)-[:ABOUT]->(o) RETURN x
-       UNION MATCH (x:Statement)-[:ABOUT]->(:Inspection|Review)-[:OF]->(auth) RETURN x
-       UNION UNWIND bodies AS o MATCH (x:Statement)<-[:MADE]-(:Person)-[:HOLDS]->(:Occupancy)-[:OF]->(:Post)-[:IN]->(o) RETURN x
+   WITH CASE WHEN $labels IS NULL OR 'Organisation' IN $labels THEN bodies ELSE [] END + COLLECT {
+       ${OWNED.map(([kind, from, pattern]) => {
+         const start = from === "a" ? "[auth]" : "bodies";
+         return `UNWIND CASE WHEN $labels IS NULL OR '${kind}' IN $labels THEN ${start} ELSE [] END AS ${from} MATCH ${pattern} RETURN x`;
+       }).join("\n       UNION ")}
      } AS owned`;
 
 const HIT_COLUMNS = "node.id AS id, labels(node)[0] AS label, properties(node) AS props, score";
