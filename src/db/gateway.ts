@@ -261,6 +261,9 @@ export class Transaction {
   ) {}
 
   async run(query: NamedQuery, params: Params = {}): Promise<Row[]> {
+    // Neo4j checks a transaction's timeout only every few seconds: past the operation's limit, no further
+    // statement is sent, and the throw rolls the transaction back.
+    this.counter?.remainingMs();
     this.counter?.record(query.name);
     const result = await this.tx.run(query.text, withNulls(params));
     return rowsOf(result);

@@ -60,6 +60,8 @@ describe("search", () => {
 
   it("refuses an unknown authority", async () => {
     expect(await errorOf("plans", { authority: "org:no-such-council" })).toMatchObject({ extensions: { code: "NOT_FOUND", argument: "authority" } });
+    // An empty id is no id: refused, not taken for "no authority" nor answered with nothing.
+    expect(await errorOf("plans", { authority: "" })).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
   });
 
   it("finds Jim Robbins by surname, the name marked", async () => {

@@ -7,6 +7,7 @@
  * and kept only when it is provably the page of every hit: the index gave fewer than `window` (it gave all),
  * or the page is full and its last score is above the lowest in the window (every hit left out scores lower).
  * Otherwise every hit is ranked, from the page's last score down (nothing below it can be on the page).
+ * A search in one authority ranks every hit among what belongs to it, in one query (SEARCH_IN_AUTHORITY).
  */
 import type { Row } from "../../db/gateway.js";
 import type { DbSession } from "../../db/session.js";

@@ -17,10 +17,11 @@ export const SEARCH_FIELDS = ["name", "title", "label", "summary", "description"
 const TYPE_FILTER = "($labels IS NULL OR any(label IN labels(node) WHERE label IN $labels))";
 
 /**
- * What belongs to an authority (bound to `auth`), kind by kind: itself and its bodies, their posts, holders,
- * members and meetings, its inspections' and reviews' findings (and the themes, service areas and sources
- * behind them), its meetings' findings, statements by its post holders or about it and its inspections.
- * Each pattern starts from the authority (`a`) or one of its bodies (`o`) and binds `x`, of the kind named.
+ * What belongs to an authority (bound to `auth`) besides itself and its bodies (organisations, read first as
+ * `bodies`), kind by kind: their posts, holders, members and meetings, its reviews, its inspections' and
+ * reviews' findings (and the themes, service areas and sources behind them), its meetings' findings,
+ * statements by its post holders or about it, its bodies, inspections or reviews. Each pattern starts from
+ * the authority (`a`) or one of its bodies (`o`) and binds `x`, of the kind named.
  */
 const OWNED: [kind: Label, from: "a" | "o", pattern: string][] = [
   ["Post", "o", "(x:Post)-[:IN]->(o)"],
@@ -43,7 +44,7 @@ const OWNED: [kind: Label, from: "a" | "o", pattern: string][] = [
  * is not walked). Read once per search (a few hundred nodes): Neo4j tests a hit against a list by hashing it,
  * where testing each of thousands of hits by its own patterns costs a walk per hit.
  */
-const OWNED_BY_AUTHORITY = `WITH auth, [auth] + COLLECT { MATCH (o:Organisation)-[:PART_OF*1..3]->(auth) RETURN o } AS bodies
+export const OWNED_BY_AUTHORITY = `WITH auth, [auth] + COLLECT { MATCH (o:Organisation)-[:PART_OF*1..3]->(auth) RETURN DISTINCT o } AS bodies
    WITH CASE WHEN $labels IS NULL OR 'Organisation' IN $labels THEN bodies ELSE [] END + COLLECT {
        ${OWNED.map(([kind, from, pattern]) => {
          const start = from === "a" ? "[auth]" : "bodies";

@@ -31,7 +31,7 @@ export class SearchResolver {
     @Arg("authority", () => ID, {
       nullable: true,
       description:
-        "Only what belongs to this authority: itself and its bodies, their posts, holders, members and meetings, its inspections' findings and the themes, service areas and sources behind them, statements by its post holders or about it. NOT_FOUND for an unknown authority.",
+        "Only what belongs to this authority: itself and its bodies, their posts, holders, members and meetings, its reviews, its inspections' and reviews' findings and the themes, service areas and sources behind them, its meetings' findings, statements by its post holders or about it, its bodies, inspections or reviews. NOT_FOUND for an unknown authority.",
     })
     authority?: string | null,
   ): Promise<SearchHit[]> {
@@ -47,7 +47,7 @@ export class SearchResolver {
     // Nothing searchable (only punctuation or stop words): no hits, and no query to send.
     if (terms.length === 0) return [];
     const labels = types ? [...new Set(types.map((t) => LABEL_OF_SEARCH_TYPE[t]))] : null;
-    if (authority) {
+    if (authority != null) {
       checkId(authority, "Organisation");
       if (!(await ctx.loaders.byId(NODE_BY_IDS.Organisation).load(authority))) throw notFound(`No Organisation with id "${authority}"`, { argument: "authority" });
     }

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../../src/config.js";
 import { exportAuthority } from "../../../src/bundles/exportBundle.js";
 import { readBundles } from "../../../src/bundles/readBundle.js";
+import { ownedBothWays, SEARCHED_KINDS } from "../../support/authorityOwned.js";
 import { startTestServer, type TestServer } from "../../support/harness.js";
 import { restoreAfterFile } from "../../support/restoring.js";
 import { writePathKit } from "../../support/writePath.js";
@@ -78,6 +79,14 @@ describe("example councils", () => {
     const server = await startTestServer();
     try {
       expect((await kit.importAs(server.db, [path.join(EXAMPLES, "synthetic-partnership-borough")])).written).toBe(true);
+      // A search in the borough takes in its review, the review's and its cabinet meeting's findings, and a
+      // statement about the review: read once as a list, the same as the definition tested node by node.
+      const owned = await ownedBothWays(server.db, BOROUGH);
+      for (const kind of SEARCHED_KINDS) expect(owned[kind]!.list, kind).toEqual(owned[kind]!.byNode);
+      expect(owned.Review!.list).toEqual(["review:synthetic-partnership-borough-independent-review-2020"]);
+      expect(owned.Finding!.list).toContain("finding:synthetic-partnership-borough-cabinet-2024-09-workforce");
+      expect(owned.Finding!.list).toContain("finding:synthetic-partnership-borough-review-2020-drift");
+      expect(owned.Statement!.list).toEqual(["statement:synthetic-partnership-borough-opposition-2020-11"]);
       const { card, history, accountability } = await headline(server, BOROUGH, "2025-06-30", "area:children-in-care");
 
       expect(card.deliveredBy).toEqual([{ id: "org:synthetic-partner-city-council" }]);
