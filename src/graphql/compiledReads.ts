@@ -155,13 +155,16 @@ function projection(label: Label, v: string, sets: readonly SelectionSetNode[], 
   return { text: `[${[...entries.values()].join(", ")}]`, shape: { full: false, keys: [...entries.keys()], relations } };
 }
 
+/** A node as a compiled read returns it: a list of the fields asked (named by its Shape), or its whole map. */
+export type CompiledValue = unknown;
+
 /** The id of a compiled value, before it is materialised (a question keeping one object per node). */
-export function projectedId(value: unknown): string {
+export function projectedId(value: CompiledValue): string {
   return (Array.isArray(value) ? value[0] : (value as { id: unknown }).id) as string;
 }
 
 /** The object of a compiled value (a list or a whole map, as its shape says), with what was compiled under it attached. */
-export function materialise(session: DbSession, label: Label, value: unknown, shape: Shape): GraphObject {
+export function materialise(session: DbSession, label: Label, value: CompiledValue, shape: Shape): GraphObject {
   const row = shape.keys ? named(value as unknown[], shape.keys) : (value as Record<string, unknown>);
   let values: Map<string, unknown> | undefined;
   if (shape.relations.size > 0) {

@@ -8,13 +8,11 @@ import { deliveriesOn, providerPosts, type DeliveryItem } from "../accountabilit
 import { interventionInForce, oversightOn, primeHolders } from "../accountability/service.js";
 import type { Row } from "../../db/gateway.js";
 import { ALL_SECTIONS, authorityCard, type CardProjections, type CardSections } from "./queries.js";
-import { materialise, WHOLE_NODE } from "../../graphql/compiledReads.js";
+import { materialise, WHOLE_NODE, type CompiledValue } from "../../graphql/compiledReads.js";
 import { ownEffectiveDate } from "../../model/effectiveDates.js";
 
 type Item = { id: string; props: Record<string, unknown>; holders?: Row[] };
-/** A compiled node value (see materialise): a list of the fields asked, or a whole map. */
-type Projected = unknown;
-type InspectionItem = { inspection: Projected; judgements: Projected[]; findingCount: number; findings: Projected[] };
+type InspectionItem = { inspection: CompiledValue; judgements: CompiledValue[]; findingCount: number; findings: CompiledValue[] };
 type InterventionItem = Item & { followsStarts: string[] };
 
 const ROLE_ORDER = ["LEADER", "CHIEF_EXECUTIVE", "DCS", "CABINET_MEMBER"];

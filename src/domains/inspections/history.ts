@@ -9,7 +9,7 @@
 import { ownEffectiveDate } from "../../model/effectiveDates.js";
 import type { DbSession } from "../../db/session.js";
 import type { GraphObject } from "../../graphql/graphRead.js";
-import { materialise, projectedId, WHOLE_NODE, type Shape } from "../../graphql/compiledReads.js";
+import { materialise, projectedId, WHOLE_NODE, type CompiledValue, type Shape } from "../../graphql/compiledReads.js";
 import type { Label } from "../../model/labels.js";
 import { partialRange } from "../../model/partialDates.js";
 import { notFound } from "../../errors.js";
@@ -109,8 +109,6 @@ function mappingNote(j: Judged, c: Area): string | null {
 export const HISTORY_FIELDS = { inspection: ["start", "end", "published", "kind"], judgement: ["grade"], area: ["code", "label", "framework"] };
 const WHOLE: HistoryProjections = { inspection: WHOLE_NODE, judgement: WHOLE_NODE, area: WHOLE_NODE };
 
-/** A compiled node value (see materialise): a list of the fields asked, or a whole map. */
-type Item = unknown;
 
 /** The series of an authority (of one service area, when asked): NOT_FOUND when either does not exist. */
 export async function judgementHistory(session: DbSession, authority: string, serviceArea: string | null, projections: HistoryProjections = WHOLE) {
@@ -121,14 +119,14 @@ export async function judgementHistory(session: DbSession, authority: string, se
   if (!answer.areaFound) throw notFound(`No ServiceArea with id "${serviceArea}"`);
   // One object per node, however many rows it is on.
   const objects = new Map<string, GraphObject>();
-  const object = (label: Label, item: Item, shape: Shape) => {
+  const object = (label: Label, item: CompiledValue, shape: Shape) => {
     const id = projectedId(item);
     if (!objects.has(id)) objects.set(id, materialise(session, label, item, shape));
     return objects.get(id)!;
   };
-  const rows = answer.judged as { inspection: Item; judgement: Item | null; area: Item | null; covers: string[] }[];
+  const rows = answer.judged as { inspection: CompiledValue; judgement: CompiledValue | null; area: CompiledValue | null; covers: string[] }[];
   const ungraded = rows.filter((row) => row.judgement == null).map((row) => object("Inspection", row.inspection, shapes.inspection));
-  const current = (answer.current as { area: Item; covers: string[] }[]).map((row) => ({ area: object("JudgementArea", row.area, shapes.area), covers: row.covers }));
+  const current = (answer.current as { area: CompiledValue; covers: string[] }[]).map((row) => ({ area: object("JudgementArea", row.area, shapes.area), covers: row.covers }));
   const judged: Judged[] = rows.flatMap((row) =>
     row.judgement == null ? [] : [{
       inspection: object("Inspection", row.inspection, shapes.inspection),

@@ -65,7 +65,8 @@ export const SEARCH_IN_AUTHORITY = cypher(
   `MATCH (auth:Organisation {id: $authority})
    ${OWNED_BY_AUTHORITY}
    CALL db.index.fulltext.queryNodes('search_text', $query) YIELD node, score
-   WHERE node IN owned AND ${TYPE_FILTER}
+   // \`owned\` holds only the kinds asked for: no type filter again here.
+   WHERE node IN owned
    ${RANKED}`,
 );
 
