@@ -8,8 +8,8 @@
  * keeps the operations whose name contains one of its comma-separated words.
  * Closed loop at 1 and 16 clients, `--seconds` per system per round, systems alternating within each of
  * `--rounds` rounds. Prints req/s, p50/p95/p99 (median across rounds, with min–max), the ratios to the peer
- * and to raw Cypher, the Cypher queries per operation (the project's in production are not reported: see
- * `npm run bench`), the db hits of the raw Cypher (PROFILE) and the API
+ * and to raw Cypher, the Cypher queries per operation (the project's counted by a development server over the
+ * same Neo4j, as production does not report them), the db hits of the raw Cypher (PROFILE) and the API
  * processes' memory, as markdown; the same as JSON in .data/bench/compare-<time>.json.
  */
 import "reflect-metadata";
@@ -22,12 +22,14 @@ import neo4j, { type Driver } from "neo4j-driver";
 import { loadConfig, PROJECT_ROOT } from "../src/config.js";
 import { bootDatabase } from "../src/boot.js";
 import { createLogger } from "../src/log.js";
+import { startServer } from "../src/api/server.js";
+import type { Database } from "../src/db/gateway.js";
 import { COMPARED_OPERATIONS, type ComparedOperation, type Tier } from "./comparedOperations.js";
 import { writeSynthetic } from "./synthetic.js";
 
 const { values: args } = parseArgs({
   options: {
-    tiers: { type: "string", default: "10000" },
+    tiers: { type: "string", default: "10000,100000,1000000" },
     seconds: { type: "string", default: "3" },
     rounds: { type: "string", default: "3" },
     clients: { type: "string", default: "1,16" },
@@ -53,6 +55,7 @@ const log = createLogger("warn");
 /** Each tier's own Neo4j (a bigger page cache than the bundled default, so a tier's store stays in memory). */
 const tierConfig = (dir: string) => loadConfig({
   ...process.env, DATA_DIR: path.join(OUT_DIR, dir), PORT: "0", LOG_LEVEL: "warn", NEO4J_LOCAL_HEAP: "2g", NEO4J_LOCAL_PAGECACHE: "2g",
+  NODE_ENV: "development", RATE_LIMIT_PER_MINUTE: "1000000", GRAPHQL_TIME_LIMIT_MS: "60000",
 });
 const config = tierConfig("national");
 let processes: { kill: () => void }[] = [];
@@ -168,9 +171,9 @@ async function runTier(tier: Tier): Promise<void> {
     )).records[0]!.get("n");
     console.log(`\n## ${tier.name}: ${Number(count).toLocaleString("en-GB")} nodes (${Number(synthetic)} synthetic authorities)\n`);
     const table: string[][] = [["operation", "clients", "system", "req/s", "p50 ms", "p95 ms", "p99 ms", "vs peer req/s", "vs peer p95", "p50 vs raw", "queries"]];
+    const queryCounts = await countQueries(booted.db, tierConf, tier);
     for (const op of OPERATIONS) {
-      // A production server does not report its query count (npm run bench does, per headline operation).
-      const queries = null;
+      const queries = queryCounts.get(op)!;
       const dbHits = await profileDbHits(driver, op, tier, tierConf.neo4j.database);
       for (const clients of CLIENTS) {
         const rounds = new Map<string, Sample[]>();
@@ -191,7 +194,7 @@ async function runTier(tier: Tier): Promise<void> {
             name.startsWith("project") && peerSummary ? `${(s.rps.median / peerSummary.rps.median).toFixed(2)}×` : "",
             name.startsWith("project") && peerSummary ? `${(s.p95.median / peerSummary.p95.median).toFixed(2)}×` : "",
             name === "raw" ? "" : `${(s.p50.median / summary.raw!.p50.median).toFixed(1)}×`,
-            name.startsWith("project") ? "n/a" : name === "raw" ? `1 (${dbHits} db hits)` : "1",
+            name.startsWith("project") ? String(queries) : name === "raw" ? `1 (${dbHits} db hits)` : "1",
           ]);
           if (s.errors > 0) console.log(`  ${op.name} / ${name} / ${clients} clients: ${s.errors} errors`);
         }
@@ -221,6 +224,25 @@ function summarise(rounds: Map<string, Sample[]>): Summary {
     const stat = (key: "rps" | "p50" | "p95" | "p99") => ({ median: median(perRound.map((r) => r[key])), min: Math.min(...perRound.map((r) => r[key])), max: Math.max(...perRound.map((r) => r[key])) });
     return [name, { rps: stat("rps"), p50: stat("p50"), p95: stat("p95"), p99: stat("p99"), errors: perRound.reduce((n, r) => n + r.errors, 0) }];
   }));
+}
+
+/**
+ * The Cypher statements the project sends per operation, counted by a development server in this process over
+ * the tier's Neo4j (production never reveals its query count; the code path is the same).
+ */
+async function countQueries(db: Database, tierConf: ReturnType<typeof tierConfig>, tier: Tier): Promise<Map<ComparedOperation, number>> {
+  const server = await startServer(db, tierConf);
+  try {
+    const counts = new Map<ComparedOperation, number>();
+    for (const op of OPERATIONS) {
+      const body = await postJson(server.url, op.project, op.variables(tier));
+      if (body.errors || body.extensions?.queryCount === undefined) throw new Error(`${op.name}: no query count (${JSON.stringify(body.errors ?? body.extensions).slice(0, 300)})`);
+      counts.set(op, body.extensions.queryCount);
+    }
+    return counts;
+  } finally {
+    await server.stop();
+  }
 }
 
 async function profileDbHits(driver: Driver, op: ComparedOperation, tier: Tier, database: string): Promise<number> {
