@@ -64,6 +64,19 @@ describe("search", () => {
     expect(await errorOf("plans", { authority: "" })).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
   });
 
+  it("asks whether the authority exists only when its search has no hits", async () => {
+    const count = async (text: string, authority: string) => {
+      const res = await server.gql(SEARCH, { text, authority }, { "x-debug-query-count": "1" });
+      expect(res.body.errors).toBeUndefined();
+      return { hits: res.body.data.search.length, queries: res.body.extensions.queryCount };
+    };
+    const swindon = await count("plans", "org:swindon-borough-council");
+    expect(swindon.queries).toBe(1);
+    expect(swindon.hits).toBeGreaterThan(0);
+    // A known authority without hits: the search, then the check that tells it from an unknown one.
+    expect(await count("robbins", "org:barnet")).toEqual({ hits: 0, queries: 2 });
+  });
+
   it("finds Jim Robbins by surname, the name marked", async () => {
     const hits = await search("robbins");
     const jim = hits.find((h) => h.node.id === "person:jim-robbins");

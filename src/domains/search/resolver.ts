@@ -47,11 +47,12 @@ export class SearchResolver {
     // Nothing searchable (only punctuation or stop words): no hits, and no query to send.
     if (terms.length === 0) return [];
     const labels = types ? [...new Set(types.map((t) => LABEL_OF_SEARCH_TYPE[t]))] : null;
-    if (authority != null) {
-      checkId(authority, "Organisation");
-      if (!(await ctx.loaders.byId(NODE_BY_IDS.Organisation).load(authority))) throw notFound(`No Organisation with id "${authority}"`, { argument: "authority" });
-    }
+    if (authority != null) checkId(authority, "Organisation");
     const rows = await searchHits(ctx, { query: luceneQuery(terms), labels, first: limit, authority: authority ?? null });
+    // An unknown authority has no hits: whether it exists is asked only then (a query less for every answer with hits).
+    if (authority != null && rows.length === 0 && !(await ctx.loaders.byId(NODE_BY_IDS.Organisation).load(authority))) {
+      throw notFound(`No Organisation with id "${authority}"`, { argument: "authority" });
+    }
     return rows.map((row) => {
       const label = row.label as Label;
       // The hit carries the node's properties: later lookups of it by id cost no query.
