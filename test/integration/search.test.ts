@@ -62,13 +62,17 @@ describe("search", () => {
     expect(await errorOf("plans", { authority: "org:no-such-council" })).toMatchObject({ extensions: { code: "NOT_FOUND", argument: "authority" } });
     // An empty id is no id: refused, not taken for "no authority" nor answered with nothing.
     expect(await errorOf("plans", { authority: "" })).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
+    // So with a text of stop words only, which needs no search.
+    expect(await errorOf("the", { authority: "" })).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
+    expect(await errorOf("the", { authority: "org:no-such-council" })).toMatchObject({ extensions: { code: "NOT_FOUND", argument: "authority" } });
+    expect(await search("the", { authority: "org:swindon-borough-council" })).toEqual([]);
   });
 
   it("asks whether the authority exists only when its search has no hits", async () => {
     const count = async (text: string, authority: string) => {
       const res = await server.gql(SEARCH, { text, authority }, { "x-debug-query-count": "1" });
       expect(res.body.errors).toBeUndefined();
-      return { hits: res.body.data.search.length, queries: res.body.extensions.queryCount };
+      return { hits: res.body.data.search.length, queries: res.body.extensions?.queryCount };
     };
     const swindon = await count("plans", "org:swindon-borough-council");
     expect(swindon.queries).toBe(1);

@@ -43,12 +43,11 @@ export class SearchResolver {
     if (limit < 1 || limit > MAX_FIRST) throw badInput(`first must be between 1 and ${MAX_FIRST} (got ${limit})`, { argument: "first" });
     if (types && types.length === 0) throw badInput("types must name at least one type; omit it to search all", { argument: "types" });
 
-    const terms = parseTerms(trimmed);
-    // Nothing searchable (only punctuation or stop words): no hits, and no query to send.
-    if (terms.length === 0) return [];
-    const labels = types ? [...new Set(types.map((t) => LABEL_OF_SEARCH_TYPE[t]))] : null;
     if (authority != null) checkId(authority, "Organisation");
-    const rows = await searchHits(ctx, { query: luceneQuery(terms), labels, first: limit, authority: authority ?? null });
+    const terms = parseTerms(trimmed);
+    const labels = types ? [...new Set(types.map((t) => LABEL_OF_SEARCH_TYPE[t]))] : null;
+    // Nothing searchable (only punctuation or stop words): no hits, and no search to send.
+    const rows = terms.length === 0 ? [] : await searchHits(ctx, { query: luceneQuery(terms), labels, first: limit, authority: authority ?? null });
     // An unknown authority has no hits: whether it exists is asked only then (a query less for every answer with hits).
     if (authority != null && rows.length === 0 && !(await ctx.loaders.byId(NODE_BY_IDS.Organisation).load(authority))) {
       throw notFound(`No Organisation with id "${authority}"`, { argument: "authority" });
