@@ -1,7 +1,7 @@
 /**
  * `npm run bench:seed` (the first part of `npm run bench`): the headline operations over real HTTP against a
- * real Neo4j with the seeds, each run many times. Prints latency (p50/p95/max), Cypher queries per operation against its nesting depth, and
- * memory. Figures only: no pass/fail thresholds here (tests hold the behaviour).
+ * real Neo4j with the seeds, each run many times. Prints latency (p50/p95/max), Cypher queries per operation
+ * against its nesting depth, and memory. Figures only: no pass/fail thresholds here (tests hold the behaviour).
  */
 import "reflect-metadata";
 import { performance } from "node:perf_hooks";
