@@ -5,9 +5,10 @@
  */
 import { cypher, type Database } from "../../src/db/gateway.js";
 import { OWNED_BY_AUTHORITY } from "../../src/domains/search/queries.js";
+import { LABEL_OF_SEARCH_TYPE } from "../../src/domains/search/types.js";
 
-/** The kinds a search can return (LABEL_OF_SEARCH_TYPE's labels). */
-export const SEARCHED_KINDS = ["Organisation", "Post", "Person", "Meeting", "Review", "Finding", "Theme", "ServiceArea", "Source", "Statement"];
+/** The kinds a search can return: a kind made searchable later is compared too. */
+export const SEARCHED_KINDS: string[] = Object.values(LABEL_OF_SEARCH_TYPE);
 
 /** Whether `node` belongs to the authority `$authority`, by its own patterns. */
 export const BELONGS = `EXISTS {

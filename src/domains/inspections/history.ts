@@ -109,7 +109,6 @@ function mappingNote(j: Judged, c: Area): string | null {
 export const HISTORY_FIELDS = { inspection: ["start", "end", "published", "kind"], judgement: ["grade"], area: ["code", "label", "framework"] };
 const WHOLE: HistoryProjections = { inspection: WHOLE_NODE, judgement: WHOLE_NODE, area: WHOLE_NODE };
 
-
 /** The series of an authority (of one service area, when asked): NOT_FOUND when either does not exist. */
 export async function judgementHistory(session: DbSession, authority: string, serviceArea: string | null, projections: HistoryProjections = WHOLE) {
   // One query answers whether both exist and everything the series are built from.
